@@ -1,0 +1,67 @@
+# NESLIS Desktop: set up, build the bundled pack, test, run, bundle, benchmark.
+# Works on a fresh Debian/Ubuntu machine with Python 3.11+; see README.md.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+OUT ?= out
+
+# Qt's system libraries for the offscreen and xcb platforms (bare Debian 12 needs these).
+QT_DEBS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0
+# What the tests use to look at outputs: LibreOffice renders decks and drafts, Pandoc makes
+# a foreign reference template, poppler turns PDFs into pages, Xvfb gives the app a screen.
+TEST_DEBS := libreoffice-impress libreoffice-writer poppler-utils fonts-crosextra-carlito \
+	fonts-liberation pandoc xvfb xauth
+
+.PHONY: help setup pack test run bundle bench lint schema clean system-deps test-deps
+
+help:
+	@echo "make pack    set up and build the bundled pack into $(OUT)/"
+	@echo "make test    set up and run every test, headless"
+	@echo "make run     open the desktop app"
+	@echo "make bundle  build the PyInstaller one-folder app into dist/"
+	@echo "make bench   run the benchmarks and print the figures"
+	@echo "make lint    ruff, mypy and the import contracts"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(PY) pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
+	touch $@
+
+setup: $(VENV)/.installed system-deps
+
+# Installs Qt's libraries with apt-get when root on Debian/Ubuntu; otherwise says what to run.
+system-deps:
+	@bash tools/apt-deps.sh $(QT_DEBS)
+
+test-deps:
+	@bash tools/apt-deps.sh $(QT_DEBS) $(TEST_DEBS)
+
+pack: $(VENV)/.installed
+	$(VENV)/bin/neslis build -o $(OUT)
+
+test: setup test-deps
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check neslis_desktop tests tools bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+run: setup
+	$(VENV)/bin/neslis-desktop
+
+bundle: setup
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+
+bench: setup test-deps
+	$(PY) bench/run.py
+
+schema: $(VENV)/.installed
+	$(VENV)/bin/neslis schema > schema/neslis-content.schema.json
+
+clean:
+	rm -rf $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,104 @@
+"""Text field types shared by every model: what characters and lengths a field may hold.
+
+Office files are XML 1.0, which cannot hold most control characters; python-pptx and lxml
+raise deep inside a build when given one. Refusing them here, with a message that names the
+character, keeps that failure at the field where the user can fix it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+MAX_TEXT = 20_000
+MAX_TITLE = 300
+
+# Characters XML 1.0 cannot hold: C0 controls but tab/newline/CR, surrogates, U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(value: str) -> str:
+    bad = _NOT_XML.search(value)
+    if bad:
+        code = f"U+{ord(bad.group()):04X}"
+        raise ValueError(
+            f"contains the control character {code} at position {bad.start() + 1}, which "
+            "Office files cannot hold; delete it (it often comes from pasting out of a PDF)"
+        )
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty; write some text or remove the item")
+    return value
+
+
+def _too_long(limit: int):  # noqa: ANN202 - a validator factory
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(
+                f"is {len(value):,} characters long; it may hold at most {limit:,}"
+            )
+        return value
+
+    return check
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("must be a single line; remove the line break")
+    return value
+
+
+Text = Annotated[
+    str,
+    AfterValidator(_too_long(MAX_TEXT)),
+    AfterValidator(_xml_safe),
+    AfterValidator(_not_blank),
+    Field(description="Text; may hold **bold** and *italic* markup and line breaks."),
+]
+"""Body text: up to 20,000 characters, inline emphasis allowed, line breaks allowed."""
+
+Title = Annotated[
+    str,
+    AfterValidator(_too_long(MAX_TITLE)),
+    AfterValidator(_xml_safe),
+    AfterValidator(_not_blank),
+    AfterValidator(_one_line),
+    Field(description="A single line of up to 300 characters; may hold **bold**/*italic*."),
+]
+"""A heading or label: one line, up to 300 characters."""
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _slug(value: str) -> str:
+    if not re.match(SLUG_PATTERN, value) or len(value) > 80:
+        raise ValueError(
+            f"'{value}' is not a valid identifier; use lower-case letters, digits and single "
+            "hyphens, up to 80 characters, such as 'north-east-lis'"
+        )
+    return value
+
+
+Slug = Annotated[
+    str,
+    AfterValidator(_slug),
+    Field(
+        json_schema_extra={"pattern": SLUG_PATTERN, "maxLength": 80},
+        description="Lower-case letters, digits and hyphens, such as 'north-east-lis'.",
+    ),
+]
+"""An identifier used in file names and references: ``north-east-lis``, ``steering-group``."""
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """A slug made from ``text``: ASCII letters and digits joined by hyphens."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].rstrip("-") or fallback

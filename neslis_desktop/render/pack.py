@@ -1,0 +1,115 @@
+"""Building a pack: the deck and the draft of one project, written safely, with progress.
+
+The CLI and the app's Generate button both call :func:`build_pack`. Each output is written to
+a temporary file beside its target and moved into place only when complete, so a failed or
+cancelled build leaves the previous files as they were and no half-written file behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from neslis_desktop.errors import NeslisError, OutputError
+from neslis_desktop.model import Project
+from neslis_desktop.store.atomic import atomic_path, describe_os_error
+
+Only = Literal["deck", "doc"]
+
+
+class Cancelled(NeslisError):
+    """The user cancelled the build; nothing was written."""
+
+
+@dataclass
+class PackResult:
+    """What a build wrote and what it had to adjust (text shrunk, slides continued, styles added)."""
+
+    deck: Path | None = None
+    draft: Path | None = None
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def paths(self) -> list[Path]:
+        return [p for p in (self.deck, self.draft) if p is not None]
+
+
+Progress = Callable[[int, int, str], None]
+"""Called with (step, steps, what is happening) as the build goes."""
+
+
+def output_paths(project: Project, out_dir: Path) -> tuple[Path, Path]:
+    """Where the deck and the draft of ``project`` go in ``out_dir``."""
+    slug = project.meta.file_slug()
+    return out_dir / f"{slug}-deck.pptx", out_dir / f"{slug}-draft.docx"
+
+
+def build_pack(
+    project: Project,
+    out_dir: Path,
+    *,
+    deck_template: Path | None = None,
+    doc_template: Path | None = None,
+    only: Only | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PackResult:
+    """Write the deck and/or the draft of ``project`` into ``out_dir``.
+
+    ``deck_template``/``doc_template`` default to the bundled templates. Raises a
+    :class:`~neslis_desktop.errors.NeslisError` subclass on bad input (nothing written), or
+    :class:`Cancelled` when ``cancelled()`` turns true between steps.
+    """
+    from neslis_desktop.render.deck import write_deck
+    from neslis_desktop.render.draft import write_draft
+
+    if not project.sections:
+        raise NeslisError("The project has no sections, so there is nothing to build. Add a section first.")
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(describe_os_error(out_dir, exc)) from exc
+    deck_path, draft_path = output_paths(project, out_dir)
+    jobs = [j for j in ("deck", "doc") if only in (None, j)]
+    result = PackResult()
+
+    def step(n: int, what: str) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled("Generation was cancelled; no files were changed.")
+        if progress is not None:
+            progress(n, len(jobs), what)
+
+    # Both outputs are built into temporary files first; only when both are complete are they
+    # moved into place, so a failure in the second never leaves a new deck beside an old draft.
+    with _staged(deck_path if "deck" in jobs else None) as deck_tmp, _staged(
+        draft_path if "doc" in jobs else None
+    ) as draft_tmp:
+        for n, job in enumerate(jobs):
+            if job == "deck":
+                step(n, f"Building the deck {deck_path.name}")
+                assert deck_tmp is not None
+                result.messages += write_deck(project, deck_tmp, template=deck_template)
+                result.deck = deck_path
+            else:
+                step(n, f"Building the document {draft_path.name}")
+                assert draft_tmp is not None
+                result.messages += write_draft(project, draft_tmp, template=doc_template)
+                result.draft = draft_path
+        step(len(jobs), "Saving")
+    return result
+
+
+class _staged:
+    """``atomic_path`` for an optional target: yields ``None`` and does nothing without one."""
+
+    def __init__(self, target: Path | None) -> None:
+        self._cm = atomic_path(target) if target is not None else None
+
+    def __enter__(self) -> Path | None:
+        return self._cm.__enter__() if self._cm is not None else None
+
+    def __exit__(self, *exc: object) -> bool | None:
+        return self._cm.__exit__(*exc) if self._cm is not None else None  # type: ignore[arg-type]

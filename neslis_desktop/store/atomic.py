@@ -1,0 +1,94 @@
+"""Writing a file so that it is either wholly old or wholly new, never half-written.
+
+The new content goes to a temporary file in the same folder (so the final rename stays on
+one file system), is flushed and fsync'ed, then ``os.replace`` swaps it in. Any failure
+removes the temporary file and leaves the old file as it was. On Windows ``os.replace``
+fails while another program holds the target open (PowerPoint keeps decks open): that
+becomes an :class:`~neslis_desktop.errors.OutputError` saying so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from neslis_desktop.errors import OutputError
+
+
+def describe_os_error(path: Path, exc: OSError) -> str:
+    """Words for why ``path`` could not be written."""
+    if exc.errno == errno.ENOSPC:
+        return f"Could not write {path}: the disk is full. Free some space and try again."
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"Could not write {path}: it is read-only, open in another program (close it in "
+            "PowerPoint or Word), or the folder does not allow writing."
+        )
+    if exc.errno == errno.ENOENT:
+        return f"Could not write {path}: the folder {path.parent} does not exist."
+    return f"Could not write {path}: {exc.strerror or exc}."
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target``.
+
+    The caller writes the whole file to the yielded path (python-pptx and python-docx save
+    to a path). On any exception the temporary file is removed and ``target`` is untouched.
+    """
+    target = Path(target)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(describe_os_error(target, exc)) from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        _remove_quietly(tmp)
+        raise OutputError(describe_os_error(target, exc)) from exc
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
+
+
+def atomic_write(target: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(tmp_path)`` and move the result onto ``target`` atomically."""
+    with atomic_path(target) as tmp:
+        write(tmp)
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically."""
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable where the OS allows (not on Windows)."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
