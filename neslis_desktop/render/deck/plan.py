@@ -122,3 +122,11 @@ class Frame:
     slide_h: int
     title: Rect
     body: Rect
+
+
+@dataclass(frozen=True)
+class ThemeFonts:
+    """The template theme's fonts: ``major`` for titles and headings, ``minor`` for body text."""
+
+    major: str = "Calibri Light"
+    minor: str = "Calibri"
