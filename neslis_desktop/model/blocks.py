@@ -9,7 +9,7 @@ Renderers decide how each looks; these classes hold only what it says.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -164,10 +164,14 @@ class TargetsBlock(_Block):
     """Numbered target tiles between a goal line above and delivery lines below."""
 
     kind: Literal["targets"] = "targets"
-    goal: Text | None = Field(None, description="The aim above the tiles, such as 'Grow and develop North East economy'.")
+    goal: Text | None = Field(
+        None, description="The aim above the tiles, such as 'Grow and develop North East economy'."
+    )
     label: Title | None = Field(None, description="A label for the tiles, such as '6 Targets'.")
     targets: list[Target] = Field(min_length=1, max_length=12, description="The targets, in order.")
-    footer: list[Text] = Field(default_factory=list, description="Lines below the tiles, such as the delivery mechanism.")
+    footer: list[Text] = Field(
+        default_factory=list, description="Lines below the tiles, such as the delivery mechanism."
+    )
 
 
 class OrgNode(ContentModel):
@@ -175,11 +179,15 @@ class OrgNode(ContentModel):
 
     id: Slug = Field(description="Identifier other nodes name as their parent, such as 'lep-board'.")
     title: Title = Field(description="The body's name.")
-    note: Text | None = Field(None, description="Small print under the name, such as '(on behalf of four universities)'.")
+    note: Text | None = Field(
+        None, description="Small print under the name, such as '(on behalf of four universities)'."
+    )
     members_heading: Text | None = Field(None, description="Line above the members, such as 'Representatives from:'.")
     members: list[Text] = Field(default_factory=list, description="Members listed in the box.")
     parent: Slug | None = Field(None, description="The id of the node this one reports to; none for the top.")
-    side_label: Title | None = Field(None, description="A label beside the box, such as 'Decision making' or 'Advisory'.")
+    side_label: Title | None = Field(
+        None, description="A label beside the box, such as 'Decision making' or 'Advisory'."
+    )
 
 
 class OrgChartBlock(_Block):
@@ -203,7 +211,8 @@ class OrgChartBlock(_Block):
                 )
         parents = {n.id: n.parent for n in self.nodes}
         for start in ids:
-            seen, cur = set(), start
+            seen: set[str] = set()
+            cur: str | None = start
             while cur is not None:
                 if cur in seen:
                     raise ValueError(f"node '{start}' is its own ancestor; reporting lines must form a tree")
@@ -250,7 +259,7 @@ class TimelineBlock(_Block):
 
     @model_validator(mode="after")
     def _in_range(self) -> TimelineBlock:
-        months = self.end.index() - self.start.index() + 1
+        months = self.end.ordinal() - self.start.ordinal() + 1
         if months < 1:
             raise ValueError(f"the timeline ends ({self.end}) before it starts ({self.start})")
         if months > 36:
@@ -280,8 +289,8 @@ class TimelineBlock(_Block):
 
     def months(self) -> list[Any]:
         """Every month shown, first to last."""
-        first = self.start.index()
-        return [type(self.start).from_index(i) for i in range(first, self.end.index() + 1)]
+        first = self.start.ordinal()
+        return [type(self.start).from_ordinal(i) for i in range(first, self.end.ordinal() + 1)]
 
 
 class FlowStep(ContentModel):
@@ -315,18 +324,16 @@ class DividerBlock(_Block):
 
 
 Block = Annotated[
-    Union[
-        ParagraphBlock,
-        BulletsBlock,
-        CardsBlock,
-        StructureBlock,
-        TargetsBlock,
-        OrgChartBlock,
-        TimelineBlock,
-        FlowBlock,
-        QuestionsBlock,
-        DividerBlock,
-    ],
+    ParagraphBlock
+    | BulletsBlock
+    | CardsBlock
+    | StructureBlock
+    | TargetsBlock
+    | OrgChartBlock
+    | TimelineBlock
+    | FlowBlock
+    | QuestionsBlock
+    | DividerBlock,
     Field(discriminator="kind"),
 ]
 """Any block; the ``kind`` key picks the class."""

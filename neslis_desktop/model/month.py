@@ -17,7 +17,7 @@ MONTH_NAMES = (
 
 
 class Month(tuple[int, int]):
-    """(year, month), ordered, counted by :meth:`index`; written ``YYYY-MM`` in files."""
+    """(year, month), ordered, counted by :meth:`ordinal`; written ``YYYY-MM`` in files."""
 
     __slots__ = ()
 
@@ -39,13 +39,13 @@ class Month(tuple[int, int]):
         """The month's English name, such as 'August'."""
         return MONTH_NAMES[self.month - 1]
 
-    def index(self) -> int:
+    def ordinal(self) -> int:
         """Months since year 0, so that differences count months."""
         return self.year * 12 + self.month - 1
 
     @classmethod
-    def from_index(cls, index: int) -> Month:
-        return cls(index // 12, index % 12 + 1)
+    def from_ordinal(cls, ordinal: int) -> Month:
+        return cls(ordinal // 12, ordinal % 12 + 1)
 
     @classmethod
     def parse(cls, value: Any) -> Month:

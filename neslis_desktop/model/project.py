@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
@@ -31,7 +31,7 @@ Language = Annotated[
 ]
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """How far the strategy has come; shown on the cover and in headers."""
 
     DRAFT = "Draft"

@@ -8,6 +8,7 @@ character, keeps that failure at the field where the user can fix it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
@@ -36,7 +37,7 @@ def _not_blank(value: str) -> str:
     return value
 
 
-def _too_long(limit: int):  # noqa: ANN202 - a validator factory
+def _too_long(limit: int) -> Callable[[str], str]:
     def check(value: str) -> str:
         if len(value) > limit:
             raise ValueError(

@@ -84,7 +84,7 @@ def build_pack(
 
     # Both outputs are built into temporary files first; only when both are complete are they
     # moved into place, so a failure in the second never leaves a new deck beside an old draft.
-    with _staged(deck_path if "deck" in jobs else None) as deck_tmp, _staged(
+    with _Staged(deck_path if "deck" in jobs else None) as deck_tmp, _Staged(
         draft_path if "doc" in jobs else None
     ) as draft_tmp:
         for n, job in enumerate(jobs):
@@ -102,7 +102,7 @@ def build_pack(
     return result
 
 
-class _staged:
+class _Staged:
     """``atomic_path`` for an optional target: yields ``None`` and does nothing without one."""
 
     def __init__(self, target: Path | None) -> None:

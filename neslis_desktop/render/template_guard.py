@@ -74,12 +74,12 @@ def _check_package(package: zipfile.ZipFile, path: Path, kind: Kind) -> None:
                 f"The template {path.name} holds a part ({info.filename}) of {info.file_size:,} bytes, over the "
                 f"{MAX_PART_BYTES:,}-byte limit; it may be a zip bomb and was not opened."
             )
-        if info.file_size > 1_000_000 and info.filename.endswith((".xml", ".rels")) and info.compress_size:
-            if info.file_size / info.compress_size > MAX_RATIO:
-                raise TemplateError(
-                    f"The template {path.name} has a part ({info.filename}) that inflates "
-                    f"{info.file_size // max(info.compress_size, 1):,} times; it may be a zip bomb and was not opened."
-                )
+        is_big_xml = info.file_size > 1_000_000 and info.filename.endswith((".xml", ".rels"))
+        if is_big_xml and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+            raise TemplateError(
+                f"The template {path.name} has a part ({info.filename}) that inflates "
+                f"{info.file_size // max(info.compress_size, 1):,} times; it may be a zip bomb and was not opened."
+            )
         total += info.file_size
         if "vbaProject" in info.filename:
             raise TemplateError(

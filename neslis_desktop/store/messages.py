@@ -112,6 +112,6 @@ def problems_from(
         loc = tuple(error.get("loc", ()))
         full = prefix + loc
         problems.append(
-            Problem(file=file, field=field_words(full), message=message_for(error), line=line_of(data_path(loc)))
+            Problem(file=file, field=field_words(full), message=message_for(dict(error)), line=line_of(data_path(loc)))
         )
     return problems

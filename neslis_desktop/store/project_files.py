@@ -54,7 +54,7 @@ def load_project(folder: Path) -> Project:
 
     data, node = _read_mapping(project_path)
     try:
-        version = check_version(data.get("schema_version"))
+        version: int = check_version(data.get("schema_version"))
     except ValueError as exc:
         line = yamlio.line_of(node, ("schema_version",))
         raise ContentError([Problem(project_path, "schema_version", str(exc), line)]) from None
@@ -151,8 +151,7 @@ def _read_mapping(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
         raise ContentError([Problem(path, "", "should hold 'name: value' fields at the top level", 1)])
     bad_keys = [k for k in data if not isinstance(k, str)]
     if bad_keys:
-        line = yamlio.line_of(node, ())
-        raise ContentError([Problem(path, str(bad_keys[0]), "field names must be text", line)])
+        raise ContentError([Problem(path, str(bad_keys[0]), "field names must be text", yamlio.line_of(node, ()))])
     return data, node
 
 
@@ -171,7 +170,8 @@ def dump_section(section: Section) -> str:
     """The text of ``sections/<id>.yaml`` for ``section``."""
     data = section.model_dump(mode="json", exclude_defaults=True, exclude={"id"})
     # Defaults are left out to keep files short, but a block's kind must always be written.
-    data["blocks"] = [{"kind": block.kind, **rest} for block, rest in zip(section.blocks, data.get("blocks", []))]
+    dumped = data.get("blocks", [])
+    data["blocks"] = [{"kind": block.kind, **rest} for block, rest in zip(section.blocks, dumped, strict=True)]
     if not data["blocks"]:
         del data["blocks"]
     return yamlio.dump(data)
@@ -240,7 +240,9 @@ def _previously_listed(folder: Path) -> list[str]:
     except (OSError, ValueError, UnicodeDecodeError):
         return []
     listed = data.get("sections") if isinstance(data, dict) else None
-    return [s for s in listed if isinstance(s, str) and re.match(SLUG_PATTERN, s)] if isinstance(listed, list) else []
+    if not isinstance(listed, list):
+        return []
+    return [s for s in listed if isinstance(s, str) and re.match(SLUG_PATTERN, s)]
 
 
 def _write_temp(folder: Path, rel: str, data: bytes) -> str:

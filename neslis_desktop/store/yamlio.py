@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# The pure-Python dumper: libyaml's escapes characters beyond the BMP (emoji) as \U0001F389.
+_Dumper: type = yaml.SafeDumper
 
 
 class YamlSyntaxError(ValueError):
@@ -78,7 +79,7 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
-class _StableDumper(_Dumper):  # type: ignore[misc, valid-type]
+class _StableDumper(_Dumper):
     """Safe dumper that writes multi-line strings as literal blocks."""
 
 

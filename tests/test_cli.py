@@ -1,0 +1,99 @@
+"""The ``neslis`` command line: exit codes, messages without tracebacks, files only on success."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pptx import Presentation
+
+from neslis_desktop.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            h.update(p.relative_to(folder).as_posix().encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def test_build_writes_both_files_that_open(project_dir: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(project_dir), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out.split()
+    assert printed == [str(out / "north-east-lis-deck.pptx"), str(out / "north-east-lis-draft.docx")]
+    assert len(Presentation(printed[0]).slides) > 0
+    assert len(Document(printed[1]).paragraphs) > 0
+
+
+@pytest.mark.parametrize(("only", "suffix"), [("deck", ".pptx"), ("doc", ".docx")])
+def test_build_only(project_dir: Path, tmp_path: Path, only: str, suffix: str,
+                    capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(project_dir), "-o", str(out), "--only", only]) == 0
+    assert [p.suffix for p in out.iterdir()] == [suffix]
+
+
+def test_corrupted_file_exit_2_names_file_writes_nothing(project_dir: Path, tmp_path: Path) -> None:
+    victim = sorted((project_dir / "sections").glob("*.yaml"))[2]
+    victim.write_text(victim.read_text("utf-8") + "\n  : : broken [\n", "utf-8")
+    before = _digest(project_dir)
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "neslis_desktop", "build", str(project_dir), "-o", str(out)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+    )
+    assert proc.returncode == 2
+    assert str(victim) in proc.stderr and "is not valid YAML" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+    assert not out.exists() or not any(out.iterdir())
+    assert _digest(project_dir) == before
+
+
+def test_check_ok_and_problems(project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(project_dir)]) == 0
+    assert "OK (" in capsys.readouterr().out
+    path = project_dir / "project.yaml"
+    path.write_text(path.read_text("utf-8").replace("organisation:", "organization:"), "utf-8")
+    assert main(["check", str(project_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "field 'organisation': is required but missing" in err
+    assert "field 'organization': is not a field this item can have" in err
+
+
+def test_empty_project_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "project.yaml").write_text("schema_version: 2\ntitle: Empty\norganisation: Me\n", "utf-8")
+    assert main(["build", str(folder), "-o", str(tmp_path / "out")]) == 2
+    assert "no sections" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_schema_matches_committed_copy(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    committed = json.loads((REPO / "schema" / "neslis-content.schema.json").read_text("utf-8"))
+    assert printed == committed, "the content schema drifted: run 'make schema' and commit the result"
+
+
+def test_schema_documents_every_field(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["schema"])
+    schema = json.loads(capsys.readouterr().out)
+    undocumented = [
+        f"{name}.{field}"
+        for name, definition in [("ProjectFile", schema), *schema["$defs"].items()]
+        for field, prop in definition.get("properties", {}).items()
+        if field != "kind" and not prop.get("description")
+    ]
+    assert undocumented == []

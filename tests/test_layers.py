@@ -1,0 +1,28 @@
+"""The layer rules: model <- store <- render <- gui/cli, and Qt only in the GUI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_import_contracts_hold() -> None:
+    lint_imports = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert lint_imports, "import-linter is not installed; run 'make test'"
+    proc = subprocess.run([lint_imports], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "0 broken" in proc.stdout
+
+
+def test_cli_starts_without_qt_or_office() -> None:
+    code = (
+        "import sys, neslis_desktop.cli, neslis_desktop.store, neslis_desktop.render.pack;"
+        "heavy = [m for m in ('PySide6', 'pptx', 'docx') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert proc.stdout.strip() == ""
