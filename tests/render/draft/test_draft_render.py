@@ -1,0 +1,61 @@
+"""The bundled draft as LibreOffice lays it out, and the bundled template as its script makes it."""
+
+# ruff: noqa: F401, F811 - fixtures are imported to be registered in this module
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from draftfixtures import bundled_draft, bundled_project_loaded, need, to_pdf
+from draftread import headings, open_docx
+
+from neslis_desktop.resources import bundled_doc_template, templates_dir
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    pdftotext = need("pdftotext")
+    out = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
+
+
+@pytest.mark.slow
+def test_libreoffice_lays_out_the_draft_without_orphan_headings(bundled_draft: Path, tmp_path: Path) -> None:
+    pdf = to_pdf(bundled_draft, tmp_path)
+    pages = _page_texts(pdf)
+    assert len(pages) >= 5
+    cover = pages[0]
+    assert "North East Local Industrial Strategy" in cover and "Draft" in cover
+    assert "Contents" in pages[1] and "Consultation questions" in pages[1]
+    doc = open_docx(bundled_draft)
+    titles = {" ".join(text.split()) for _, text in headings(doc)}
+    for number, page in enumerate(pages[2:], 3):
+        lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        body = [ln for ln in lines if not re.match(r"^(Version \S+\s+Page \d+ of \d+|North East Local Industrial)", ln)]
+        assert body, f"page {number} is empty"
+        last = " ".join(body[-1].split())
+        assert not any(t.endswith(last) or t == re.sub(r"^[\d.]+\s+", "", last) for t in titles), (
+            f"page {number} ends with the heading line '{last}'"
+        )
+    assert all(re.search(r"Page \d+ of \d+", page) for page in pages[1:])
+
+
+def _load_maker() -> object:
+    spec = importlib.util.spec_from_file_location("make_draft_template", templates_dir() / "make_draft_template.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bundled_template_is_what_its_script_builds() -> None:
+    built = _load_maker().build()  # type: ignore[attr-defined]
+    with zipfile.ZipFile(io.BytesIO(built)) as fresh, zipfile.ZipFile(bundled_doc_template()) as committed:
+        assert fresh.namelist() == committed.namelist()
+        for name in fresh.namelist():
+            assert fresh.read(name) == committed.read(name), f"{name} differs; rerun make_draft_template.py"
