@@ -6,8 +6,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 OUT ?= out
 
-# Qt's system libraries for the offscreen and xcb platforms (bare Debian 12 needs these).
-QT_DEBS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0
+# Qt's system libraries for the offscreen platform (the first line was enough on bare Debian 12)
+# and for a real window under X or Xvfb (the rest).
+QT_DEBS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
+	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-xkb1 libxcb-shape0 libxcb-randr0
 # What the tests use to look at outputs: LibreOffice renders decks and drafts, Pandoc makes
 # a foreign reference template, poppler turns PDFs into pages, Xvfb gives the app a screen.
 TEST_DEBS := libreoffice-impress libreoffice-writer poppler-utils fonts-crosextra-carlito \

@@ -1,14 +1,20 @@
 """The ``neslis`` command line: build a pack, check a project, print the content schema.
 
 Exit codes: 0 success, 1 ``check`` found problems, 2 bad input or a failed build (with a
-message naming the file and field, never a traceback), 130 interrupted.
+message naming the file and field, never a traceback), 70 a bug in this program (one line
+saying so; the traceback goes to a log file, or is raised when ``NESLIS_DEBUG`` is set),
+130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
+import time
+import traceback
 from pathlib import Path
 
 from neslis_desktop import __version__
@@ -65,7 +71,29 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("neslis: interrupted; no files were changed.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, not bad input: say so in one line, keep the details
+        if os.environ.get("NESLIS_DEBUG"):
+            raise
+        log = _crash_log()
+        summary = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        print(
+            f"neslis: internal error ({summary}). This is a bug in NESLIS Desktop, not a problem in your "
+            f"files; nothing was changed. Details for a bug report: {log}",
+            file=sys.stderr,
+        )
+        return 70
     return 2
+
+
+def _crash_log() -> str:
+    """Write the current traceback to a log file in the temporary folder; its path."""
+    path = os.path.join(tempfile.gettempdir(), f"neslis-crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log")
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+    except OSError:
+        return "(the log could not be written)"
+    return path
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -26,6 +26,10 @@ class Month(tuple[int, int]):
             raise ValueError(f"month must be 1 to 12, not {month}")
         return super().__new__(cls, (year, month))
 
+    def __getnewargs__(self) -> tuple[int, int]:
+        # copy and pickle rebuild a Month from (year, month), not from one tuple argument.
+        return (self.year, self.month)
+
     @property
     def year(self) -> int:
         return self[0]

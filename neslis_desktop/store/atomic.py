@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,8 +26,8 @@ def describe_os_error(path: Path, exc: OSError) -> str:
         return f"Could not write {path}: the disk is full. Free some space and try again."
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return (
-            f"Could not write {path}: it is read-only, open in another program (close it in "
-            "PowerPoint or Word), or the folder does not allow writing."
+            f"Could not write {path}: it is locked or read-only: open in another program (close it "
+            "in PowerPoint or Word), or the folder does not allow writing."
         )
     if exc.errno == errno.ENOENT:
         return f"Could not write {path}: the folder {path.parent} does not exist."
@@ -49,6 +50,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        match_mode(tmp, target)
         _fsync_file(tmp)
         os.replace(tmp, target)
     except OSError as exc:
@@ -69,6 +71,18 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` atomically."""
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
+
+
+def match_mode(tmp: Path, target: Path) -> None:
+    """Give ``tmp`` the permissions of ``target``, or 0644 for a new file (``mkstemp`` makes 0600)."""
+    if os.name == "nt":
+        return
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o644
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, mode)
 
 
 def _fsync_file(path: Path) -> None:

@@ -25,6 +25,9 @@ _SINGULAR = {
 }
 
 
+MAX_FIELD_WORDS = 10
+
+
 def field_words(loc: tuple[str | int, ...]) -> str:
     """``('blocks', 2, 'cards', 0, 'title')`` as ``block 3, card 1, title``."""
     words: list[str] = []
@@ -44,6 +47,10 @@ def field_words(loc: tuple[str | int, ...]) -> str:
         elif not step.startswith(("function-", "tagged-union")):
             words.append(step)
         i += 1
+    if len(words) > MAX_FIELD_WORDS:
+        # A path hundreds of levels deep (hostile or generated content) is shortened to its ends.
+        hidden = len(words) - MAX_FIELD_WORDS + 1
+        words = [*words[: MAX_FIELD_WORDS // 2], f"... {hidden} levels ...", *words[-(MAX_FIELD_WORDS // 2 - 1):]]
     return ", ".join(words)
 
 
@@ -86,6 +93,8 @@ _MESSAGES: dict[str, Callable[[dict[str, Any]], str]] = {
     "too_long": lambda e: f"may hold at most {e.get('ctx', {}).get('max_length')} entries",
     "greater_than_equal": lambda e: f"should be at least {e.get('ctx', {}).get('ge')}",
     "less_than_equal": lambda e: f"should be at most {e.get('ctx', {}).get('le')}",
+    "recursion_loop": lambda e: "is nested far too deeply (or refers to itself); flatten it",
+    "recursion_depth_exceeded": lambda e: "is nested far too deeply; flatten it",
 }
 
 

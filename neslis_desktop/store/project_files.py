@@ -19,7 +19,7 @@ import json
 import os
 import re
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -29,15 +29,19 @@ from neslis_desktop.errors import ContentError, OutputError, Problem
 from neslis_desktop.model import Project, ProjectMeta, Section
 from neslis_desktop.model.text import SLUG_PATTERN
 from neslis_desktop.store import yamlio
-from neslis_desktop.store.atomic import atomic_write_bytes, describe_os_error, fsync_dir
+from neslis_desktop.store.atomic import atomic_write_bytes, describe_os_error, fsync_dir, match_mode
 from neslis_desktop.store.messages import problems_from
 from neslis_desktop.store.migrate import check_version, migrate_project, migrate_section
+from neslis_desktop.store.paths import resolve_inside
 
 PROJECT_FILE = "project.yaml"
 SECTIONS_DIR = "sections"
 JOURNAL = ".neslis-save.journal"
 _TMP = re.compile(r"^\..+\.[A-Za-z0-9_]{6,}\.tmp$")
 _FILE_KEYS = ("schema_version", "sections")
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""Largest content file read: far above any real section (text fields hold 20,000 characters)."""
+_TARGET = re.compile(rf"^(?:{re.escape(PROJECT_FILE)}|{SECTIONS_DIR}/[a-z0-9]+(?:-[a-z0-9]+)*\.yaml)$")
 
 
 # ----------------------------------------------------------------------------- loading
@@ -50,6 +54,7 @@ def load_project(folder: Path) -> Project:
     if not project_path.is_file():
         what = "is not a folder" if not folder.is_dir() else f"has no {PROJECT_FILE}"
         raise ContentError([Problem(folder, "", f"{what}; a project is a folder holding {PROJECT_FILE}")])
+    resolve_inside(folder, PROJECT_FILE, field="", file=project_path)
     recover_interrupted_save(folder)
 
     data, node = _read_mapping(project_path)
@@ -83,6 +88,8 @@ def load_project(folder: Path) -> Project:
             )
             continue
         try:
+            resolve_inside(folder, f"{SECTIONS_DIR}/{section_id}.yaml", field=f"sections, item {index + 1}",
+                           file=project_path)
             sections.append(_load_section(section_path, section_id, version))
         except ContentError as exc:
             problems += exc.problems
@@ -130,6 +137,12 @@ def _load_section(path: Path, section_id: str, version: int) -> Section:
 
 def _read_mapping(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ContentError(
+                [Problem(path, "", f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a content "
+                         "file; it is not a file NESLIS Desktop wrote")]
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError([Problem(path, "", f"could not be read: {exc.strerror or exc}")]) from None
@@ -144,7 +157,7 @@ def _read_mapping(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
     try:
         data, node = yamlio.parse(text)
     except yamlio.YamlSyntaxError as exc:
-        raise ContentError([Problem(path, "", f"is not valid YAML: {exc}", exc.line)]) from None
+        raise ContentError([Problem(path, exc.field, f"is not valid YAML: {exc}", exc.line)]) from None
     if data is None:
         raise ContentError([Problem(path, "", "is empty; it should hold 'name: value' fields")])
     if not isinstance(data, dict):
@@ -252,6 +265,7 @@ def _write_temp(folder: Path, rel: str, data: bytes) -> str:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(describe_os_error(target, exc)) from exc
+    match_mode(Path(name), target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -264,14 +278,47 @@ def _write_temp(folder: Path, rel: str, data: bytes) -> str:
     return Path(name).relative_to(folder).as_posix()
 
 
+def _journal_plan(raw: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """The renames and deletions a journal asks for; ``ValueError`` unless each stays in the project.
+
+    A project folder may come from elsewhere, so its journal is not trusted: it may only move
+    one of our temporary files onto ``project.yaml`` or a section file beside it, and only
+    delete section files.
+    """
+    plan = json.loads(raw)
+    if not isinstance(plan, dict):
+        raise ValueError("the journal is not a save journal")
+    replace, delete = plan.get("replace", []), plan.get("delete", [])
+    if not isinstance(replace, list) or not isinstance(delete, list):
+        raise ValueError("the journal is not a save journal")
+    moves: list[tuple[str, str]] = []
+    for entry in replace:
+        if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(e, str) for e in entry)):
+            raise ValueError("the journal is not a save journal")
+        tmp, rel = entry
+        tmp_path, rel_path = PurePosixPath(tmp), PurePosixPath(rel)
+        if (
+            not _TARGET.match(rel)
+            or tmp_path.parent != rel_path.parent
+            or not _TMP.match(tmp_path.name)
+            or not tmp_path.name.startswith(f".{rel_path.name}.")
+        ):
+            raise ValueError(f"the journal names a file outside the project ({tmp!r} -> {rel!r})")
+        moves.append((tmp, rel))
+    for rel in delete:
+        if not isinstance(rel, str) or not _TARGET.match(rel) or rel == PROJECT_FILE:
+            raise ValueError(f"the journal names a file outside the project ({rel!r})")
+    return moves, delete
+
+
 def _apply_journal(folder: Path) -> None:
     journal_path = folder / JOURNAL
-    plan = json.loads(journal_path.read_text("utf-8"))
-    for tmp, rel in plan.get("replace", []):
+    moves, deletions = _journal_plan(journal_path.read_text("utf-8"))
+    for tmp, rel in moves:
         source = folder / tmp
         if source.exists():
             os.replace(source, folder / rel)
-    for rel in plan.get("delete", []):
+    for rel in deletions:
         with contextlib.suppress(FileNotFoundError):
             (folder / rel).unlink()
     fsync_dir(folder / SECTIONS_DIR)
@@ -287,10 +334,15 @@ def recover_interrupted_save(folder: Path) -> None:
     if journal_path.exists():
         try:
             _apply_journal(folder)
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
             raise ContentError(
                 [Problem(journal_path, "", f"an interrupted save could not be completed ({exc}); "
                          "make the folder writable and open the project again")]
+            ) from None
+        except ValueError as exc:
+            raise ContentError(
+                [Problem(journal_path, "", f"is not a save journal this program wrote ({exc}), so it was not "
+                         "applied; if the folder came from someone else, delete this file and open it again")]
             ) from None
         return
     for place in (folder, folder / SECTIONS_DIR):

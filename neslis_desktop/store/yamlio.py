@@ -8,6 +8,7 @@ the models' field order, writes multi-line text as ``|`` blocks, never wraps lon
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,21 @@ _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper: type = yaml.SafeDumper
 
 
-class YamlSyntaxError(ValueError):
-    """The text is not valid YAML; ``line`` is 1-based where the parser knows it."""
+MAX_VALUES = 100_000
+"""Most values a file may hold once aliases (``*name``) are expanded: stops "billion laughs"."""
 
-    def __init__(self, message: str, line: int | None) -> None:
+
+class YamlSyntaxError(ValueError):
+    """The text is not valid YAML; ``line`` is 1-based where the parser knows it.
+
+    ``field`` names the field at fault where it can be told (a duplicated key, the key on the
+    line of a control character), else ``""``.
+    """
+
+    def __init__(self, message: str, line: int | None, field: str = "") -> None:
         super().__init__(message)
         self.line = line
+        self.field = field
 
 
 def decode(raw: bytes) -> str:
@@ -37,7 +47,15 @@ def parse(text: str) -> tuple[Any, yaml.Node | None]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        if node is not None:
+            _check_tree(node)
+        try:
+            data = loader.construct_document(node) if node is not None else None
+        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+            # PyYAML lets a malformed typed value (2020-02-30, !!int "abc") escape as ValueError.
+            raise _unreadable_value(node, exc) from None
+    except yaml.reader.ReaderError as exc:
+        raise _control_character(text, exc) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "the text is not valid YAML"
@@ -49,6 +67,115 @@ def parse(text: str) -> tuple[Any, yaml.Node | None]:
     finally:
         loader.dispose()
     return data, node
+
+
+_KEY_ON_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*:")
+# Characters YAML cannot hold (outside its printable set).
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _control_character(text: str, exc: yaml.reader.ReaderError) -> YamlSyntaxError:
+    """A reader error (a character YAML cannot hold) as a message naming line and field."""
+    # libyaml reports a byte offset; finding the character again gives the true position.
+    found = _NOT_YAML.search(text)
+    position = found.start() if found else max(0, min(exc.position, len(text) - 1))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = ord(text[position]) if text else 0
+    line_text = text.split("\n")[line - 1]
+    key = _KEY_ON_LINE.match(line_text)
+    return YamlSyntaxError(
+        f"contains the control character U+{code:04X} (line {line}, column {column}), which content "
+        "files cannot hold; delete it (it often comes from pasting out of a PDF)",
+        line,
+        key.group(1) if key else "",
+    )
+
+
+def _unreadable_value(root: yaml.Node | None, exc: Exception) -> YamlSyntaxError:
+    """The first scalar that cannot be constructed, as a message naming its field and line."""
+    constructor = yaml.constructor.SafeConstructor()
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    while stack:
+        node, key = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                constructor.construct_object(node, deep=True)
+            except Exception as problem:  # exactly the failure being located
+                return YamlSyntaxError(
+                    f"the value '{node.value[:60]}' cannot be read ({problem}); write a real date such as "
+                    "2020-01-23 or number such as 3, or put the text in quotes",
+                    node.start_mark.line + 1,
+                    key,
+                )
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(
+                (value, name.value if isinstance(name, yaml.ScalarNode) else key)
+                for name, value in reversed(node.value)
+            )
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, key) for child in reversed(node.value))
+    return YamlSyntaxError(f"a value cannot be read ({exc})", None)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_tree(root: yaml.Node) -> None:
+    """Refuse duplicated keys, aliases that contain themselves and alias bombs.
+
+    PyYAML keeps the last of two equal keys without a word, so a field written twice would
+    silently lose the first value. Walks the node graph without recursion.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            if sizes[key] > MAX_VALUES:
+                raise YamlSyntaxError(
+                    f"uses aliases (*name) that expand to more than {MAX_VALUES:,} values; "
+                    "write the values out instead",
+                    node.start_mark.line + 1,
+                )
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise YamlSyntaxError(
+                "has an alias (*name) inside the value it names, which never ends; remove it",
+                node.start_mark.line + 1,
+            )
+        open_nodes.add(key)
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for name, _ in node.value:
+                if not isinstance(name, yaml.ScalarNode):
+                    continue
+                line = name.start_mark.line + 1
+                if name.value in seen:
+                    raise YamlSyntaxError(
+                        f"the field '{name.value}' is written twice (lines {seen[name.value]} and {line}); "
+                        "keep one",
+                        line,
+                        name.value,
+                    )
+                seen[name.value] = line
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
 
 
 def line_of(node: yaml.Node | None, path: tuple[str | int, ...]) -> int | None:

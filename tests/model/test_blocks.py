@@ -113,3 +113,11 @@ def test_orgchart_children_in_file_order() -> None:
 def test_card_highlight_and_wide_default_off() -> None:
     card = Card(body="text")
     assert (card.wide, card.highlight) == (False, False)
+
+
+def test_deep_copy_keeps_months() -> None:
+    timeline = TimelineBlock(start="2019-08", end="2020-07",
+                             lanes=[{"name": "L", "milestones": [{"month": "2019-09", "text": "m"}]}])
+    copy = timeline.model_copy(deep=True)
+    assert copy == timeline
+    assert copy.lanes[0].milestones[0].month == Month(2019, 9)

@@ -1,4 +1,10 @@
-"""The engagement deck: a slide plan computed from content and template, drawn with python-pptx."""
+"""The engagement deck: a slide plan computed from content and template, drawn with python-pptx.
+
+:func:`write_deck` opens the template (checked by the template guard first), finds its
+layouts and their geometry, asks the planner for slide plans fitted to that geometry and
+the theme's fonts, and draws them. The returned messages (text shrunk, slides continued,
+layouts substituted) go into the build report.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +16,18 @@ from neslis_desktop.model import Project
 def write_deck(project: Project, target: Path, template: Path | None = None) -> list[str]:
     """Write the deck of ``project`` to ``target``; returns the adjustments made (to report).
 
-    PLACEHOLDER until the deck issue lands: a title slide and one title slide per section.
+    ``template`` defaults to the bundled 16:9 template. Raises
+    :class:`~neslis_desktop.errors.TemplateError` for a template that cannot serve.
     """
-    from pptx import Presentation
+    from neslis_desktop.render.deck.planner import plan_deck
+    from neslis_desktop.render.deck.template import load_template
+    from neslis_desktop.render.deck.writer import draw_deck
 
-    prs = Presentation(str(template)) if template else Presentation()
-    layout = prs.slide_layouts[0]
-    slide = prs.slides.add_slide(layout)
-    slide.shapes.title.text = project.meta.title
-    for section in project.sections:
-        s = prs.slides.add_slide(prs.slide_layouts[5])
-        s.shapes.title.text = section.title
-    prs.save(str(target))
-    return []
+    deck_template = load_template(template)
+    plans = plan_deck(project, deck_template.frames, deck_template.fonts)
+    messages = list(deck_template.messages)
+    for plan in plans:
+        messages += plan.adjustments
+    messages += draw_deck(deck_template, plans, project)
+    deck_template.prs.save(str(target))
+    return messages

@@ -19,6 +19,11 @@ from neslis_desktop.model.inline import Run
 
 EMU_PER_PT = 12_700
 EMU_PER_INCH = 914_400
+BULLET_MARGIN = EMU_PER_INCH // 4
+"""Left margin (EMU) of a bullet or numbered paragraph at level 0; the marker hangs in it."""
+LEVEL_INDENT = EMU_PER_INCH // 2
+"""Extra left margin (EMU) per list level. Writers of shapes' text use marL = level *
+LEVEL_INDENT (+ BULLET_MARGIN with a bullet) and indent = -BULLET_MARGIN: the planner measured so."""
 
 ThemeColour = Literal[
     "tx1", "tx2", "bg1", "bg2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6"
@@ -71,6 +76,8 @@ class TextStyle:
     align: Literal["left", "center", "right"] = "left"
     anchor: Literal["top", "middle", "bottom"] = "top"
     font: Literal["major", "minor"] = "minor"
+    space_before_pt: float = 0.0
+    """Space before every paragraph but the first (the planner measured with it)."""
 
 
 @dataclass
@@ -95,6 +102,9 @@ class Shape:
     text: TextFrame | None = None
     # For connectors ("line", "elbow"): box.x/y is the start, box.right/bottom the end.
     alt_text: str | None = None
+    adjust: float | None = None
+    """First shape adjustment (python-pptx ``shape.adjustments[0]``) when set: for
+    "chevron"/"pentagon" the point depth as a fraction of the height (0.25 = a shallow point)."""
 
 
 @dataclass
@@ -112,6 +122,10 @@ class SlidePlan:
     section_id: str | None = None
     adjustments: list[str] = field(default_factory=list)
     """What was changed to fit (shrunk, re-flowed, continued), for the build report."""
+    title_style: TextStyle | None = None
+    """The title's size after fitting it to the title box (``None``: the layout's own)."""
+    subtitle_style: TextStyle | None = None
+    """The subtitle's size after fitting (title and section layouts), or ``None``."""
 
 
 @dataclass(frozen=True)

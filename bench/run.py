@@ -1,0 +1,599 @@
+"""``make bench``: how fast NESLIS builds, against the floor, against Pandoc, and at scale.
+
+Runs, in one go (about 2-5 minutes on a 2-core machine):
+
+1. whole process: ``neslis build`` of the bundled pack against the floor (bench/floor.py:
+   Python + python-pptx + python-docx opening and saving the two templates) and against
+   Pandoc converting the same content (``neslis export --markdown``, then
+   ``pandoc FILE.md -o x.pptx`` plus ``-o x.docx``); the alternatives are interleaved round
+   by round, after a warm-up round, so that a noisy shared machine slows them alike, and
+   ratios are taken per round;
+2. in process, warm: ``build_pack`` of the loaded bundled project, as the app's Generate does;
+3. scaling: synthetic projects 1x, 10x and 50x the bundled one (bench/synth.py): time per
+   slide and per Word body element (paragraph or table; page counts would need a layout
+   engine, too slow to be a unit), and the build process's peak memory;
+4. the desktop app: bench/app_bench.py (by another module owner), run offscreen;
+5. profiles: cProfile of the warm build, ``-X importtime`` of the CLI's start-up.
+
+Prints the figures as Markdown tables and writes them, with a description of the machine,
+to docs/performance.md. ``--quick`` takes fewer runs and skips 50x (for trying changes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import synth  # noqa: E402
+from hotspots import Profile, cli_build_import_statement, import_time, profile_call, profile_process  # noqa: E402
+from measure import Sample, Summary, run_child, summarise  # noqa: E402
+
+from neslis_desktop.resources import bundled_deck_template, bundled_doc_template, bundled_project  # noqa: E402
+
+PY = sys.executable
+CHILD_ENV: dict[str, str] = {}
+"""Environment of every timed child: set by :func:`_child_env` in main."""
+
+
+def _child_env(tmp: Path) -> dict[str, str]:
+    """The environment with a private, writable bytecode cache.
+
+    With PYTHONDONTWRITEBYTECODE set (as in some CI and agent shells) every process would
+    compile our modules from source on every start, which no installed copy does; the
+    private PYTHONPYCACHEPREFIX keeps the warm-up's bytecode without touching the tree.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    return env
+
+
+def _log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def _neslis() -> list[str]:
+    script = Path(PY).with_name("neslis.exe" if os.name == "nt" else "neslis")
+    return [str(script)] if script.exists() else [PY, "-m", "neslis_desktop"]
+
+
+@dataclass
+class Goal:
+    """A headline figure and whether it meets its goal (None: not measured)."""
+
+    measure: str
+    figure: str
+    goal: str
+    met: bool | None
+
+
+@dataclass
+class Report:
+    """Everything measured, as Markdown."""
+
+    goals: list[Goal] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+
+    def add(self, title: str, body: str) -> None:
+        self.sections.append(f"## {title}\n\n{body.strip()}\n")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _verdict(met: bool | None) -> str:
+    return {True: "yes", False: "**no**", None: "not measured"}[met]
+
+
+# ----------------------------------------------------------------------------- machine
+
+
+def machine() -> str:
+    """CPU, cores, memory, OS, Python, library versions, load: what the figures depend on."""
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    ram = "unknown"
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split("MemTotal:")[1].split()[0])
+        ram = f"{kb / 1024 / 1024:.1f} GB"
+    os_name = platform.platform()
+    release = Path("/etc/os-release")
+    if release.exists():
+        for line in release.read_text().splitlines():
+            if line.startswith("PRETTY_NAME="):
+                os_name = f"{line.split('=', 1)[1].strip(chr(34))} ({platform.platform()})"
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    versions = []
+    for dist in ("python-pptx", "python-docx", "lxml", "pydantic", "PyYAML", "PySide6_Essentials"):
+        try:
+            versions.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{dist} (not installed)")
+    pandoc = shutil.which("pandoc")
+    if pandoc:
+        out = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=False).stdout
+        versions.append(out.splitlines()[0] if out else "pandoc (version unknown)")
+    else:
+        versions.append("pandoc not installed")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    rows = [
+        ["CPU", cpu],
+        ["Cores", f"{os.cpu_count()} logical, {usable} usable by this process"],
+        ["Memory", ram],
+        ["OS", os_name],
+        ["Python", f"{platform.python_implementation()} {platform.python_version()}"],
+        ["Libraries", ", ".join(versions)],
+        ["Load average at start (1, 5, 15 min)", load],
+    ]
+    return _table(["", ""], rows)
+
+
+# ----------------------------------------------------------------------------- 1 + 3: processes
+
+
+def whole_process(report: Report, runs: int, tmp: Path) -> None:
+    """neslis build vs the floor vs Pandoc's two conversions, interleaved round by round."""
+    neslis = _neslis()
+    templates_note = ""
+    missing = [p.name for p in (bundled_deck_template(), bundled_doc_template()) if not p.exists()]
+    if missing:
+        templates_note = (
+            f"\n\nThe bundled {' and '.join(missing)} did not exist yet: the floor opened the "
+            "libraries' default templates instead."
+        )
+    md = tmp / "pack.md"
+    export = run_child([*neslis, "export", "--markdown", "-o", str(md)], CHILD_ENV)
+    pandoc = shutil.which("pandoc")
+    cmds: dict[str, Callable[[], Sample]] = {
+        "floor": lambda: run_child([PY, str(BENCH / "floor.py"), str(tmp / "floor")], CHILD_ENV),
+        "build": lambda: run_child([*neslis, "build", "-q", "-o", str(tmp / "build")], CHILD_ENV),
+        "start": lambda: run_child([*neslis, "--version"], CHILD_ENV),
+    }
+    if pandoc and export.ok:
+
+        def pandoc_pair() -> Sample:
+            a = run_child([pandoc, str(md), "-o", str(tmp / "pandoc.pptx")])
+            b = run_child([pandoc, str(md), "-o", str(tmp / "pandoc.docx")])
+            return Sample(a.seconds + b.seconds, max(a.max_rss_mb or 0, b.max_rss_mb or 0), a.ok and b.ok,
+                          a.error or b.error)
+
+        cmds["pandoc"] = pandoc_pair
+    names = list(cmds)
+    samples: dict[str, list[Sample]] = {n: [] for n in names}
+    for round_no in range(runs + 1):
+        order = names[round_no % len(names):] + names[: round_no % len(names)]
+        for name in order:
+            sample = cmds[name]()
+            if round_no > 0:  # round 0 is the warm-up
+                samples[name].append(sample)
+    _log("whole-process rounds done")
+
+    def ok(name: str) -> Summary | None:
+        good = [s.seconds for s in samples.get(name, []) if s.ok]
+        return summarise(good) if good and len(good) == len(samples[name]) else None
+
+    def paired(a: str, b: str) -> Summary | None:
+        pairs = [x.seconds / y.seconds for x, y in zip(samples[a], samples[b], strict=True) if x.ok and y.ok]
+        return summarise(pairs) if pairs and a in samples and b in samples else None
+
+    build, floor, start = ok("build"), ok("floor"), ok("start")
+    rows = []
+    for name, label in (
+        ("start", "`neslis --version` (interpreter + CLI start-up)"),
+        ("floor", "floor: Python + python-pptx + python-docx, open and save both templates"),
+        ("build", "`neslis build` of the bundled pack (deck + draft)"),
+        ("pandoc", "Pandoc: `pandoc pack.md -o x.pptx` + `-o x.docx` (two processes)"),
+    ):
+        if name not in samples:
+            continue
+        summary = ok(name)
+        failed = [s.error for s in samples[name] if not s.ok]
+        figure = summary.s() if summary else f"failed: {failed[0] if failed else '?'}"
+        rss = [s.max_rss_mb for s in samples[name] if s.max_rss_mb]
+        rows.append([label, figure, f"{max(rss):.0f} MB" if rss else "n/a"])
+    text = _table(["Process", "Wall time: median (min–max)", "Peak RSS"], rows)
+    ratio_floor = paired("build", "floor")
+    report.goals.append(
+        Goal(
+            "Whole-process build vs the floor",
+            f"{ratio_floor.median:.2f}x ({build.median:.2f} s vs {floor.median:.2f} s)"
+            if ratio_floor and build and floor else "not measured (build failed)",
+            "≤ 1.5x",
+            ratio_floor.median <= 1.5 if ratio_floor else None,
+        )
+    )
+    if "pandoc" in samples:
+        pan = ok("pandoc")
+        ratio_pandoc = paired("build", "pandoc")
+        report.goals.append(
+            Goal(
+                "Whole-process build vs Pandoc's two conversions",
+                f"{ratio_pandoc.median:.2f}x ({build.median:.2f} s vs {pan.median:.2f} s)"
+                if ratio_pandoc and build and pan else "not measured (a run failed)",
+                "≤ 1.0x",
+                ratio_pandoc.median <= 1.0 if ratio_pandoc else None,
+            )
+        )
+    else:
+        why = "pandoc is not installed (Debian: apt-get install pandoc)" if not pandoc else (
+            f"the Markdown export failed: {export.error}")
+        text += f"\n\nPandoc comparison not measured: {why}."
+        report.goals.append(Goal("Whole-process build vs Pandoc's two conversions", "not measured", "≤ 1.0x", None))
+    ratios = []
+    for a, b, what in (("build", "floor", "build / floor"), ("build", "pandoc", "build / Pandoc"),
+                       ("start", "floor", "CLI start-up / floor")):
+        if a in samples and b in samples and (r := paired(a, b)):
+            ratios.append(f"{what} {r.median:.2f}x ({r.low:.2f}–{r.high:.2f})")
+    if start and build:
+        ratios.append(f"build minus floor: {max(0.0, build.median - (floor.median if floor else 0)) * 1000:.0f} ms")
+    text += "\n\nRatios, taken round by round: " + "; ".join(ratios) + "." if ratios else ""
+    text += (
+        f"\n\nMethod: one warm-up round, then {runs} rounds; each round runs every process once, "
+        "in an order rotated from round to round, so the alternatives share the machine's "
+        "state. Children get a private bytecode cache (PYTHONPYCACHEPREFIX), so that, as in an "
+        "installed copy, modules are compiled once rather than at every start even where "
+        "PYTHONDONTWRITEBYTECODE is set." + templates_note
+    )
+    report.add("1. Whole process: against the floor and against Pandoc", text)
+
+
+_PHASES = """
+import json, sys, time
+t0 = time.perf_counter()
+from pathlib import Path
+import neslis_desktop.cli
+from neslis_desktop.resources import bundled_project
+from neslis_desktop.store import load_project
+from neslis_desktop.render.pack import build_pack
+t1 = time.perf_counter()
+project = load_project(bundled_project())
+t2 = time.perf_counter()
+build_pack(project, Path(sys.argv[1]), only="deck")
+t3 = time.perf_counter()
+build_pack(project, Path(sys.argv[1]), only="doc")
+t4 = time.perf_counter()
+print(json.dumps([t1 - t0, t2 - t1, t3 - t2, t4 - t3]))
+"""
+
+
+def phases(report: Report, runs: int, tmp: Path) -> None:
+    """Where one whole ``neslis build`` process spends its time, phase by phase (wall clock)."""
+    script = tmp / "phases.py"
+    script.write_text(_PHASES, "utf-8")
+    rows: list[list[float]] = []
+    for n in range(runs + 1):
+        start = time.perf_counter()
+        proc = subprocess.run([PY, str(script), str(tmp / "phases")], capture_output=True, text=True,
+                              env=CHILD_ENV, check=False)
+        wall = time.perf_counter() - start
+        if proc.returncode != 0:
+            report.add("1b. One build process, phase by phase", f"Failed: {proc.stderr.strip().splitlines()[-1:]}")
+            return
+        parts = json.loads(proc.stdout)
+        if n > 0:
+            rows.append([wall - sum(parts), *parts, wall])
+    names = [
+        "Python start-up and exit (interpreter, site, editable-install finder)",
+        "import the CLI, store and model (pydantic classes built)",
+        "load_project: read and validate the bundled YAML",
+        "first deck build (imports python-pptx, Pillow, fonts; opens and checks the template)",
+        "first draft build (opens and checks the template)",
+        "whole process",
+    ]
+    table = [[name, summarise([r[i] for r in rows]).ms()] for i, name in enumerate(names)]
+    report.add(
+        "1b. One build process, phase by phase",
+        _table(["Phase", "Wall time: median (min–max)"], table)
+        + "\n\nMeasured in a child process like `neslis build`, with `time.perf_counter` between "
+        "the phases; the first row is the process's wall time less the phases.",
+    )
+    _log("phases done")
+
+
+# ----------------------------------------------------------------------------- 2: in process
+
+
+def _timed(call: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def in_process(report: Report, runs: int, tmp: Path) -> Callable[[], object] | None:
+    """Warm build_pack of the loaded bundled project; returns the call, for profiling."""
+    from neslis_desktop.render.pack import build_pack
+    from neslis_desktop.store import load_project
+
+    load = [_timed(lambda: load_project(bundled_project())) for _ in range(runs)]
+    project = load_project(bundled_project())
+    out = tmp / "inproc"
+
+    def pack() -> object:
+        return build_pack(project, out)
+
+    try:
+        for _ in range(2):
+            pack()
+    except Exception as exc:  # the renderers are someone else's: report, do not crash the bench
+        report.add("2. In process, warm", f"The build failed: {type(exc).__name__}: {exc}")
+        report.goals.append(Goal("Warm in-process build (deck + draft)", "failed", "< 150 ms", None))
+        return None
+    times: dict[str, list[float]] = {"pack": [], "deck": [], "doc": []}
+    for _ in range(runs):
+        times["pack"].append(_timed(pack))
+        times["deck"].append(_timed(lambda: build_pack(project, out, only="deck")))
+        times["doc"].append(_timed(lambda: build_pack(project, out, only="doc")))
+    pack_s = summarise(times["pack"])
+    rows = [
+        ["load_project (read, parse and validate the YAML)", summarise(load).ms()],
+        ["build_pack: deck and draft", pack_s.ms()],
+        ["build_pack(only='deck')", summarise(times["deck"]).ms()],
+        ["build_pack(only='doc')", summarise(times["doc"]).ms()],
+    ]
+    report.add(
+        "2. In process, warm (the app's Generate)",
+        _table(["Step", "Median (min–max)"], rows)
+        + f"\n\nMethod: two warm-up builds, then {runs} of each, interleaved.",
+    )
+    report.goals.append(Goal("Warm in-process build (deck + draft)", f"{pack_s.median * 1000:.0f} ms", "< 150 ms",
+                             pack_s.median < 0.150))
+    _log("in-process done")
+    return pack
+
+
+# ----------------------------------------------------------------------------- 4: scaling
+
+
+def _count(deck: Path, draft: Path) -> tuple[int, int]:
+    from docx import Document
+    from pptx import Presentation
+
+    body = Document(str(draft)).element.body
+    units = sum(1 for child in body if child.tag.rsplit("}", 1)[-1] in ("p", "tbl"))
+    return len(Presentation(str(deck)).slides), units
+
+
+def scaling(report: Report, factors: list[int], tmp: Path) -> None:
+    """Per-slide and per-element build time and peak memory at 1x, 10x, 50x."""
+    from neslis_desktop.render.pack import build_pack, output_paths
+    from neslis_desktop.store import load_project
+
+    rows = []
+    per: dict[int, tuple[float, float]] = {}
+    rss_at: dict[int, float | None] = {}
+    for factor in factors:
+        folder = synth.write_synth(factor, tmp / f"synth-{factor}x")
+        load_s = _timed(lambda f=folder: load_project(f))  # type: ignore[misc]
+        project = load_project(folder)
+        out = tmp / f"out-{factor}x"
+        deck_path, draft_path = output_paths(project, out)
+        budget_runs = {1: 5, 10: 3}.get(factor, 2)
+        deck_t: list[float] = []
+        doc_t: list[float] = []
+        try:
+            for _ in range(budget_runs):
+                deck_t.append(_timed(lambda p=project, o=out: build_pack(p, o, only="deck")))  # type: ignore[misc]
+                doc_t.append(_timed(lambda p=project, o=out: build_pack(p, o, only="doc")))  # type: ignore[misc]
+                if deck_t[-1] + doc_t[-1] > 40:  # keep the whole bench within a few minutes
+                    break
+        except Exception as exc:
+            rows.append([f"{factor}x", f"build failed: {type(exc).__name__}: {exc}", "", "", "", "", ""])
+            continue
+        slides, units = _count(deck_path, draft_path)
+        child = run_child([*_neslis(), "build", str(folder), "-q", "-o", str(tmp / f"cli-{factor}x")], CHILD_ENV)
+        deck_m, doc_m = statistics.median(deck_t), statistics.median(doc_t)
+        per[factor] = (deck_m / slides, doc_m / units)
+        rss_at[factor] = child.max_rss_mb if child.ok else None
+        rows.append([
+            f"{factor}x ({len(project.sections)} sections)",
+            f"{load_s:.2f} s",
+            f"{deck_m:.2f} s / {slides} slides = **{deck_m / slides * 1000:.1f} ms/slide**",
+            f"{doc_m:.2f} s / {units} elements = **{doc_m / units * 1000:.2f} ms/element**",
+            f"{child.seconds:.2f} s" if child.ok else f"failed: {child.error}",
+            f"{child.max_rss_mb:.0f} MB" if child.ok and child.max_rss_mb else "n/a",
+            str(len(deck_t)),
+        ])
+        _log(f"scaling {factor}x done")
+    text = _table(
+        ["Size", "load_project", "Deck (in process)", "Draft (in process)", "`neslis build` process",
+         "Peak RSS of the process", "Runs"],
+        rows,
+    )
+    text += (
+        "\n\nUnits: slides are counted with python-pptx in the built deck; the draft's unit is a "
+        "body element (paragraph or table) of the built .docx, since counting pages would need "
+        "a layout engine (LibreOffice) and take longer than the build. In-process times are "
+        "medians of the runs shown, after the warm-up of section 2; the process column is one "
+        "run of `neslis build` on the synthetic folder, whose peak resident memory comes from "
+        "`os.wait4` (POSIX; not measured on Windows, where psutil is not a dependency)."
+    )
+    report.add("3. Scaling: 1x, 10x, 50x the bundled project", text)
+    top = max(factors)
+    if 1 in per and top in per and top > 1:
+        slide_ratio = per[top][0] / per[1][0]
+        unit_ratio = per[top][1] / per[1][1]
+        report.goals.append(Goal(f"Time per slide, {top}x vs 1x", f"{slide_ratio:.2f}x", "≤ 1.2x",
+                                 slide_ratio <= 1.2))
+        report.goals.append(Goal(f"Time per draft element, {top}x vs 1x", f"{unit_ratio:.2f}x", "≤ 1.2x",
+                                 unit_ratio <= 1.2))
+    rss = rss_at.get(50)
+    report.goals.append(Goal("Peak memory of `neslis build` at 50x",
+                             f"{rss:.0f} MB" if rss else "not measured", "< 400 MB",
+                             rss < 400 if rss else None))
+
+
+# ----------------------------------------------------------------------------- 5: the app
+
+
+_APP_ROWS = (
+    "import json, sys; sys.path.insert(0, sys.argv[1]); import app_bench; "
+    "print('ROWS' + json.dumps(app_bench.run()))"
+)
+
+
+def app(report: Report) -> None:
+    """bench/app_bench.py's figures, run offscreen in a child process; or why they are missing.
+
+    Its ``run()`` rows (measure, median seconds, goal seconds, note) become a table and
+    headline goals; without ``run()`` the script's own printed table is included as it is.
+    """
+    title = "4. The desktop app (bench/app_bench.py, offscreen)"
+    script = BENCH / "app_bench.py"
+    if not script.exists():
+        report.add(title, "bench/app_bench.py does not exist yet: the app was not measured.")
+        report.goals.append(Goal("The desktop app", "not measured (bench/app_bench.py missing)", "", None))
+        return
+    env = dict(CHILD_ENV or os.environ, QT_QPA_PLATFORM="offscreen")
+    try:
+        proc = subprocess.run([PY, "-c", _APP_ROWS, str(BENCH)], capture_output=True, text=True, env=env,
+                              timeout=300, check=False)
+        if proc.returncode != 0 or "ROWS" not in proc.stdout:
+            proc = subprocess.run([PY, str(script)], capture_output=True, text=True, env=env, timeout=300,
+                                  check=False)
+    except subprocess.TimeoutExpired:
+        report.add(title, "bench/app_bench.py did not finish within 5 minutes.")
+        return
+    if proc.returncode != 0:
+        tail = "\n".join(proc.stderr.strip().splitlines()[-5:])
+        report.add(title, f"bench/app_bench.py failed (exit {proc.returncode}):\n\n```\n{tail}\n```")
+        report.goals.append(Goal("The desktop app", "failed", "", None))
+        return
+    if "ROWS" not in proc.stdout:
+        report.add(title, f"```\n{proc.stdout.strip()}\n```")
+        return
+    rows = json.loads(proc.stdout.split("ROWS", 1)[1])
+    table = []
+    for name, seconds, goal, note in rows:
+        table.append([name, f"{seconds * 1000:,.0f} ms", f"≤ {goal * 1000:,.0f} ms", _verdict(seconds <= goal), note])
+        report.goals.append(Goal(f"App: {name}", f"{seconds * 1000:,.0f} ms", f"≤ {goal * 1000:,.0f} ms",
+                                 seconds <= goal))
+    report.add(title, _table(["Measure", "Median", "Goal", "Met", "Note"], table))
+    _log("app bench done")
+
+
+# ----------------------------------------------------------------------------- 6: profiles
+
+
+def _profile_tables(prof: Profile) -> str:
+    areas = [[area, f"{t * 1000:.0f} ms", f"{t / prof.total:.0%}"] for area, t in prof.areas if t >= 0.0005]
+    return (
+        _table(["Area", "Self time", "Share"], areas)
+        + f"\n\nProfiled total {prof.total * 1000:.0f} ms (cProfile slows Python code more than C "
+        "code, so shares are indicative). Top functions by self time:\n\n"
+        + _table(["Function", "Self time", "Calls"],
+                 [[f"`{name}`", f"{t * 1000:.1f} ms", f"{n:,}"] for name, t, n in prof.top])
+    )
+
+
+def profiles(report: Report, pack: Callable[[], object] | None, tmp: Path) -> None:
+    """What dominates the warm build, the cold whole process, and the CLI start-up."""
+    parts = []
+    if pack is not None:
+        parts.append("### Warm build in process (cProfile, per build, self time by area)\n\n"
+                     + _profile_tables(profile_call(pack, runs=2)))
+    neslis = _neslis()
+    if len(neslis) == 1:
+        cold = profile_process([neslis[0], "build", "-q", "-o", str(tmp / "profiled")], CHILD_ENV, tmp)
+        if cold is not None:
+            parts.append("### Whole `neslis build` process (cProfile, self time by area)\n\n" + _profile_tables(cold))
+    imp = import_time(cli_build_import_statement(), PY, CHILD_ENV)
+    parts.append(
+        "### Start-up of `neslis build` (`python -X importtime`, best of 3)\n\n"
+        f"Importing what `neslis build` needs before it starts work takes {imp.total_ms:.0f} ms "
+        "(modules the renderers import only once a build starts are not counted here; the "
+        "whole-process profile above includes them). "
+        "Import time by package (self time of its modules, summed):\n\n"
+        + _table(["Package", "Import time"], [[f"`{name}`", f"{ms:.0f} ms"] for name, ms in imp.top])
+    )
+    findings = BENCH / "findings.md"
+    if findings.exists():
+        parts.append(findings.read_text("utf-8").strip())
+    report.add("5. Profiles: what dominates", "\n\n".join(parts))
+    _log("profiles done")
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def render(report: Report, machine_text: str, started: float) -> str:
+    """The whole report as Markdown."""
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    head = _table(["Measure", "Figure", "Goal", "Met"],
+                  [[g.measure, g.figure, g.goal, _verdict(g.met)] for g in report.goals])
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        "# Performance\n\n"
+        f"Measured by `make bench` (bench/run.py) on {when}, in {time.perf_counter() - started:.0f} s. "
+        "Times are medians with the range (min–max) over the runs; ratios are taken within "
+        "one run, with the alternatives interleaved.\n\n"
+        + head
+        + "\n\n"
+        + "\n".join(report.sections)
+        + "\n## Machine\n\n"
+        + machine_text
+        + f"\n| Load average at end | {load} |\n\n"
+        "The machine was shared with other work while measuring, so absolute times are noisy; "
+        "ratios measured side by side are the more trustworthy figures.\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every benchmark, print the report and write docs/performance.md."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per figure (default 7)")
+    parser.add_argument("--quick", action="store_true", help="3 runs, scaling at 1x and 10x only")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "performance.md", help="report file")
+    parser.add_argument("--no-write", action="store_true", help="print only; do not write the report file")
+    args = parser.parse_args(argv)
+    runs = 3 if args.quick else args.runs
+    factors = [1, 10] if args.quick else [1, 10, 50]
+    started = time.perf_counter()
+    machine_text = machine()
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="neslis-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        CHILD_ENV.update(_child_env(tmp))
+        whole_process(report, runs, tmp)
+        phases(report, min(runs, 5), tmp)
+        pack = in_process(report, runs, tmp)
+        scaling(report, factors, tmp)
+        app(report)
+        profiles(report, pack, tmp)
+    text = render(report, machine_text, started)
+    print(text)
+    if not args.no_write:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        from neslis_desktop.store.atomic import atomic_write_bytes
+
+        atomic_write_bytes(args.out, text.encode("utf-8"))
+        _log(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Cut, copy and paste of blocks and sections, between sections and between projects.
+
+The clipboard holds JSON under a custom MIME type, plus the same content as YAML text so a
+paste into an e-mail or text editor is readable. Pasting validates every item again, so
+nothing invalid enters a project from outside.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from PySide6.QtCore import QMimeData
+
+from neslis_desktop.gui.project_edits import block_data, validate_block
+from neslis_desktop.model import Section
+
+MIME = "application/x-neslis-items+json"
+
+
+def to_mime(blocks: list[Any] = (), sections: list[Section] = ()) -> QMimeData:  # type: ignore[assignment]
+    payload = {
+        "blocks": [block_data(b) for b in blocks],
+        "sections": [s.model_dump(mode="json", exclude_none=True) for s in sections],
+    }
+    mime = QMimeData()
+    mime.setData(MIME, json.dumps(payload).encode("utf-8"))
+    shown = payload["sections"] or payload["blocks"]
+    mime.setText(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False))
+    return mime
+
+
+def from_mime(mime: QMimeData) -> tuple[list[Any], list[Section]]:
+    """(blocks, sections) held by ``mime``; empty when it holds none (or only invalid data)."""
+    data: Any = None
+    if mime.hasFormat(MIME):
+        try:
+            data = json.loads(bytes(mime.data(MIME).data()).decode("utf-8"))
+        except ValueError:
+            data = None
+    elif mime.hasText():
+        try:
+            data = yaml.safe_load(mime.text())
+        except yaml.YAMLError:
+            return [], []
+        if isinstance(data, dict):
+            data = [data]
+        if isinstance(data, list):
+            data = {"blocks": [d for d in data if isinstance(d, dict) and "kind" in d],
+                    "sections": [d for d in data if isinstance(d, dict) and "blocks" in d and "id" in d]}
+    if not isinstance(data, dict):
+        return [], []
+    blocks, sections = [], []
+    try:
+        blocks = [validate_block(b) for b in data.get("blocks", [])]
+        sections = [Section.model_validate(s) for s in data.get("sections", [])]
+    except (ValidationError, TypeError):
+        return [], []
+    return blocks, sections

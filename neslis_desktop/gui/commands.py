@@ -1,0 +1,218 @@
+"""Undo commands: every edit of the project is one of these, pushed on a QUndoStack.
+
+Each command records indexes (and the old value) so that undo restores the item in place.
+Compound edits (delete several blocks, paste several) are a parent command with children.
+Typing in an editor pushes :class:`ReplaceBlock`/:class:`EditMeta`/:class:`EditSectionHead`
+commands that merge while the same field of the same item is being typed into.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from neslis_desktop.gui.outline_model import KIND_LABELS, OutlineModel
+from neslis_desktop.model import ProjectMeta, Section
+
+_MERGE_BLOCK, _MERGE_META, _MERGE_HEAD = 1001, 1002, 1003
+
+
+class Compound(QUndoCommand):
+    """Several commands as one undo step (delete several items, paste several blocks).
+
+    The children are kept in a Python list rather than as Qt child commands, so that Python
+    alone owns them and no C++ object is ever freed twice.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.kids: list[QUndoCommand] = []
+
+    def redo(self) -> None:
+        for kid in self.kids:
+            kid.redo()
+
+    def undo(self) -> None:
+        for kid in reversed(self.kids):
+            kid.undo()
+
+
+class _Command(QUndoCommand):
+    """Base of the commands; given a :class:`Compound` parent, a command joins it."""
+
+    def __init__(self, text: str, parent: Compound | None = None) -> None:
+        super().__init__(text)
+        if parent is not None:
+            parent.kids.append(self)
+
+
+class InsertSection(_Command):
+    """Add a section at an index (new, duplicated or pasted)."""
+
+    def __init__(self, model: OutlineModel, index: int, section: Section, parent: Compound | None = None):
+        super().__init__(f"Add section '{section.title}'", parent)
+        self.model, self.index, self.section = model, index, section
+
+    def redo(self) -> None:
+        self.model.insert_section(self.index, self.section)
+
+    def undo(self) -> None:
+        self.section = self.model.remove_section(self.index)
+
+
+class RemoveSection(_Command):
+    """Delete a section; undo puts it back at the same index."""
+
+    def __init__(self, model: OutlineModel, index: int, parent: Compound | None = None):
+        super().__init__(f"Delete section '{model.project.sections[index].title}'", parent)
+        self.model, self.index = model, index
+        self.section: Section | None = None
+
+    def redo(self) -> None:
+        self.section = self.model.remove_section(self.index)
+
+    def undo(self) -> None:
+        assert self.section is not None
+        self.model.insert_section(self.index, self.section)
+
+
+class MoveSection(_Command):
+    """Reorder a section."""
+
+    def __init__(self, model: OutlineModel, src: int, dst: int, parent: Compound | None = None):
+        super().__init__("Move section", parent)
+        self.model, self.src, self.dst = model, src, dst
+
+    def redo(self) -> None:
+        self.model.move_section(self.src, self.dst)
+
+    def undo(self) -> None:
+        self.model.move_section(self.dst, self.src)
+
+
+class EditSectionHead(_Command):
+    """Change a section's title and notes."""
+
+    def __init__(self, model: OutlineModel, index: int, title: str, notes: str | None, field: str = ""):
+        super().__init__("Edit section")
+        self.model, self.index, self.new = model, index, (title, notes)
+        cur = model.project.sections[index]
+        self.old = (cur.title, cur.notes)
+        self.field = field
+
+    def id(self) -> int:
+        return _MERGE_HEAD
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditSectionHead) or (other.index, other.field) != (self.index, self.field):
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.model.set_section_head(self.index, *self.new)
+
+    def undo(self) -> None:
+        self.model.set_section_head(self.index, *self.old)
+
+
+class InsertBlock(_Command):
+    """Add a block at (section, index)."""
+
+    def __init__(self, model: OutlineModel, si: int, bi: int, block: Any, parent: Compound | None = None):
+        super().__init__(f"Add {KIND_LABELS.get(block.kind, 'block').lower()}", parent)
+        self.model, self.si, self.bi, self.block = model, si, bi, block
+
+    def redo(self) -> None:
+        self.model.insert_block(self.si, self.bi, self.block)
+
+    def undo(self) -> None:
+        self.block = self.model.remove_block(self.si, self.bi)
+
+
+class RemoveBlock(_Command):
+    """Delete a block; undo puts it back in place."""
+
+    def __init__(self, model: OutlineModel, si: int, bi: int, parent: Compound | None = None):
+        kind = model.project.sections[si].blocks[bi].kind
+        super().__init__(f"Delete {KIND_LABELS.get(kind, 'block').lower()}", parent)
+        self.model, self.si, self.bi = model, si, bi
+        self.block: Any = None
+
+    def redo(self) -> None:
+        self.block = self.model.remove_block(self.si, self.bi)
+
+    def undo(self) -> None:
+        self.model.insert_block(self.si, self.bi, self.block)
+
+
+class MoveBlock(_Command):
+    """Move a block within or between sections."""
+
+    def __init__(self, model: OutlineModel, src: tuple[int, int], dst: tuple[int, int], parent: Compound | None = None):
+        super().__init__("Move block", parent)
+        self.model, self.src, self.dst = model, src, dst
+
+    def redo(self) -> None:
+        self.model.move_block(self.src, self.dst)
+
+    def undo(self) -> None:
+        self.model.move_block(self.dst, self.src)
+
+
+class ReplaceBlock(_Command):
+    """Replace a block by an edited (already validated) copy; merges while typing one field."""
+
+    def __init__(self, model: OutlineModel, si: int, bi: int, block: Any, field: str = ""):
+        super().__init__(f"Edit {KIND_LABELS.get(block.kind, 'block').lower()}")
+        self.model, self.si, self.bi, self.new = model, si, bi, block
+        self.old = model.project.sections[si].blocks[bi]
+        self.field = field
+
+    def id(self) -> int:
+        return _MERGE_BLOCK
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            not isinstance(other, ReplaceBlock)
+            or not self.field
+            or (other.si, other.bi, other.field) != (self.si, self.bi, self.field)
+        ):
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.model.replace_block(self.si, self.bi, self.new)
+
+    def undo(self) -> None:
+        self.model.replace_block(self.si, self.bi, self.old)
+
+
+class EditMeta(_Command):
+    """Replace the project's metadata by an edited (validated) copy."""
+
+    def __init__(self, model: OutlineModel, meta: ProjectMeta, field: str = ""):
+        super().__init__("Edit project details")
+        self.model, self.new, self.old, self.field = model, meta, model.project.meta, field
+
+    def id(self) -> int:
+        return _MERGE_META
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditMeta) or not self.field or other.field != self.field:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.model.set_meta(self.new)
+
+    def undo(self) -> None:
+        self.model.set_meta(self.old)
+
+
+def compound(text: str) -> Compound:
+    """A parent command whose children do the work (one undo step for several edits)."""
+    return Compound(text)

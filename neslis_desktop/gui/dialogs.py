@@ -1,0 +1,131 @@
+"""Every modal dialog the app shows, as small functions that tests replace with monkeypatch.
+
+No other module opens a QMessageBox or QFileDialog directly, so no test ever waits on a modal
+and each question the app asks is written once, in plain words.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class SaveChoice(Enum):
+    """Answer to 'save your changes?'."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_open_folder(parent: QWidget | None, start: str = "") -> Path | None:
+    """A project folder to open, or None."""
+    folder = QFileDialog.getExistingDirectory(parent, "Open project folder", start)
+    return Path(folder) if folder else None
+
+
+def ask_save_folder(parent: QWidget | None, start: str = "") -> Path | None:
+    """A folder to save the project into (created or empty, or an existing project), or None."""
+    folder = QFileDialog.getExistingDirectory(parent, "Save project in folder", start)
+    return Path(folder) if folder else None
+
+
+def ask_output_folder(parent: QWidget | None, start: str = "") -> Path | None:
+    """The folder generated files go to, or None."""
+    folder = QFileDialog.getExistingDirectory(parent, "Folder for the generated deck and document", start)
+    return Path(folder) if folder else None
+
+
+def ask_template_file(parent: QWidget | None, kind: str, start: str = "") -> Path | None:
+    """A .pptx or .docx template, or None."""
+    filters = "PowerPoint presentations (*.pptx)" if kind == "pptx" else "Word documents (*.docx)"
+    name, _ = QFileDialog.getOpenFileName(parent, f"Choose a {kind} template", start, filters)
+    return Path(name) if name else None
+
+
+def ask_save_changes(parent: QWidget | None, title: str) -> SaveChoice:
+    """Save, discard or cancel before closing or replacing a project with unsaved changes."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Unsaved changes")
+    box.setText(f"Save the changes to '{title}' before closing?")
+    box.setInformativeText("If you don't save, your changes since the last save will be lost.")
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return SaveChoice.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return SaveChoice.DISCARD
+    return SaveChoice.CANCEL
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question (restore a recovery copy, reload a changed project...)."""
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+NONINTERACTIVE = [False]
+"""Set for --screenshot runs: errors are printed instead of shown in a modal box."""
+
+
+def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    """An error, in words a user can act on; technical details folded away."""
+    if NONINTERACTIVE[0]:
+        if sys.stderr is not None:
+            sys.stderr.write(f"{title}: {text}\n{details}\n")
+        return
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def versions() -> dict[str, str]:
+    """Versions of the app and the libraries it runs on, for the About box and bug reports."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    import neslis_desktop
+
+    out = {
+        "NESLIS Desktop": neslis_desktop.__version__,
+        "Python": platform.python_version(),
+        "Qt": qVersion(),
+        "PySide6": PySide6.__version__,
+    }
+    for label, dist in (("python-pptx", "python-pptx"), ("python-docx", "python-docx"), ("pydantic", "pydantic")):
+        try:
+            out[label] = version(dist)
+        except PackageNotFoundError:
+            out[label] = "(bundled)"
+    out["System"] = f"{platform.system()} {platform.release()} ({sys.platform})"
+    return out
+
+
+def about_text() -> str:
+    rows = "".join(f"<tr><td>{k}</td><td>&nbsp;{v}</td></tr>" for k, v in versions().items())
+    return (
+        "<h3>NESLIS Desktop</h3><p>Edit the Local Industrial Strategy offline and generate "
+        f"engagement decks and draft documents.</p><table>{rows}</table>"
+    )
+
+
+def show_about(parent: QWidget | None) -> None:
+    QMessageBox.about(parent, "About NESLIS Desktop", about_text())

@@ -1,0 +1,43 @@
+"""Editor forms: one per block kind, plus the section and project-details forms.
+
+:func:`block_editor`, :func:`section_editor` and :func:`meta_editor` build a
+:class:`~neslis_desktop.gui.editors.form.FormEditor` for an item; it emits only valid values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neslis_desktop.gui.editors.blocks import block_fields, meta_fields, section_fields
+from neslis_desktop.gui.editors.form import FormEditor
+from neslis_desktop.gui.outline_model import KIND_LABELS
+from neslis_desktop.gui.project_edits import block_data, validate_block
+from neslis_desktop.model import ProjectMeta, Section
+
+__all__ = ["FormEditor", "block_editor", "meta_editor", "section_editor"]
+
+
+def block_editor(block: Any) -> FormEditor:
+    """The form for ``block``'s kind, showing ``block``."""
+    editor = FormEditor(KIND_LABELS.get(block.kind, block.kind), block_fields(block.kind), validate_block)
+    editor.set_data(block_data(block))
+    return editor
+
+
+def section_editor(section: Section) -> FormEditor:
+    """The form for a section's title and notes; emits ``(title, notes)``."""
+
+    def validate(data: dict[str, Any]) -> tuple[str, str | None]:
+        checked = Section.model_validate({"id": section.id, **data})
+        return checked.title, checked.notes
+
+    editor = FormEditor(f"Section ({section.id})", section_fields(), validate)
+    editor.set_data(section.model_dump(mode="json", include={"title", "notes"}, exclude_none=True))
+    return editor
+
+
+def meta_editor(meta: ProjectMeta) -> FormEditor:
+    """The project details form; emits a validated ProjectMeta."""
+    editor = FormEditor("Project details", meta_fields(), ProjectMeta.model_validate)
+    editor.set_data(meta.model_dump(mode="json", exclude_none=True))
+    return editor

@@ -1,0 +1,97 @@
+"""Generating a pack off the UI thread: build_pack in a QThread, with progress and Cancel.
+
+The GUI never builds Office files itself; this worker calls
+:func:`neslis_desktop.render.pack.build_pack` with a deep copy of the project (so edits made
+while it runs cannot disturb it) and reports back through signals.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from neslis_desktop.errors import NeslisError
+from neslis_desktop.model import Project
+from neslis_desktop.render.pack import Cancelled, PackResult, build_pack
+
+
+class GenerateWorker(QObject):
+    """Runs one build; emit-only, lives in its own thread."""
+
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str, str)
+    cancelled = Signal()
+    done = Signal()
+
+    def __init__(self, project: Project, out_dir: Path, deck_template: Path | None, doc_template: Path | None):
+        super().__init__()
+        self.project = Project.model_validate(project.model_dump(mode="json"))
+        self.out_dir, self.deck_template, self.doc_template = out_dir, deck_template, doc_template
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            result: PackResult = build_pack(
+                self.project,
+                self.out_dir,
+                deck_template=self.deck_template,
+                doc_template=self.doc_template,
+                progress=self.progress.emit,
+                cancelled=self._cancel.is_set,
+            )
+        except Cancelled:
+            self.cancelled.emit()
+        except NeslisError as exc:
+            self.failed.emit(str(exc), "")
+        except Exception as exc:  # a bug: report it, never take the app down
+            self.failed.emit(f"Generating failed unexpectedly: {exc}", traceback.format_exc())
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.done.emit()
+
+
+class GenerateJob(QObject):
+    """Owns the thread and the worker of one build; ``finished`` fires once at the end."""
+
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str, str)
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, project: Project, out_dir: Path, deck_template: Path | None = None,
+                 doc_template: Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.worker_thread = QThread()
+        self.worker = GenerateWorker(project, out_dir, deck_template, doc_template)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self.progress)
+        self.worker.succeeded.connect(self.succeeded)
+        self.worker.failed.connect(self.failed)
+        self.worker.cancelled.connect(self.cancelled)
+        self.worker.done.connect(self.worker_thread.quit)
+        self.worker_thread.finished.connect(self._finish)
+
+    def start(self) -> None:
+        self.worker_thread.start()
+
+    def cancel(self) -> None:
+        self.worker.cancel()
+
+    def is_running(self) -> bool:
+        return self.worker_thread.isRunning()
+
+    def wait(self) -> None:
+        self.worker_thread.wait()
+
+    def _finish(self) -> None:
+        self.finished.emit()

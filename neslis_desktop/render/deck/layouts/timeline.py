@@ -1,0 +1,424 @@
+"""The month-by-month timeline: month columns, lane rows, milestone boxes and span bars.
+
+Months are columns under header cells ("Aug 2019", "Sep", ... the year shown on the first
+month and on January); lanes are rows with their label in a column on the left. A milestone
+is a small box in its month within its lane, widened to the right over empty months so its
+text needs fewer lines; several in one month stack. Spans are rounded bars over their months,
+in their lane or, without a lane, in a band above the lanes. Timeline text may go down to
+10 pt (the only place below 12); lanes that still do not fit continue on a further slide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from neslis_desktop.model.blocks import TimelineBlock, TimelineLane, TimelineSpan
+from neslis_desktop.model.month import Month
+from neslis_desktop.render.deck.layouts import (
+    MAX_CONTINUATIONS,
+    TIMELINE_FLOOR,
+    Ctx,
+    Page,
+    box_shape,
+    inch,
+    need,
+    para,
+    sizes,
+    style,
+)
+from neslis_desktop.render.deck.plan import EMU_PER_PT, Para, Rect, Shape, TextStyle
+from neslis_desktop.render.deck.textfit import LINE_SPACING
+
+START = 12.0
+HEADER_SIZE = 12.0
+LABEL_SIZE = 12.0
+SMALL_GAP = inch(0.05)
+MS_INSET = inch(0.04)
+HEAD_INSET = inch(0.01)
+HEAD_GAP = EMU_PER_PT
+LABEL_INSET = inch(0.05)
+MAX_WIDEN = 3
+"""A milestone box may take this many empty neighbouring months."""
+
+
+def month_label(month: Month, first: bool, full: bool = False) -> str:
+    """The header of a month column: "Aug" or "August", with the year on the first month
+    shown and on January ("Aug 2019")."""
+    name = month.name if full else month.name[:3]
+    return f"{name} {month.year}" if first or month.month == 1 else name
+
+
+@dataclass
+class _Geom:
+    x0: int  # left of the first month column
+    col_w: int
+    first: int  # ordinal of the first month
+
+    def col_x(self, ordinal: int) -> int:
+        return self.x0 + (ordinal - self.first) * self.col_w
+
+
+def _pack(spans: list[TimelineSpan]) -> list[list[TimelineSpan]]:
+    """Spans in rows so that none overlaps another in its row."""
+    rows: list[list[TimelineSpan]] = []
+    for span in sorted(spans, key=lambda s: (s.start.ordinal(), s.end.ordinal())):
+        for row in rows:
+            if row[-1].end.ordinal() < span.start.ordinal():
+                row.append(span)
+                break
+        else:
+            rows.append([span])
+    return rows
+
+
+def _span_style(size: float) -> TextStyle:
+    return style(size, "bg1", bold=True, align="center", anchor="middle")
+
+
+def _ms_style(size: float) -> TextStyle:
+    return style(size, "tx1", space=1.0)
+
+
+def _span_rows(
+    ctx: Ctx, spans: list[TimelineSpan], g: _Geom, y: int, size: float, *, prefix: str
+) -> tuple[list[Shape], int]:
+    shapes: list[Shape] = []
+    top = y
+    for r, row in enumerate(_pack(spans)):
+        boxes = []
+        for span in row:
+            x = g.col_x(span.start.ordinal()) + SMALL_GAP // 2
+            w = (span.end.ordinal() - span.start.ordinal() + 1) * g.col_w - SMALL_GAP
+            boxes.append((span, x, w))
+        h = max(
+            need(ctx.m, para(s.text, bold=True), w, _span_style(size), MS_INSET, floor=TIMELINE_FLOOR)
+            for s, _, w in boxes
+        )
+        for i, (span, x, w) in enumerate(boxes):
+            shapes.append(
+                box_shape(
+                    f"{prefix} span {r + 1}.{i + 1}",
+                    Rect(x, y, w, h),
+                    para(span.text, bold=True),
+                    _span_style(size),
+                    kind="rounded",
+                    fill="accent1",
+                    inset=MS_INSET,
+                )
+            )
+        y += h + SMALL_GAP
+    return shapes, y - top
+
+
+def _lane(
+    ctx: Ctx, block: TimelineBlock, lane: TimelineLane, li: int, g: _Geom, *, y: int, size: float, left: bool
+) -> tuple[list[Shape], int]:
+    """Shapes inside lane ``lane`` starting at ``y`` (spans, milestones) and their height."""
+    shapes, used = _span_rows(
+        ctx, [s for s in block.spans if s.lane == lane.name], g, y + SMALL_GAP, size, prefix=f"Lane {li + 1}"
+    )
+    y_ms = y + SMALL_GAP + used
+    by_month: dict[int, list[str]] = {}
+    for ms in lane.milestones:
+        by_month.setdefault(ms.month.ordinal(), []).append(ms.text)
+    first, last = block.start.ordinal(), block.end.ordinal()
+    ranges = _widen(ctx, by_month, first, last, g, size=size, left=left)
+    # Each placement: (month, k-th in month, first column, last column, top offset).
+    placed: list[tuple[int, int, int, int, int]] = []
+    tallest = 0
+    for month in sorted(by_month):
+        lo, hi = ranges[month]
+        off = 0
+        for k, text in enumerate(by_month[month]):
+            placed.append((month, k, lo, hi, off))
+            off += _box_h(ctx, text, (hi - lo + 1) * g.col_w - SMALL_GAP, size) + SMALL_GAP
+        tallest = max(tallest, off)
+    staggered, stagger_h = _stagger(ctx, by_month, last, g, size)
+    if stagger_h < tallest:
+        placed, tallest = staggered, stagger_h
+    for month, k, lo, hi, off in placed:
+        text = by_month[month][k]
+        w = (hi - lo + 1) * g.col_w - SMALL_GAP
+        ps = para(text)
+        shapes.append(
+            box_shape(
+                f"Lane {li + 1} milestone {month - g.first + 1}.{k + 1}",
+                Rect(g.col_x(lo) + SMALL_GAP // 2, y_ms + off, w, _box_h(ctx, text, w, size)),
+                ps,
+                _ms_style(size),
+                fill="bg1",
+                line="accent1",
+                line_pt=0.75,
+                inset=MS_INSET,
+            )
+        )
+    return shapes, used + SMALL_GAP + tallest
+
+
+def _box_h(ctx: Ctx, text: str, w: int, size: float) -> int:
+    return need(ctx.m, para(text), w, _ms_style(size), MS_INSET, floor=TIMELINE_FLOOR)
+
+
+def _stagger(
+    ctx: Ctx, by_month: dict[int, list[str]], last: int, g: _Geom, size: float
+) -> tuple[list[tuple[int, int, int, int, int]], int]:
+    """Milestones in rows: each box starts in its month, as wide as two lines of text need
+    (up to ``MAX_WIDEN`` + 1 months, over occupied months too), in the first row where it
+    overlaps nothing. Returns the placements (as in ``_lane``) and the height they take."""
+    items: list[tuple[int, int, int, int]] = []  # month, k, last column, height
+    for month in sorted(by_month):
+        for k, text in enumerate(by_month[month]):
+            best: tuple[int, int] | None = None
+            for extra in range(MAX_WIDEN + 1):
+                hi = min(last, month + extra)
+                h = _stack_height(ctx, [text], (hi - month + 1) * g.col_w - SMALL_GAP, size)
+                if best is None or h < best[1]:
+                    best = (hi, h)
+                if h <= 2 * size * LINE_SPACING * EMU_PER_PT + 2 * MS_INSET + SMALL_GAP or hi == last:
+                    break
+            assert best is not None
+            items.append((month, k, best[0], best[1] - SMALL_GAP))
+    rows: list[list[tuple[int, int, int, int]]] = []
+    for item in items:
+        for row in rows:
+            if all(item[0] > other[2] or item[2] < other[0] for other in row):
+                row.append(item)
+                break
+        else:
+            rows.append([item])
+    placed: list[tuple[int, int, int, int, int]] = []
+    off = 0
+    for row in rows:
+        heights = [_box_h(ctx, by_month[mo][k], (hi - mo + 1) * g.col_w - SMALL_GAP, size) for mo, k, hi, _ in row]
+        for (mo, k, hi, _), _h in zip(row, heights, strict=True):
+            placed.append((mo, k, mo, hi, off))
+        off += max(heights) + SMALL_GAP
+    return placed, off
+
+
+def _stack_height(ctx: Ctx, texts: list[str], w: int, size: float) -> int:
+    """Height of boxes ``w`` wide stacked; a box that would break a word inside counts two
+    lines taller than it is, so that widening it to keep words whole is preferred."""
+    total = 0
+    for t in texts:
+        h = need(ctx.m, para(t), w, _ms_style(size), MS_INSET, floor=0.0)
+        if h >= 10**9:
+            h = _box_h(ctx, t, w, size) + int(2 * size * LINE_SPACING * EMU_PER_PT)
+        total += h + SMALL_GAP
+    return total
+
+
+def _widen(
+    ctx: Ctx, by_month: dict[int, list[str]], first: int, last: int, g: _Geom, *, size: float, left: bool
+) -> dict[int, tuple[int, int]]:
+    """Month range of each month's milestone boxes: widened over empty neighbouring months.
+
+    The tallest stack takes a free month to its right (else, when ``left``, one to its left:
+    the box then starts a month early, so only as a last resort) while that makes it lower,
+    so the lane is as low as it can be; no box takes more than ``MAX_WIDEN`` + 1 months.
+    """
+    ranges = {mo: (mo, mo) for mo in by_month}
+    claimed = set(by_month)
+
+    def height(mo: int) -> int:
+        lo, hi = ranges[mo]
+        return _stack_height(ctx, by_month[mo], (hi - lo + 1) * g.col_w - SMALL_GAP, size)
+
+    heights = {mo: height(mo) for mo in by_month}
+    blocked: set[int] = set()
+    for _ in range(last - first + 1):
+        open_ = [mo for mo in by_month if mo not in blocked]
+        if not open_:
+            break
+        mo = max(open_, key=lambda k: (heights[k], -k))
+        lo, hi = ranges[mo]
+        if hi - lo >= MAX_WIDEN:
+            blocked.add(mo)
+            continue
+        options = []
+        if hi + 1 <= last and hi + 1 not in claimed:
+            options.append((lo, hi + 1))
+        if left and lo == mo and lo - 1 >= first and lo - 1 not in claimed:
+            options.append((lo - 1, hi))
+        done = False
+        for new in options:
+            ranges[mo] = new
+            h = height(mo)
+            if h < heights[mo]:
+                heights[mo] = h
+                claimed.add(new[0] if new[0] != lo else new[1])
+                done = True
+                break
+            ranges[mo] = (lo, hi)
+        if not done:
+            blocked.add(mo)
+    return ranges
+
+
+@dataclass
+class _Header:
+    """The month header row and the lane label column that share the width."""
+
+    paras: list[list[Para]]
+    style: TextStyle
+    height: int
+    label_size: float
+    label_w: int
+    x0: int
+    col_w: int
+
+
+def _header(ctx: Ctx, block: TimelineBlock, area: Rect) -> _Header:
+    """Header cells and lane label width: full month names ("September") when, with the lane
+    labels as small as allowed, every one fits whole; else abbreviations ("Sep"). One-line
+    headers are preferred to larger text, so that the lanes keep their height."""
+    m = ctx.m
+    months = block.months()
+    n = len(months)
+    fallback: _Header | None = None
+    for full in (True, False):
+        for max_lines in (1, 2):
+            for label_size in sizes(LABEL_SIZE, TIMELINE_FLOOR):
+                widest = max((m.width_pt(lane.name, label_size, bold=True) for lane in block.lanes), default=0.0)
+                label_w = min(max(inch(0.7), int(widest * EMU_PER_PT) + 2 * LABEL_INSET + 2 * EMU_PER_PT), area.w // 5)
+                if not block.lanes:
+                    label_w = 0
+                x0 = area.x + label_w + (SMALL_GAP if label_w else 0)
+                col_w = (area.right - x0) // n
+                for bold in (True, False):
+                    paras = [para(month_label(mo, i == 0, full), bold=bold) for i, mo in enumerate(months)]
+                    for hs in sizes(HEADER_SIZE, TIMELINE_FLOOR):
+                        st = style(hs, "bg1", bold=bold, align="center", anchor="middle")
+                        strict = 0.0 if full else TIMELINE_FLOOR
+                        h = max(need(m, ps, col_w - HEAD_GAP, st, HEAD_INSET, floor=strict) for ps in paras)
+                        lines_h = max_lines * hs * LINE_SPACING * EMU_PER_PT + 2 * (HEAD_INSET // 2) + 1
+                        if h <= min(lines_h, area.h // 8):
+                            return _Header(paras, st, h, label_size, label_w, x0, col_w)
+                        if not full and (fallback is None or h < fallback.height):
+                            fallback = _Header(paras, st, h, label_size, label_w, x0, col_w)
+                if not full:
+                    break  # abbreviations: keep the lane labels at their size
+    assert fallback is not None
+    return fallback
+
+
+def _build(
+    ctx: Ctx,
+    block: TimelineBlock,
+    lanes: list[tuple[int, TimelineLane]],
+    area: Rect,
+    size: float,
+    *,
+    with_top: bool,
+    left: bool = True,
+) -> tuple[list[Shape], int]:
+    """All shapes of one page at ``size`` and the height they take."""
+    m = ctx.m
+    months = block.months()
+    n = len(months)
+    head = _header(ctx, block, area)
+    label_w, x0 = head.label_w, head.x0
+    g = _Geom(x0, head.col_w, months[0].ordinal())
+    label_st = style(head.label_size, "tx1", bold=True, anchor="middle")
+    shapes: list[Shape] = []
+    for i, ps in enumerate(head.paras):
+        x = g.col_x(months[i].ordinal())
+        shapes.append(
+            box_shape(
+                f"Month {i + 1}",
+                Rect(x + HEAD_GAP // 2, area.y, g.col_w - HEAD_GAP, head.height),
+                ps,
+                head.style,
+                fill="tx2",
+                inset=HEAD_INSET,
+            )
+        )
+    head_h = head.height
+    y = area.y + head_h + SMALL_GAP
+    if with_top:
+        top_spans = [s for s in block.spans if s.lane is None]
+        top_shapes, used = _span_rows(ctx, top_spans, g, y, size, prefix="Top")
+        shapes += top_shapes
+        y += used
+    grid_lines: list[Shape] = []
+    lane_shapes: list[Shape] = []
+    lane_top = y
+    for li, lane in lanes:
+        inner, h = _lane(ctx, block, lane, li, g, y=y, size=size, left=left)
+        label_h = need(m, para(lane.name, bold=True), label_w, label_st, LABEL_INSET, floor=TIMELINE_FLOOR)
+        h = max(h + SMALL_GAP, label_h, inch(0.35))
+        lane_shapes.append(box_shape(f"Lane {li + 1} band", Rect(x0, y, g.col_w * n, h), fill="bg2"))
+        lane_shapes.append(
+            box_shape(
+                f"Lane {li + 1} label",
+                Rect(area.x, y, label_w, h),
+                para(lane.name, bold=True),
+                label_st,
+                fill="bg2",
+                inset=LABEL_INSET,
+            )
+        )
+        lane_shapes += inner
+        y += h + SMALL_GAP
+    if lanes:
+        for i in range(1, n):
+            x = g.col_x(months[i].ordinal())
+            grid_lines.append(
+                Shape(
+                    "line", Rect(x, lane_top, 0, y - SMALL_GAP - lane_top), f"Month line {i}", line="bg1", line_pt=1.5
+                )
+            )
+    # Bands first, then the month lines over them, then the boxes over both.
+    bands = [s for s in lane_shapes if s.name.endswith("band") or s.name.endswith("label")]
+    rest = [s for s in lane_shapes if s not in bands]
+    return shapes + bands + grid_lines + rest, y - SMALL_GAP - area.y
+
+
+def _groups(
+    ctx: Ctx, block: TimelineBlock, lanes: list[tuple[int, TimelineLane]], area: Rect, size: float
+) -> list[list[tuple[int, TimelineLane]]]:
+    """Lanes in groups that each fit one slide at ``size`` (a lane too tall alone gets its own)."""
+    groups: list[list[tuple[int, TimelineLane]]] = [[]]
+    for item in lanes:
+        trial = groups[-1] + [item]
+        _, h = _build(ctx, block, trial, area, size, with_top=len(groups) == 1, left=False)
+        if h <= area.h or not groups[-1]:
+            groups[-1] = trial
+        else:
+            groups.append([item])
+    return groups
+
+
+def layout_timeline(block: TimelineBlock, area: Rect, ctx: Ctx) -> list[Page]:
+    """Pages of the timeline in ``area``: one unless its lanes need more height.
+
+    Milestone boxes start in their month; only a lane too tall for a slide on its own lets a
+    box start a month early to gain width.
+    """
+    lanes = list(enumerate(block.lanes))
+    for s in sizes(START, TIMELINE_FLOOR):
+        shapes, h = _build(ctx, block, lanes, area, s, with_top=True, left=False)
+        if h <= area.h:
+            page = Page(shapes)
+            if s < START:
+                page.adjustments.append(ctx.say(f"timeline text set at {s:g} pt to fit"))
+            return [page]
+    # Lanes over several slides: the fewest slides, then the largest text.
+    options = [(_groups(ctx, block, lanes, area, s), s) for s in sizes(START, TIMELINE_FLOOR)]
+    groups, size = min(options, key=lambda o: (len(o[0]), -o[1]))
+    pages = []
+    for i, group in enumerate(groups[: MAX_CONTINUATIONS + 1]):
+        shapes, h = _build(ctx, block, group, area, size, with_top=i == 0, left=False)
+        if h > area.h:
+            shapes, h = _build(ctx, block, group, area, size, with_top=i == 0, left=True)
+        page = Page(shapes)
+        if i == 0:
+            page.adjustments.append(
+                ctx.say(f"timeline set at {size:g} pt and its lanes spread over {len(groups)} slides")
+            )
+        if h > area.h:
+            page.adjustments.append(
+                ctx.say("a timeline lane holds too much text to fit one slide; shorten its milestones")
+            )
+        pages.append(page)
+    return pages

@@ -1,0 +1,156 @@
+"""Where a layout's placeholders are, and the title and body areas ("frames") they give slides.
+
+Layout placeholders without a position inherit the master's placeholder of the same type
+(never matched by ``idx``: LibreOffice's exports give every placeholder ``idx="0"``). A slide
+with no body placeholder gets the area below its title, above the footers, within the
+title's margins. Also tells which list levels a layout's body text bullets itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from lxml import etree
+from pptx.slide import SlideLayout, SlideMaster
+
+from neslis_desktop.render.deck.plan import EMU_PER_INCH, Frame, LayoutRole, Rect
+
+_NS = {
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
+
+TITLE_TYPES = ("title", "ctrTitle")
+BODY_TYPES = ("body", "obj")
+FOOTER_TYPES = ("dt", "ftr", "sldNum")
+_MASTER_TYPE = {"ctrTitle": "title", "subTitle": "body", "obj": "body", "tbl": "body", "chart": "body",
+                "dgm": "body", "media": "body", "clipArt": "body", "pic": "body"}
+
+GAP = EMU_PER_INCH // 10
+"""Space kept between a derived body area and the title above or the footer below."""
+
+Placements = dict[str, Rect]
+"""Placeholder type -> box, for placeholders whose true position is not the layout's own."""
+
+
+def ph_elements(tree_owner: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """(shape element, placeholder type) for each placeholder in a layout or master."""
+    for sp in tree_owner.iterfind("p:cSld/p:spTree/*", _NS):
+        ph = sp.find("./*/p:nvPr/p:ph", _NS)
+        if ph is not None:
+            yield sp, ph.get("type", "obj")
+
+
+def ph_types(layout: SlideLayout) -> list[str]:
+    """The placeholder types of ``layout`` in document order (``obj`` where none is given)."""
+    return [t for _, t in ph_elements(layout._element)]
+
+
+def own_rect(sp: etree._Element) -> Rect | None:
+    xfrm = sp.find("./p:spPr/a:xfrm", _NS)
+    if xfrm is None:
+        return None
+    off, ext = xfrm.find("a:off", _NS), xfrm.find("a:ext", _NS)
+    if off is None or ext is None:
+        return None
+    return Rect(int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0)))
+
+
+def master_rect(master: SlideMaster, ph_type: str) -> Rect | None:
+    wanted = _MASTER_TYPE.get(ph_type, ph_type)
+    for sp, t in ph_elements(master._element):
+        if t == wanted:
+            return own_rect(sp)
+    return None
+
+
+def placeholder_rects(layout: SlideLayout, placements: Placements | None = None) -> list[tuple[str, Rect]]:
+    """(type, box) of each placeholder of ``layout``, positions inherited from the master if unset."""
+    result = []
+    placements = placements or {}
+    for sp, t in ph_elements(layout._element):
+        rect = placements.get(t) or own_rect(sp) or master_rect(layout.slide_master, t)
+        if rect is not None and rect.w > 0 and rect.h > 0:
+            result.append((t, rect))
+    return result
+
+
+def first_rect(rects: Iterable[tuple[str, Rect]], types: tuple[str, ...], largest: bool = False) -> Rect | None:
+    found = [r for t, r in rects if t in types]
+    if not found:
+        return None
+    return max(found, key=lambda r: r.w * r.h) if largest else found[0]
+
+
+def layout_frame(
+    layout: SlideLayout, role: LayoutRole, slide_w: int, slide_h: int, placements: Placements | None = None
+) -> Frame:
+    """The title and body areas that ``layout`` gives a slide of ``role``."""
+    rects = placeholder_rects(layout, placements)
+    master_title = master_rect(layout.slide_master, "title")
+    margin_x = slide_w // 20
+    title = first_rect(rects, TITLE_TYPES) or master_title or Rect(
+        margin_x, slide_h // 25, slide_w - 2 * margin_x, slide_h // 7
+    )
+    body: Rect | None = None
+    if role == "content":
+        body = first_rect(rects, BODY_TYPES, largest=True)
+    elif role == "title":
+        body = first_rect(rects, ("subTitle",)) or first_rect(rects, BODY_TYPES, largest=True)
+    elif role == "section":
+        body = first_rect(rects, ("body", "subTitle")) or first_rect(rects, ("obj",))
+    if body is None:
+        body = _area_below_title(layout, title, rects, slide_w, slide_h, blank=role == "blank")
+    return Frame(
+        slide_w=slide_w, slide_h=slide_h, title=_clip(title, slide_w, slide_h), body=_clip(body, slide_w, slide_h)
+    )
+
+
+def _area_below_title(
+    layout: SlideLayout, title: Rect, rects: list[tuple[str, Rect]], slide_w: int, slide_h: int, *, blank: bool
+) -> Rect:
+    """Below the title (or from its top, for blank slides), above the footers, within its margins."""
+    top = title.y if blank else title.bottom + GAP
+    master_body = master_rect(layout.slide_master, "body")
+    if not blank and master_body is not None and title.bottom <= master_body.y < slide_h // 2:
+        top = max(top, master_body.y)  # where the template's designer starts content
+    footers = [r.y for t, r in rects if t in FOOTER_TYPES and r.y > slide_h // 2]
+    bottom = (min(footers) - GAP) if footers else slide_h - max(slide_w - title.right, slide_h // 20)
+    if bottom - top < slide_h // 4:  # a title reaching far down: use the lower slide anyway
+        bottom = max(bottom, min(slide_h - GAP, top + slide_h // 4))
+    return Rect(title.x, top, title.w, max(bottom - top, 1))
+
+
+def _clip(rect: Rect, slide_w: int, slide_h: int) -> Rect:
+    x, y = max(rect.x, 0), max(rect.y, 0)
+    right, bottom = min(rect.right, slide_w), min(rect.bottom, slide_h)
+    return Rect(x, y, max(right - x, 1), max(bottom - y, 1))
+
+
+def bulleted_levels(layout: SlideLayout) -> frozenset[int]:
+    """The list levels (0-based) at which ``layout``'s body text has a bullet of the template's own.
+
+    Looks where PowerPoint does: the layout's body placeholder, the master's, then the
+    master's body style. LibreOffice's exports keep their bullets elsewhere (in the prompt
+    text), so for them no level has one and the writer draws its own.
+    """
+    sources: list[etree._Element] = []
+    for owner, wanted in ((layout._element, BODY_TYPES), (layout.slide_master._element, ("body",))):
+        for sp, t in ph_elements(owner):
+            style = sp.find("p:txBody/a:lstStyle", _NS)
+            if t in wanted and style is not None:
+                sources.append(style)
+    body_style = layout.slide_master._element.find("p:txStyles/p:bodyStyle", _NS)
+    if body_style is not None:
+        sources.append(body_style)
+    levels = set()
+    for n in range(1, 10):
+        for source in sources:
+            props = source.find(f"a:lvl{n}pPr", _NS)
+            kinds = {etree.QName(child).localname for child in props} if props is not None else set()
+            if kinds & {"buChar", "buAutoNum", "buBlip"}:
+                levels.add(n - 1)
+                break
+            if "buNone" in kinds:
+                break
+    return frozenset(levels)

@@ -1,0 +1,202 @@
+"""Opening a deck template and finding what the deck needs in it: layouts, frames, theme.
+
+Templates come from anywhere: our bundled one, a partner's corporate .pptx or .potx,
+Pandoc's reference.pptx, LibreOffice exports. This module opens one safely (the template
+guard first; a .potx relabelled in memory), removes its sample slides cleanly, and puts
+together what the writer and the preview need: the layout per role
+(:mod:`~neslis_desktop.render.deck.layout_choice`), the frames
+(:mod:`~neslis_desktop.render.deck.placeholders`), and the theme's fonts and colours.
+Where sample slides (or, in LibreOffice's exports, the master) show that the layouts'
+own placeholder boxes mislead, the true boxes are kept as placements for the writer.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.presentation import Presentation as PresentationObj
+from pptx.slide import SlideLayout
+
+from neslis_desktop.errors import TemplateError
+from neslis_desktop.render.deck import theme
+from neslis_desktop.render.deck.layout_choice import ROLES, choose_layouts
+from neslis_desktop.render.deck.placeholders import (
+    Placements,
+    layout_frame,
+    master_rect,
+    own_rect,
+    ph_elements,
+)
+from neslis_desktop.render.deck.plan import Frame, LayoutRole, ThemeFonts
+from neslis_desktop.render.template_guard import check_template
+from neslis_desktop.resources import bundled_deck_template
+
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+_NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
+
+_CONTENT_TYPES = {
+    "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
+    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml",
+}
+_PRESENTATION_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+
+
+@dataclass
+class DeckTemplate:
+    """An opened template: the presentation, the layout chosen per role and its geometry."""
+
+    path: Path
+    prs: PresentationObj
+    layouts: dict[LayoutRole, SlideLayout]
+    frames: dict[LayoutRole, Frame]
+    fonts: ThemeFonts
+    palette: dict[str, str]
+    messages: list[str] = field(default_factory=list)
+    placements: dict[str, Placements] = field(default_factory=dict)
+    """Per layout part name: placeholder boxes the writer must set, where the layout's own mislead."""
+
+    @property
+    def slide_w(self) -> int:
+        return int(self.prs.slide_width or 0)
+
+    @property
+    def slide_h(self) -> int:
+        return int(self.prs.slide_height or 0)
+
+
+# --- opening ----------------------------------------------------------------------------------
+
+
+def open_presentation(path: Path) -> PresentationObj:
+    """Check ``path`` with the template guard and open it (a .potx too) with python-pptx."""
+    path = Path(path)
+    check_template(path, "pptx")
+    data = path.read_bytes()
+    try:
+        data = _as_presentation_package(data)
+        prs = Presentation(io.BytesIO(data))
+    except TemplateError:
+        raise
+    except Exception as exc:  # python-pptx raises KeyError, ValueError, lxml errors ... on damaged parts
+        raise TemplateError(
+            f"The template {path.name} could not be read as a PowerPoint presentation or template "
+            f"({type(exc).__name__}: {exc}). Open it in PowerPoint, save it again as .pptx and pick it again."
+        ) from None
+    return prs
+
+
+def _as_presentation_package(data: bytes) -> bytes:
+    """The package with a .potx/.ppsx main part relabelled as a presentation, which python-pptx needs."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        types = source.read("[Content_Types].xml")
+        if not any(t.encode() in types for t in _CONTENT_TYPES):
+            return data
+        for content_type in _CONTENT_TYPES:
+            types = types.replace(content_type.encode(), _PRESENTATION_TYPE.encode())
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                payload = types if info.filename == "[Content_Types].xml" else source.read(info)
+                target.writestr(info, payload)
+    return out.getvalue()
+
+
+def remove_slides(prs: PresentationObj) -> int:
+    """Remove the template's own slides: their ids and relationships, so no part is left behind.
+
+    Slide sections and custom shows name slides by id; they are dropped with the slides, or
+    PowerPoint would find them pointing at nothing and offer to repair the file.
+    """
+    id_list = prs.slides._sldIdLst
+    removed = 0
+    for sld_id in list(id_list):
+        rid = sld_id.get(f"{{{_R}}}id")
+        id_list.remove(sld_id)
+        if rid:
+            prs.part.drop_rel(rid)
+        removed += 1
+    root = prs.part._element
+    for shows in root.findall("p:custShowLst", _NS):
+        root.remove(shows)
+    for ext in root.findall("p:extLst/p:ext", _NS):
+        if ext.find(f"{{{_P14}}}sectionLst") is not None:
+            ext.getparent().remove(ext)
+    for ext_list in root.findall("p:extLst", _NS):
+        if len(ext_list) == 0:
+            root.remove(ext_list)
+    return removed
+
+
+# --- all together -----------------------------------------------------------------------------
+
+
+def load_template(path: Path | None = None) -> DeckTemplate:
+    """Open ``path`` (the bundled template if ``None``), remove its slides and inspect it."""
+    path = Path(path) if path is not None else bundled_deck_template()
+    prs = open_presentation(path)
+    sample_layouts = [slide.slide_layout for slide in prs.slides]
+    sample_places = _sample_placements(prs)
+    remove_slides(prs)
+    layouts, messages = choose_layouts(prs, path, sample_layouts, sample_places)
+    slide_w, slide_h = int(prs.slide_width or 0), int(prs.slide_height or 0)
+    if slide_w <= 0 or slide_h <= 0:
+        raise TemplateError(f"The template {path.name} has no valid slide size.")
+    from_libreoffice = _made_by_libreoffice(prs)
+    placements: dict[str, Placements] = {}
+    for layout in layouts.values():
+        key = str(layout.part.partname)
+        if key in sample_places:
+            placements[key] = sample_places[key]
+        elif from_libreoffice:
+            placements[key] = _master_placements(layout)
+    frames = {
+        role: layout_frame(layouts[role], role, slide_w, slide_h, placements.get(str(layouts[role].part.partname)))
+        for role in ROLES
+    }
+    master = layouts["content"].slide_master
+    return DeckTemplate(
+        path=path, prs=prs, layouts=layouts, frames=frames, fonts=theme.fonts(master),
+        palette=theme.palette(master), messages=messages, placements=placements,
+    )
+
+
+_PLACED_TYPES = ("title", "ctrTitle", "subTitle", "body", "obj")
+
+
+def _sample_placements(prs: PresentationObj) -> dict[str, Placements]:
+    """Where the template's own sample slides put their title and body, per layout part name.
+
+    A designer's sample slide shows where text really goes; LibreOffice's exports in particular
+    give every layout the same generic boxes and put the true ones on the slides.
+    """
+    found: dict[str, Placements] = {}
+    for slide in prs.slides:
+        places = found.setdefault(str(slide.slide_layout.part.partname), {})
+        for sp, t in ph_elements(slide._element):
+            rect = own_rect(sp)
+            if t in _PLACED_TYPES and rect is not None and rect.w > 0 and rect.h > 0:
+                places.setdefault(t, rect)
+    return {key: places for key, places in found.items() if places}
+
+
+def _master_placements(layout: SlideLayout) -> Placements:
+    """The master's title and body boxes for ``layout``'s title, subtitle and body (LibreOffice's own rule)."""
+    places: Placements = {}
+    for _, t in ph_elements(layout._element):
+        if t in _PLACED_TYPES:
+            rect = master_rect(layout.slide_master, t)
+            if rect is not None:
+                places[t] = rect
+    return places
+
+
+def _made_by_libreoffice(prs: PresentationObj) -> bool:
+    for part in prs.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            return b"LibreOffice" in part.blob
+    return False

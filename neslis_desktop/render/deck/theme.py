@@ -1,0 +1,89 @@
+"""A template's theme: its colour scheme resolved to ``#RRGGBB`` and its major/minor fonts.
+
+The deck only ever refers to theme colours (``accent1``, ``tx2`` ...) and theme fonts, so a
+corporate template restyles every generated slide. The app's preview cannot ask PowerPoint,
+so this module reads the theme part itself and applies the master's colour map (``tx1`` is
+usually ``dk1``, ``bg1`` usually ``lt1``) to give the preview the colours the deck will show.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.slide import SlideMaster
+
+from neslis_desktop.render.deck.plan import ThemeFonts
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS = {"a": _A, "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
+
+SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
+                "hlink", "folHlink")
+PALETTE_NAMES = ("tx1", "tx2", "bg1", "bg2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
+_DEFAULT_MAP = {"tx1": "dk1", "tx2": "dk2", "bg1": "lt1", "bg2": "lt2"}
+_FALLBACK = {  # Office's own defaults, for a theme that leaves a slot out
+    "dk1": "#000000", "lt1": "#FFFFFF", "dk2": "#44546A", "lt2": "#E7E6E6", "accent1": "#4472C4",
+    "accent2": "#ED7D31", "accent3": "#A5A5A5", "accent4": "#FFC000", "accent5": "#5B9BD5",
+    "accent6": "#70AD47", "hlink": "#0563C1", "folHlink": "#954F72",
+}
+
+
+def theme_xml(master: SlideMaster) -> etree._Element | None:
+    """The parsed theme part of ``master``, or ``None`` if the master has none."""
+    for rel in master.part.rels.values():
+        if rel.reltype == RT.THEME and not rel.is_external:
+            return etree.fromstring(rel.target_part.blob)
+    return None
+
+
+def scheme_colours(theme: etree._Element | None) -> dict[str, str]:
+    """The colour scheme's twelve slots as ``#RRGGBB``."""
+    colours = dict(_FALLBACK)
+    if theme is None:
+        return colours
+    scheme = theme.find("a:themeElements/a:clrScheme", _NS)
+    if scheme is None:
+        return colours
+    for slot in SCHEME_SLOTS:
+        el = scheme.find(f"a:{slot}", _NS)
+        if el is None or len(el) == 0:
+            continue
+        colour = el[0]
+        value = colour.get("lastClr") if colour.tag == f"{{{_A}}}sysClr" else colour.get("val")
+        if value and len(value) == 6:
+            colours[slot] = f"#{value.upper()}"
+    return colours
+
+
+def palette(master: SlideMaster) -> dict[str, str]:
+    """Theme colour names used by plans (``tx1``, ``bg2``, ``accent3`` ...) -> ``#RRGGBB``.
+
+    Also holds the raw slots (``dk1``, ``lt2`` ...). The master's ``p:clrMap`` decides which
+    slot ``tx1``/``bg1``/``tx2``/``bg2`` stand for.
+    """
+    colours = scheme_colours(theme_xml(master))
+    mapping = dict(_DEFAULT_MAP)
+    clr_map = master._element.find("p:clrMap", _NS)
+    if clr_map is not None:
+        for name in mapping:
+            slot = clr_map.get(name)
+            if slot in colours:
+                mapping[name] = slot
+    result = {name: colours[mapping.get(name, name)] for name in PALETTE_NAMES}
+    result.update({slot: colours[slot] for slot in SCHEME_SLOTS})
+    return result
+
+
+def fonts(master: SlideMaster) -> ThemeFonts:
+    """The theme's major (headings) and minor (body) Latin fonts, with Office's defaults if unset."""
+    theme = theme_xml(master)
+    default = ThemeFonts()
+    if theme is None:
+        return default
+
+    def face(kind: str, fallback: str) -> str:
+        el = theme.find(f"a:themeElements/a:fontScheme/a:{kind}Font/a:latin", _NS)
+        value = el.get("typeface") if el is not None else None
+        return value if value else fallback
+
+    return ThemeFonts(major=face("major", default.major), minor=face("minor", default.minor))

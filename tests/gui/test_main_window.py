@@ -1,0 +1,266 @@
+"""The main flows in the window: open, edit, undo/redo, reorder, copy/paste, find, save, reopen."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QPlainTextEdit
+
+from neslis_desktop.gui import dialogs, recovery
+from neslis_desktop.gui import project_edits as edits
+from neslis_desktop.gui.app import offer_recovery
+from neslis_desktop.gui.main_window import MainWindow
+from neslis_desktop.store import load_project, save_project
+
+
+def dump(project: Any) -> dict[str, Any]:
+    return project.model_dump(mode="json")
+
+
+def first_paragraph(win: MainWindow) -> tuple[int, int]:
+    for si, section in enumerate(win.model.project.sections):
+        for bi, block in enumerate(section.blocks):
+            if block.kind == "paragraph":
+                return si, bi
+    raise AssertionError("the bundled project has a paragraph")
+
+
+def test_edit_undo_redo_save_and_reopen(qtbot: Any, window: MainWindow, project_dir: Path) -> None:
+    si, bi = first_paragraph(window)
+    window.select_item(si, bi)
+    assert window.editor is not None
+    text = window.editor.widgets[("text",)]
+    assert isinstance(text, QPlainTextEdit)
+    original = window.model.project.sections[si].blocks[bi].text
+    text.setPlainText("An edited paragraph with **bold** words.")
+    assert window.model.project.sections[si].blocks[bi].text == "An edited paragraph with **bold** words."
+    assert window.is_modified() and window.isWindowModified()
+    window.act_undo.trigger()
+    assert window.model.project.sections[si].blocks[bi].text == original
+    assert window.editor.widgets[("text",)].toPlainText() == original  # the form follows undo
+    window.act_redo.trigger()
+    assert "bold" in window.model.project.sections[si].blocks[bi].text
+    assert window.save()
+    assert not window.is_modified()
+    assert dump(load_project(project_dir)) == dump(window.model.project)
+
+
+def test_invalid_typing_never_reaches_the_project_or_the_file(
+    qtbot: Any, window: MainWindow, project_dir: Path
+) -> None:
+    window.select_item(0)
+    before = dump(window.model.project)
+    title = window.editor.widgets[("title",)]
+    title.setText("")
+    title.textEdited.emit("")
+    assert window.editor.has_errors()
+    assert dump(window.model.project) == before
+    window.save()
+    assert dump(load_project(project_dir)) == before
+    assert "last valid value was saved" in window.statusBar().currentMessage()
+
+
+def test_add_duplicate_move_delete_and_undo_everything(qtbot: Any, window: MainWindow) -> None:
+    start = dump(window.model.project)
+    window.select_item(1)
+    window.add_section()
+    assert window.current_location() == (2, None)
+    window.add_block("timeline")
+    assert window.model.project.sections[2].blocks[0].kind == "timeline"
+    window.duplicate()
+    assert len(window.model.project.sections[2].blocks) == 2
+    window.select_item(2)
+    window.move_current(-1)
+    assert window.model.project.sections[1].title == "New section"
+    window.duplicate()
+    assert window.model.project.sections[2].id != window.model.project.sections[1].id
+    window.select_item(0)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert window.model.project.sections[0].title == "New section"
+    while window.undo.canUndo():
+        window.undo.undo()
+    assert dump(window.model.project) == start
+
+
+def test_drag_reorder_goes_through_undo(qtbot: Any, window: MainWindow) -> None:
+    model = window.model
+    first = model.project.sections[0].title
+    mime = model.mimeData([model.section_index(0)])
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert model.project.sections[2].title == first
+    assert window.current_location() == (2, None)
+    window.undo.undo()
+    assert model.project.sections[0].title == first
+
+
+def test_cut_copy_paste_blocks_between_projects(qtbot: Any, window: MainWindow) -> None:
+    si, bi = first_paragraph(window)
+    block = window.model.project.sections[si].blocks[bi]
+    window.select_item(si, bi)
+    assert window.copy()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert "paragraph" in mime.text()
+    other = MainWindow(edits.starter_project(), None)
+    qtbot.addWidget(other)
+    other.select_item(0, 0)
+    other.paste()
+    assert other.model.project.sections[0].blocks[1] == block
+    other.undo.undo()
+    assert len(other.model.project.sections[0].blocks) == 1
+    n = len(window.model.project.sections[si].blocks)
+    window.cut()
+    assert len(window.model.project.sections[si].blocks) == n - 1
+    window.select_item(0)
+    window.copy()
+    window.paste()
+    assert window.model.project.sections[1].id != window.model.project.sections[0].id
+    QGuiApplication.clipboard().setText("not a block at all")
+    before = dump(window.model.project)
+    window.paste()
+    assert dump(window.model.project) == before
+
+
+def test_find_lists_matches_and_selects_the_item(qtbot: Any, window: MainWindow) -> None:
+    window.act_find.trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.field.setText("productivity")
+    window.find_bar.search()
+    assert window.find_bar.matches
+    target = next(m for m in window.find_bar.matches if m.block is not None)
+    window.find_bar.results.setCurrentRow(window.find_bar.matches.index(target))
+    assert window.current_location() == (target.section, target.block)
+
+
+def test_close_asks_and_cancel_keeps_the_window(qtbot: Any, window: MainWindow, dlg: Any) -> None:
+    window.add_section()
+    dlg.save_choice = dialogs.SaveChoice.CANCEL
+    assert not window.close()
+    assert "save changes" in dlg.asked
+    dlg.save_choice = dialogs.SaveChoice.DISCARD
+    assert window.close()
+
+
+def test_autosave_and_restore_after_a_crash(qtbot: Any, window: MainWindow, project_dir: Path) -> None:
+    assert window.autosave() is None  # nothing unsaved, nothing written
+    window.add_section()
+    folder = window.autosave()
+    assert folder is not None and (folder / "project.yaml").is_file()
+    assert recovery.pending() == [(folder, project_dir)]
+    fresh = MainWindow(load_project(project_dir), project_dir)
+    qtbot.addWidget(fresh)
+    assert offer_recovery(fresh)
+    assert any(s.title == "New section" for s in fresh.model.project.sections)
+    assert fresh.is_modified()
+    assert fresh.save()
+    assert recovery.pending() == []
+
+
+def test_save_as_for_a_new_project_and_bundled_is_never_written(qtbot: Any, tmp_path: Path, dlg: Any,
+                                                               bundled_dir: Path) -> None:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_project(bundled_dir)
+    assert win.project_path is None  # the example opens as a new, unsaved project
+    win.add_section()
+    dlg.folder = tmp_path / "mine"
+    dlg.folder.mkdir()
+    assert win.save()
+    assert win.project_path == (tmp_path / "mine").resolve()
+    assert dump(load_project(tmp_path / "mine")) == dump(win.model.project)
+    assert all(s.title != "New section" for s in load_project(bundled_dir).sections)
+
+
+def test_open_reports_a_broken_project_in_a_dialog(qtbot: Any, window: MainWindow, tmp_path: Path, dlg: Any) -> None:
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "project.yaml").write_text("schema_version: 2\nmeta: [oops\n", encoding="utf-8")
+    before = dump(window.model.project)
+    assert not window.open_project(broken)
+    assert dlg.errors and "project.yaml" in dlg.errors[-1][1]
+    assert dump(window.model.project) == before
+
+
+def test_outside_change_offers_reload_and_own_saves_are_ignored(qtbot: Any, window: MainWindow, project_dir: Path,
+                                                                dlg: Any) -> None:
+    window.add_section()
+    window.save()
+    window._check_disk()
+    assert "Project changed on disk" not in dlg.asked
+    changed = load_project(project_dir)
+    changed.sections[0] = changed.sections[0].model_copy(update={"title": "Changed elsewhere"})
+    save_project(changed, project_dir)
+    qtbot.waitUntil(lambda: "Project changed on disk" in dlg.asked, timeout=20_000)
+    assert window.model.project.sections[0].title == "Changed elsewhere"
+
+
+def test_recent_projects_and_about(qtbot: Any, window: MainWindow, project_dir: Path, tmp_path: Path, dlg: Any) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(project_dir, other)
+    window.open_project(other)
+    from neslis_desktop.gui import settings
+
+    assert settings.recent_projects()[0] == other.resolve()
+    window.act_about.trigger()
+    assert "about" in dlg.asked
+    assert "python-pptx" in dialogs.about_text()
+
+
+def test_ctrl_z_in_a_field_undoes_the_project_edit(qtbot: Any, window: MainWindow) -> None:
+    window.select_item(0)
+    title = window.editor.widgets[("title",)]
+    title.setFocus()
+    original = window.model.project.sections[0].title
+    qtbot.keyClicks(title, " now")
+    assert window.model.project.sections[0].title == original + " now"
+    assert window.undo.count() == 1, "typing in one field is one undo step"
+    qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.project.sections[0].title == original
+    assert window.editor.widgets[("title",)].text() == original
+    qtbot.keyClick(window.editor.widgets[("title",)], Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.project.sections[0].title == original + " now"
+
+
+def test_ctrl_c_in_a_text_field_copies_text_not_the_block(qtbot: Any, window: MainWindow) -> None:
+    window.select_item(0)
+    title = window.editor.widgets[("title",)]
+    title.setFocus()
+    title.selectAll()
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(title, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text() == window.model.project.sections[0].title
+    assert not mime.hasFormat("application/x-neslis-items+json")
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().mimeData().hasFormat("application/x-neslis-items+json")
+
+
+def test_a_preview_failure_is_a_status_message_not_a_crash(qtbot: Any, window: MainWindow,
+                                                           monkeypatch: Any, capsys: Any) -> None:
+    from neslis_desktop.gui import main_window
+
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("planner bug")
+
+    monkeypatch.setattr(main_window, "compute_preview", broken)
+    window.refresh_preview()
+    assert "planner bug" in window.statusBar().currentMessage()
+    assert "planner bug" in capsys.readouterr().err
+
+
+def test_paste_yaml_text_from_an_email(qtbot: Any, window: MainWindow) -> None:
+    QGuiApplication.clipboard().setText("kind: questions\nquestions:\n  - What should change first?\n")
+    window.select_item(0)
+    n = len(window.model.project.sections[0].blocks)
+    window.paste()
+    blocks = window.model.project.sections[0].blocks
+    assert len(blocks) == n + 1 and blocks[-1].kind == "questions"
+    assert window.current_location() == (0, n)
+    QGuiApplication.clipboard().setText("kind: questions\nquestions: []\n")  # invalid: refused whole
+    window.paste()
+    assert len(window.model.project.sections[0].blocks) == n + 1

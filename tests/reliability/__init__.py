@@ -1,0 +1,1 @@
+"""Reliability tests: bad input, hostile templates, faults while writing, fuzzing."""
