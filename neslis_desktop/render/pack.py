@@ -8,7 +8,6 @@ cancelled build leaves the previous files as they were and no half-written file 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Literal
 
 from neslis_desktop.errors import NeslisError, OutputError
 from neslis_desktop.model import Project
-from neslis_desktop.render.template_guard import as_document
+from neslis_desktop.render.template_guard import check_template
 from neslis_desktop.store.atomic import atomic_path, describe_os_error
 
 Only = Literal["deck", "doc"]
@@ -65,35 +64,18 @@ def build_pack(
     :class:`~neslis_desktop.errors.NeslisError` subclass on bad input (nothing written), or
     :class:`Cancelled` when ``cancelled()`` turns true between steps.
     """
-    if not project.sections:
-        raise NeslisError("The project has no sections, so there is nothing to build. Add a section first.")
-    jobs = [j for j in ("deck", "doc") if only in (None, j)]
-    # User-picked templates are checked before anything is written; a .potx/.dotx is opened
-    # through a retyped scratch copy (python-pptx/python-docx accept only documents).
-    with tempfile.TemporaryDirectory(prefix="neslis-", ignore_cleanup_errors=True) as scratch:
-        if deck_template is not None and "deck" in jobs:
-            deck_template = as_document(deck_template, "pptx", Path(scratch) / "template.pptx")
-        if doc_template is not None and "doc" in jobs:
-            doc_template = as_document(doc_template, "docx", Path(scratch) / "template.docx")
-        return _build(
-            project, Path(out_dir), deck_template=deck_template, doc_template=doc_template, jobs=jobs,
-            progress=progress, cancelled=cancelled,
-        )
-
-
-def _build(
-    project: Project,
-    out_dir: Path,
-    *,
-    deck_template: Path | None,
-    doc_template: Path | None,
-    jobs: list[str],
-    progress: Progress | None,
-    cancelled: Callable[[], bool] | None,
-) -> PackResult:
     from neslis_desktop.render.deck import write_deck
     from neslis_desktop.render.draft import write_draft
 
+    if not project.sections:
+        raise NeslisError("The project has no sections, so there is nothing to build. Add a section first.")
+    jobs = [j for j in ("deck", "doc") if only in (None, j)]
+    # User-picked templates are checked before anything, even the output folder, is written.
+    if deck_template is not None and "deck" in jobs:
+        check_template(deck_template, "pptx")
+    if doc_template is not None and "doc" in jobs:
+        check_template(doc_template, "docx")
+    out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -9,8 +9,8 @@ layout with a title placeholder; a styles part). Each refusal is a
 :class:`~neslis_desktop.errors.TemplateError` naming the template and why, so no parser
 error ever reaches the user as a traceback.
 
-``.potx``/``.dotx`` templates are accepted; :func:`as_document` makes the copy that
-python-pptx and python-docx open (they accept only the document content type).
+``.potx``/``.dotx`` templates are accepted (the deck and draft writers retype their main
+part, as python-pptx and python-docx accept only the document content type).
 """
 
 from __future__ import annotations
@@ -72,24 +72,6 @@ def check_template(path: Path, kind: Kind) -> None:
     _inspect(Path(path), kind)
 
 
-def as_document(path: Path, kind: Kind, target: Path) -> Path:
-    """``path`` (checked) as python-pptx/python-docx will open it: a template's copy retyped.
-
-    A ``.potx``/``.dotx`` differs from a ``.pptx``/``.docx`` only in the content type of its
-    main part, which python-pptx and python-docx refuse; the copy written to ``target`` (a
-    scratch file) has the document type. Returns ``path`` itself when it is a document.
-    """
-    path = Path(path)
-    main_type = _inspect(path, kind)
-    if main_type != _TEMPLATE_TYPE[kind]:
-        return path
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(_TEMPLATE_TYPE[kind].encode(), _DOCUMENT_TYPE[kind].encode())
-            copy.writestr(info, data)
-    return target
 
 
 def _inspect(path: Path, kind: Kind) -> str:
@@ -275,6 +257,7 @@ def _check_relationships(trees: dict[str, Tree], names: set[str], name: str) -> 
             continue
         for rel in tree.iter(f"{_REL_NS}Relationship"):
             if rel.get("TargetMode") == "External":
+                _check_external(rel.get("Type") or "", rel.get("Target") or "", source or rels_name, name)
                 continue
             raw = unquote(rel.get("Target") or "")
             target = posixpath.normpath(raw.lstrip("/") if raw.startswith("/") else posixpath.join(base, raw))
@@ -283,6 +266,27 @@ def _check_relationships(trees: dict[str, Tree], names: set[str], name: str) -> 
                     f"The template {name} is damaged: {source or 'the package'} refers to a part {target} "
                     "that is missing; open it in Office and save it again."
                 )
+
+
+def _check_external(rel_type: str, target: str, source: str, name: str) -> None:
+    """Refuse a link Office would follow by itself to another computer when the output is opened.
+
+    A remote attached template or linked picture makes Word or PowerPoint fetch it, and on
+    Windows a ``\\\\server`` path sends the user's sign-in to that server ("template injection").
+    Hyperlinks are followed only when clicked, and local paths stay on the machine.
+    """
+    if rel_type.endswith("/hyperlink"):
+        return
+    remote = target.strip().lower().replace("\\", "/")
+    if remote.startswith(("http:", "https:", "ftp:", "//", "mhtml:", "smb:", "webdav")) or (
+        remote.startswith("file://") and not remote.startswith(("file:///", "file://localhost/"))
+    ):
+        kind = rel_type.rsplit("/", 1)[-1] or "link"
+        raise TemplateError(
+            f"The template {name} links its {source} to {target} on another computer ({kind}), which "
+            "Office would fetch when the output is opened; it was refused. Save a copy without the link "
+            "(for an attached template: Developer > Document Template in Word) and pick that."
+        )
 
 
 def _check_layouts(trees: dict[str, Tree], types: ContentTypes, name: str) -> None:

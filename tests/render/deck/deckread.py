@@ -119,7 +119,7 @@ def violations(path: Path) -> set[tuple[str, str]]:
     import subprocess
     import sys
 
-    from conftest import VALIDATOR
+    from office import VALIDATOR
 
     env = dict(os.environ, OOXML_PYTHON=sys.executable)
     proc = subprocess.run(["bash", str(VALIDATOR), str(path)], capture_output=True, text=True, env=env, timeout=300,

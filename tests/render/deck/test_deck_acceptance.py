@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import pdf_pages, soffice_convert
 from deckread import deck_text, new_violations, off_slide, open_deck, title_of
+from office import pdf_pages, soffice_convert
 from PIL import Image
 from seedcheck import missing_lines
 
