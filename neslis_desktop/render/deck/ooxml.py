@@ -14,7 +14,7 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.slide import Slide, SlideLayout
 
-from neslis_desktop.render.deck.plan import BULLET_MARGIN, LEVEL_INDENT, Para
+from neslis_desktop.render.deck.plan import LEVEL_INDENT, Para, marker_margin
 
 _NS = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
@@ -105,11 +105,11 @@ def _insert_ordered(ppr: etree._Element, child: etree._Element) -> None:
     ppr.append(child)
 
 
-def set_bullet(paragraph: etree._Element, para: Para, *, placeholder: bool) -> None:
+def set_bullet(paragraph: etree._Element, para: Para, size_pt: float, *, placeholder: bool) -> None:
     """Give ``paragraph`` the bullet, number or none that ``para`` asks for, with the planner's indents.
 
-    Margins follow the plan's contract (``marL`` = level x LEVEL_INDENT, plus BULLET_MARGIN
-    with a marker, which hangs in it) so text wraps where the planner measured. In a body
+    Margins follow the plan's contract (``marL`` = level x LEVEL_INDENT plus
+    :func:`marker_margin`, in which the marker hangs) so text wraps where the planner measured. In a body
     placeholder the bullet character is the template's own; in a drawn text box, which
     inherits none, it is written here.
     """
@@ -123,8 +123,9 @@ def set_bullet(paragraph: etree._Element, para: Para, *, placeholder: bool) -> N
         ppr.set("indent", "0")
         _insert_ordered(ppr, etree.Element(qn("a:buNone")))
         return
-    ppr.set("marL", str(level_margin + BULLET_MARGIN))
-    ppr.set("indent", str(-BULLET_MARGIN))
+    hang = marker_margin(para.bullet, size_pt)
+    ppr.set("marL", str(level_margin + hang))
+    ppr.set("indent", str(-hang))
     if para.bullet == "number":
         number = etree.Element(qn("a:buAutoNum"))
         number.set("type", "arabicPeriod")

@@ -22,8 +22,20 @@ EMU_PER_INCH = 914_400
 BULLET_MARGIN = EMU_PER_INCH // 4
 """Left margin (EMU) of a bullet or numbered paragraph at level 0; the marker hangs in it."""
 LEVEL_INDENT = EMU_PER_INCH // 2
-"""Extra left margin (EMU) per list level. Writers of shapes' text use marL = level *
-LEVEL_INDENT (+ BULLET_MARGIN with a bullet) and indent = -BULLET_MARGIN: the planner measured so."""
+"""Extra left margin (EMU) per list level. Writers use marL = level * LEVEL_INDENT +
+:func:`marker_margin` and indent = -marker_margin: the planner measured so."""
+
+
+def marker_margin(bullet: str, size_pt: float) -> int:
+    """Room (EMU) a bullet or number hangs in at ``size_pt``; 0 without a marker.
+
+    A bullet needs at least 1.1 em; a number such as "10." about 1.8 em, or its text touches
+    the number.
+    """
+    if bullet == "none":
+        return 0
+    ems = 1.8 if bullet == "number" else 1.1
+    return max(BULLET_MARGIN, int(size_pt * ems * EMU_PER_PT))
 
 ThemeColour = Literal[
     "tx1", "tx2", "bg1", "bg2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6"

@@ -27,7 +27,6 @@ from PIL import ImageFont
 from neslis_desktop.model.inline import Run
 from neslis_desktop.render.deck.fonts import find_font
 from neslis_desktop.render.deck.plan import (
-    BULLET_MARGIN,
     EMU_PER_INCH,
     EMU_PER_PT,
     LEVEL_INDENT,
@@ -35,6 +34,7 @@ from neslis_desktop.render.deck.plan import (
     Rect,
     TextFrame,
     ThemeFonts,
+    marker_margin,
 )
 
 log = logging.getLogger(__name__)
@@ -282,10 +282,7 @@ def _slice(runs: Sequence[Run], start: int, end: int) -> list[Run]:
 
 def para_indent(para: Para, size: float = 0.0) -> int:
     """Left margin of a paragraph's text: list levels and a hanging bullet (at least 1.1 em)."""
-    indent = para.level * LEVEL_INDENT
-    if para.bullet != "none":
-        indent += max(BULLET_MARGIN, int(size * 1.1 * EMU_PER_PT))
-    return indent
+    return para.level * LEVEL_INDENT + marker_margin(para.bullet, size)
 
 
 @lru_cache(maxsize=4096)

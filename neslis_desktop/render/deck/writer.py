@@ -224,7 +224,8 @@ def _fill_paras(
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.level = min(max(para.level, 0), 8)
         # A placeholder's own bullet is kept where its template defines one for the level.
-        ooxml.set_bullet(paragraph._p, para, placeholder=placeholder and para.level in bulleted)
+        size = style.size_pt if style is not None else 18.0
+        ooxml.set_bullet(paragraph._p, para, size, placeholder=placeholder and para.level in bulleted)
         if style is not None:
             paragraph.space_before = Pt(style.space_before_pt if i else 0)
         if style is not None and not placeholder:
