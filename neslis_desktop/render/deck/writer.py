@@ -27,6 +27,7 @@ from pptx.util import Emu, Pt
 
 from neslis_desktop.model import Project
 from neslis_desktop.model.inline import runs
+from neslis_desktop.render.core_text import core_text
 from neslis_desktop.render.deck import ooxml
 from neslis_desktop.render.deck.placeholders import BODY_TYPES, TITLE_TYPES, bulleted_levels, ph_types
 from neslis_desktop.render.deck.plan import Para, Rect, Shape, SlidePlan, TextFrame, TextStyle, ThemeColour
@@ -303,12 +304,12 @@ def set_properties(prs: PresentationObj, project: Project) -> None:
     """Title, author, subject, keywords and language of the deck file."""
     meta = project.meta
     core = prs.core_properties
-    core.title = meta.title
-    core.author = meta.organisation
-    core.last_modified_by = meta.organisation
-    core.subject = meta.subtitle or meta.event or "Local Industrial Strategy engagement deck"
+    core.title = core_text(meta.title)
+    core.author = core_text(meta.organisation)
+    core.last_modified_by = core_text(meta.organisation)
+    core.subject = core_text(meta.subtitle or meta.event or "Local Industrial Strategy engagement deck")
     keywords = ["Local Industrial Strategy", "engagement deck", meta.event, meta.audience]
-    core.keywords = "; ".join(k for k in keywords if k)
+    core.keywords = core_text("; ".join(k for k in keywords if k))
     core.language = meta.language or "en-GB"
     core.category = str(meta.status.value) if hasattr(meta.status, "value") else str(meta.status)
     core.revision = 1

@@ -12,7 +12,8 @@ import datetime as dt
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from neslis_desktop.model import ProjectMeta, plain_text
+from neslis_desktop.model import ProjectMeta
+from neslis_desktop.render.core_text import core_text
 from neslis_desktop.render.draft.ooxml import sub
 
 # Elements that follow w:updateFields in CT_Settings, so it is inserted before the first present.
@@ -29,10 +30,10 @@ def set_core_properties(doc: Document, meta: ProjectMeta, now: dt.datetime | Non
     """Title, subject, author (the organisation), language and dates of the document."""
     now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     props = doc.core_properties
-    props.title = plain_text(meta.title)
-    props.subject = plain_text(meta.subtitle) if meta.subtitle else "Local Industrial Strategy draft"
-    props.author = plain_text(meta.organisation)
-    props.last_modified_by = plain_text(meta.organisation)
+    props.title = core_text(meta.title)
+    props.subject = core_text(meta.subtitle) if meta.subtitle else "Local Industrial Strategy draft"
+    props.author = core_text(meta.organisation)
+    props.last_modified_by = core_text(meta.organisation)
     props.language = meta.language
     props.keywords = meta.status.value
     props.comments = ""
