@@ -50,7 +50,7 @@ test: setup test-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check neslis_desktop tests tools bench
+	$(VENV)/bin/ruff check neslis_desktop tests tools bench templates
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 

@@ -39,6 +39,8 @@ SECTIONS_DIR = "sections"
 JOURNAL = ".neslis-save.journal"
 _TMP = re.compile(r"^\..+\.[A-Za-z0-9_]{6,}\.tmp$")
 _FILE_KEYS = ("schema_version", "sections")
+MAX_SLUG = 80
+"""Longest section name (as the model's ``Slug``); a longer one would make too long a file name."""
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Largest content file read: far above any real section (text fields hold 20,000 characters)."""
 _TARGET = re.compile(rf"^(?:{re.escape(PROJECT_FILE)}|{SECTIONS_DIR}/[a-z0-9]+(?:-[a-z0-9]+)*\.yaml)$")
@@ -51,7 +53,7 @@ def load_project(folder: Path) -> Project:
     """The project in ``folder``; :class:`ContentError` listing every problem found."""
     folder = Path(folder)
     project_path = folder / PROJECT_FILE
-    if not project_path.is_file():
+    if not _is_file(project_path):
         what = "is not a folder" if not folder.is_dir() else f"has no {PROJECT_FILE}"
         raise ContentError([Problem(folder, "", f"{what}; a project is a folder holding {PROJECT_FILE}")])
     resolve_inside(folder, PROJECT_FILE, field="", file=project_path)
@@ -76,7 +78,7 @@ def load_project(folder: Path) -> Project:
     sections: list[Section] = []
     for index, section_id in enumerate(section_ids):
         section_path = folder / SECTIONS_DIR / f"{section_id}.yaml"
-        if not section_path.is_file():
+        if not _is_file(section_path):
             line = yamlio.line_of(node, ("sections", index))
             problems.append(
                 Problem(
@@ -100,6 +102,14 @@ def load_project(folder: Path) -> Project:
     return Project.model_construct(meta=meta, sections=sections)
 
 
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; ``True`` when the system will not say, so reading it reports why."""
+    try:
+        return path.is_file()
+    except OSError:
+        return True
+
+
 def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Problem]) -> list[str]:
     if raw is None:
         return []
@@ -112,10 +122,11 @@ def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Pr
     ids: list[str] = []
     for i, item in enumerate(raw):
         line = yamlio.line_of(node, ("sections", i))
-        if not isinstance(item, str) or not re.match(SLUG_PATTERN, item):
+        if not isinstance(item, str) or not re.match(SLUG_PATTERN, item) or len(item) > MAX_SLUG:
             problems.append(
                 Problem(path, f"sections, item {i + 1}",
-                        f"{item!r} is not a section file name; use lower-case letters, digits and hyphens", line)
+                        f"{str(item)[:60]!r} is not a section file name; use lower-case letters, digits and "
+                        f"hyphens, up to {MAX_SLUG} characters", line)
             )
         elif item in ids:
             problems.append(Problem(path, f"sections, item {i + 1}", f"lists section '{item}' twice", line))

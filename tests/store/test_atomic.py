@@ -11,8 +11,7 @@ import pytest
 
 from neslis_desktop.errors import OutputError
 from neslis_desktop.model import ParagraphBlock, Project
-from neslis_desktop.store import atomic_write, atomic_write_bytes, load_project, save_project
-from neslis_desktop.store import project_files
+from neslis_desktop.store import atomic_write, atomic_write_bytes, load_project, project_files, save_project
 from neslis_desktop.store.project_files import JOURNAL
 
 
