@@ -290,6 +290,10 @@ def _cached_tokens(m: Measurer, runs: tuple[Run, ...], role: FontRole, bold: boo
     return m._tokens(runs, role, bold)
 
 
+LONG_WORD_EM = 12.0
+"""A word wider than this (in ems, about 25 letters) may be broken even where words must not."""
+
+
 def _count_lines(tokens: list[_Token], max_w: float, strict: bool = False) -> int:
     """Greedy word wrap of unit-width tokens into lines ``max_w`` (unit) wide."""
     if max_w <= 0:
@@ -297,7 +301,9 @@ def _count_lines(tokens: list[_Token], max_w: float, strict: bool = False) -> in
     lines, line_w = 1, 0.0
     for tok in tokens:
         if tok.width > max_w + 1e-9:
-            if strict:
+            # Under ``strict`` an ordinary word must not break; a very long "word" (a URL, a
+            # code) cannot fit anywhere whole, so it breaks like PowerPoint breaks it.
+            if strict and tok.width <= LONG_WORD_EM:
                 return 10**6
             # A word longer than a line is broken by character.
             if line_w > 0:

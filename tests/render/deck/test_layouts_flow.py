@@ -35,8 +35,13 @@ def test_flows_fit_inside_the_body_without_overlap(size: str, name: str) -> None
     arrows = [sh for sh in slide.shapes if sh.kind in ("chevron", "pentagon")]
     assert len(arrows) == len(BLOCKS[name].steps)
     assert arrows[0].kind == "pentagon" and all(a.kind == "chevron" for a in arrows[1:])
-    xs = [a.box.x for a in arrows]
-    assert xs == sorted(xs) and all(a.box.right <= b.box.x for a, b in itertools.pairwise(arrows))
+    # Steps read left to right along a row; a second row, if any, sits wholly below the first.
+    rows = [[a for a in arrows if a.box.y == y] for y in sorted({a.box.y for a in arrows})]
+    assert [a for row in rows for a in row] == arrows and len(rows) <= 2
+    for row in rows:
+        assert all(a.box.right <= b.box.x for a, b in itertools.pairwise(row))
+    for upper, lower in itertools.pairwise(rows):
+        assert max(a.box.bottom for a in upper) < min(a.box.y for a in lower)
 
 
 def test_step_words_sit_inside_their_arrow_and_notes_under_it() -> None:

@@ -89,3 +89,24 @@ def test_members_and_side_labels_show_where_they_belong() -> None:
     label, box = by_name["Label 2"], by_name["Box 2"]
     assert label.text is not None and label.text.paras[0].text == "Decision making"
     assert label.box.x >= box.box.right and label.box.y == box.box.y
+
+
+def _big_chart(n: int) -> OrgChartBlock:
+    return OrgChartBlock(
+        nodes=[
+            OrgNode(id=f"n{i}", title=f"Body number {i} with a long name", members=["Member one", "Member two"],
+                    parent=None if i == 0 else f"n{(i - 1) // 3}")
+            for i in range(n)
+        ]
+    )
+
+
+@pytest.mark.parametrize("size", SLIDE_SIZES)
+def test_a_chart_too_big_for_one_slide_continues_by_subtree(size: str) -> None:
+    block = _big_chart(20)
+    slides = plan_blocks(size, block)  # checks every box's text fits without breaking words
+    assert len(slides) > 1
+    shown = {sh.text.paras[0].text for s in slides for sh in s.shapes if sh.name.startswith("Box ") and sh.text}
+    assert shown == {node.title for node in block.nodes}
+    assert any("spread over" in a for s in slides for a in s.adjustments)
+    assert slides[1].title.endswith("(continued)")

@@ -90,7 +90,7 @@ def problems(slide: SlidePlan, frame: Frame) -> list[str]:
             size = shape.text.style.size_pt
             if size < floor:
                 out.append(f"{shape.name} text at {size} pt")
-            need = m.box_height(shape.text, box.w)
+            need = m.box_height(shape.text, box.w, strict=True)  # an ordinary word never breaks
             if need > box.h:
                 out.append(f"{shape.name} text needs {need} EMU, box has {box.h}: {shape.text.paras[0].text[:40]!r}")
     for i, a in enumerate(texts):

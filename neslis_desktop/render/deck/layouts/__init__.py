@@ -105,10 +105,13 @@ def need(
 ) -> int:
     """Height a box ``width`` wide needs for ``paras`` in style ``st``.
 
-    Above the ``floor`` size a word too wide for the box makes it not fit (huge height), so
-    smaller sizes are tried before words are broken; at the floor words may break.
+    A word too wide for the box makes it not fit (a huge height), at any size: layouts then
+    try smaller sizes, other grids, or further slides, and never break an ordinary word.
+    ``floor`` is kept for callers that name it; words longer than
+    :data:`~neslis_desktop.render.deck.textfit.LONG_WORD_EM` break at every size.
     """
-    return m.box_height(TextFrame(list(paras), st, inset), width, strict=st.size_pt > floor + 1e-9)
+    del floor
+    return m.box_height(TextFrame(list(paras), st, inset), width, strict=True)
 
 
 def sizes(start: float, floor: float, step: float = 1.0) -> list[float]:

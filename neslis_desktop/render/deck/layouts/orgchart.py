@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from neslis_desktop.model.blocks import OrgChartBlock, OrgNode
 from neslis_desktop.model.inline import Run
-from neslis_desktop.render.deck.layouts import BODY_FLOOR, GAP, Ctx, Page, box_shape, inch, need, para, sizes, style
+from neslis_desktop.render.deck.layouts import (
+    BODY_FLOOR,
+    GAP,
+    MAX_CONTINUATIONS,
+    Ctx,
+    Page,
+    box_shape,
+    inch,
+    need,
+    para,
+    sizes,
+    style,
+)
 from neslis_desktop.render.deck.plan import Para, Rect, Shape, ShapeKind, TextStyle
 
 START = 18.0
@@ -22,9 +34,13 @@ LABEL_W = inch(1.7)
 LABEL_INSET = inch(0.05)
 
 
-def node_paras(node: OrgNode, inline: bool = False) -> list[Para]:
-    """The box's text; ``inline`` runs the members together in one paragraph to save height."""
-    out = para(node.title, bold=True)
+def node_paras(node: OrgNode, inline: bool = False, label_inside: bool = False) -> list[Para]:
+    """The box's text; ``inline`` runs the members together in one paragraph to save height;
+    ``label_inside`` puts the side label above the title where there is no room beside the box."""
+    out = []
+    if label_inside and node.side_label:
+        out += [Para([Run(r.text, True, True) for r in p.runs], p.level, p.bullet) for p in para(node.side_label)]
+    out += para(node.title, bold=True)
     if node.note:
         out += [Para([Run(r.text, r.bold, True) for r in p.runs], p.level, p.bullet) for p in para(node.note)]
     if inline and node.members:
@@ -87,17 +103,70 @@ def _boxes(
             if sx + sw - (bx + bw) - GAP >= lw:
                 lx = bx + bw + GAP
             else:
-                # Not enough room on the right: the box moves left, the label gets the rest.
-                bw = max(min(bw, sw // 2), sw - lw - 2 * GAP)
+                # Not enough room on the right: the box moves left and narrows, so that the
+                # label keeps the width its words need (a box no narrower than an inch).
+                bw = max(min(bw, sw - lw - 2 * GAP), min(inch(1.0), sw // 2))
                 bx = sx + GAP // 2
                 lx = bx + bw + GAP
-                lw = sx + sw - GAP // 2 - lx
+                if sx + sw - GAP // 2 - lx < lw:
+                    lx, bw, bx = None, sw - GAP, sx + GAP // 2  # no room beside: inside the box
+                else:
+                    lw = sx + sw - GAP // 2 - lx
         out[node.id] = (bx, bw, lx, lw)
     return out
 
 
 def layout_orgchart(block: OrgChartBlock, area: Rect, ctx: Ctx) -> list[Page]:
-    """One page: the chart inside ``area``."""
+    """The chart inside ``area``: one page, or the top levels on one page and each subtree
+    below them on a page of its own (its top box repeated, so every page reads on its own)."""
+    page, fits = _layout_page(block, area, ctx)
+    if fits:
+        return [page]
+    depth = _spans(block, area)[1]
+    for cut in range(max(depth.values()) - 1, -1, -1):
+        kept = [n for n in block.nodes if depth[n.id] <= cut]
+        roots = [n for n in kept if depth[n.id] == cut and block.children(n.id)]
+        continued = {n.id for n in roots}
+        top = [_marked(n) if n.id in continued else n for n in kept]
+        top_page, top_fits = _layout_page(block.model_copy(update={"nodes": top}), area, ctx)
+        if not top_fits:
+            continue
+        pages = [top_page]
+        for root in roots:
+            subtree = _subtree(block, root)
+            if len(subtree.nodes) == len(block.nodes):
+                break  # the whole chart again: splitting cannot help
+            pages += layout_orgchart(subtree, area, ctx)
+        else:
+            top_page.adjustments.append(
+                ctx.say(f"org chart of {len(block.nodes)} boxes spread over {len(pages)} slides")
+            )
+            return pages[: MAX_CONTINUATIONS + 1]
+    return [page]
+
+
+def _marked(node: OrgNode) -> OrgNode:
+    """``node`` with a note saying its boxes below continue on a later slide."""
+    note = f"{node.note} (continued on a later slide)" if node.note else "(continued on a later slide)"
+    return node.model_copy(update={"note": note})
+
+
+def _subtree(block: OrgChartBlock, root: OrgNode) -> OrgChartBlock:
+    """The chart of ``root`` and everything below it, ``root`` at the top."""
+    ids = {root.id}
+    changed = True
+    while changed:
+        changed = False
+        for node in block.nodes:
+            if node.parent in ids and node.id not in ids:
+                ids.add(node.id)
+                changed = True
+    nodes = [root.model_copy(update={"parent": None}) if n.id == root.id else n for n in block.nodes if n.id in ids]
+    return block.model_copy(update={"nodes": nodes, "heading": None})
+
+
+def _layout_page(block: OrgChartBlock, area: Rect, ctx: Ctx) -> tuple[Page, bool]:
+    """One page: the chart inside ``area``, and whether its text fits."""
     m = ctx.m
     spans, depth = _spans(block, area)
     levels = max(depth.values()) + 1
@@ -122,7 +191,8 @@ def layout_orgchart(block: OrgChartBlock, area: Rect, ctx: Ctx) -> list[Page]:
                 heights = [0] * levels
                 for node in block.nodes:
                     st = node_style(s, depth[node.id] == 0)
-                    h = need(m, node_paras(node, inline), cand_boxes[node.id][1], st)
+                    inside = cand_boxes[node.id][2] is None
+                    h = need(m, node_paras(node, inline, inside), cand_boxes[node.id][1], st)
                     heights[depth[node.id]] = max(heights[depth[node.id]], h)
                 if sum(heights) + (levels - 1) * cand_gap <= area.h:
                     chosen, boxes, min_gap = (s, heights, inline), cand_boxes, cand_gap
@@ -165,7 +235,7 @@ def layout_orgchart(block: OrgChartBlock, area: Rect, ctx: Ctx) -> list[Page]:
             box_shape(
                 f"Box {i + 1}",
                 rect,
-                node_paras(node, inline),
+                node_paras(node, inline, lx is None),
                 node_style(size, d == 0),
                 fill="accent1" if d == 0 else "bg2",
                 line="accent1",
@@ -198,4 +268,4 @@ def layout_orgchart(block: OrgChartBlock, area: Rect, ctx: Ctx) -> list[Page]:
             )
         )
     page.shapes = connectors + shapes
-    return [page]
+    return page, chosen is not None

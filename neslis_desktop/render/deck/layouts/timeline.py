@@ -10,6 +10,7 @@ in their lane or, without a lane, in a band above the lanes. Timeline text may g
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from neslis_desktop.model.blocks import TimelineBlock, TimelineLane, TimelineSpan
@@ -389,12 +390,63 @@ def _groups(
     return groups
 
 
-def layout_timeline(block: TimelineBlock, area: Rect, ctx: Ctx) -> list[Page]:
-    """Pages of the timeline in ``area``: one unless its lanes need more height.
+MIN_WINDOW = 3
+"""A timeline is never cut into runs of fewer months than this."""
 
-    Milestone boxes start in their month; only a lane too tall for a slide on its own lets a
-    box start a month early to gain width.
+
+def _month_windows(block: TimelineBlock, count: int) -> list[TimelineBlock]:
+    """``block`` cut into ``count`` runs of months of (nearly) equal length."""
+    months = block.months()
+    size = math.ceil(len(months) / count)
+    return [_clip(block, months[i], months[min(i + size, len(months)) - 1]) for i in range(0, len(months), size)]
+
+
+def _clip(block: TimelineBlock, first: Month, last: Month) -> TimelineBlock:
+    """The part of ``block`` from ``first`` to ``last``: milestones in it, spans cut to it."""
+    lanes = [
+        lane.model_copy(update={"milestones": [ms for ms in lane.milestones if first <= ms.month <= last]})
+        for lane in block.lanes
+    ]
+    spans = [
+        span.model_copy(update={"start": max(span.start, first), "end": min(span.end, last)})
+        for span in block.spans
+        if span.start <= last and span.end >= first
+    ]
+    return block.model_copy(update={"start": first, "end": last, "lanes": lanes, "spans": spans})
+
+
+def layout_timeline(block: TimelineBlock, area: Rect, ctx: Ctx) -> list[Page]:
+    """Pages of the timeline in ``area``: one unless its months or lanes need more room.
+
+    When the whole timeline does not fit one slide, it is also tried cut into runs of months
+    (each a timeline of its own, on its own slide), and the way with fewer slides wins, text
+    that fits before all. Milestone boxes start in their month; only a lane too tall for a
+    slide on its own lets a box start a month early to gain width.
     """
+    best = _layout_months(block, area, ctx)
+    n = len(block.months())
+    count = 2
+    while _score(best)[0] or len(best) > 1:
+        if math.ceil(n / count) < MIN_WINDOW or count > MAX_CONTINUATIONS:
+            break
+        windows = _month_windows(block, count)
+        pages = [page for window in windows for page in _layout_months(window, area, ctx)]
+        if _score(pages) < _score(best):
+            pages[0].adjustments.append(ctx.say(f"the timeline's {n} months spread over {len(windows)} slides"))
+            best = pages
+        if not _score(pages)[0] and len(pages) == len(windows):
+            break
+        count += 1
+    return best[: MAX_CONTINUATIONS + 1]
+
+
+def _score(pages: list[Page]) -> tuple[bool, int]:
+    """How bad a way of laying out is: text that does not fit, then the number of slides."""
+    return any("too much text" in a for page in pages for a in page.adjustments), len(pages)
+
+
+def _layout_months(block: TimelineBlock, area: Rect, ctx: Ctx) -> list[Page]:
+    """Pages of a timeline whose month columns fit the width: more only if its lanes need them."""
     lanes = list(enumerate(block.lanes))
     for s in sizes(START, TIMELINE_FLOOR):
         shapes, h = _build(ctx, block, lanes, area, s, with_top=True, left=False)
