@@ -68,10 +68,29 @@ _OFFICE_DOCUMENT = "/officeDocument"
 
 
 def check_template(path: Path, kind: Kind) -> None:
-    """Refuse ``path`` with a clear :class:`TemplateError` unless it is a safe ``kind`` package."""
-    _inspect(Path(path), kind)
+    """Refuse ``path`` with a clear :class:`TemplateError` unless it is a safe ``kind`` package.
+
+    A template that passed is remembered by its path, size and modification time, so that
+    building again (the app's Generate, the preview) does not parse every part again; any
+    change to the file checks it afresh.
+    """
+    path = Path(path)
+    try:
+        stat = path.stat()
+        key: tuple[str, str, int, int] | None = (str(path.resolve()), kind, stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _PASSED:
+        return
+    _inspect(path, kind)
+    if key is not None:
+        if len(_PASSED) >= 64:
+            _PASSED.clear()
+        _PASSED.add(key)
 
 
+_PASSED: set[tuple[str, str, int, int]] = set()
+"""Templates that passed, by (resolved path, kind, size, modification time in ns)."""
 
 
 def _inspect(path: Path, kind: Kind) -> str:
