@@ -25,7 +25,9 @@ FOOTER_TYPES = ("dt", "ftr", "sldNum")
 # Children of a:pPr in schema order (CT_TextParagraphProperties).
 _PPR_ORDER = ["lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx",
               "buFont", "buNone", "buAutoNum", "buChar", "buBlip", "tabLst", "defRPr", "extLst"]
+_PPR_RANK = {qn(f"a:{name}"): rank for rank, name in enumerate(_PPR_ORDER)}
 _BULLET_TAGS = ("buNone", "buAutoNum", "buChar", "buBlip", "buFontTx", "buFont")
+_BULLET_QNAMES = frozenset(qn(f"a:{name}") for name in _BULLET_TAGS)
 
 
 def ph_type(sp: etree._Element) -> str | None:
@@ -40,15 +42,17 @@ def _next_shape_id(slide: Slide) -> int:
 
 
 def add_footer_placeholders(
-    slide: Slide, layout: SlideLayout, footer: str | None, date: str | None, number: int
+    slide: Slide, layout: SlideLayout, footer: str | None, date: str | None, number: int,
+    *, first_id: int | None = None,
 ) -> list[str]:
     """Clone ``layout``'s date, footer and slide-number placeholders onto ``slide``, filled.
 
     The slide number is a ``slidenum`` field (so it stays right when slides are moved), with
     ``number`` as its cached text. Placeholders with nothing to show are left out. Returns the
-    types added.
+    types added. ``first_id`` is the first free shape id when the caller already counts them.
     """
     added = []
+    shape_id = _next_shape_id(slide) - 1 if first_id is None else first_id - 1
     tree = slide.shapes._spTree
     for sp in layout._element.iterfind("p:cSld/p:spTree/p:sp", _NS):
         kind = ph_type(sp)
@@ -60,7 +64,7 @@ def add_footer_placeholders(
         source_ph = sp.find("./*/p:nvPr/p:ph", _NS)
         assert source_ph is not None
         name = {"dt": "Date Placeholder", "ftr": "Footer Placeholder", "sldNum": "Slide Number Placeholder"}[kind]
-        shape_id = _next_shape_id(slide)
+        shape_id += 1
         ph_attrs = "".join(
             f' {key}="{source_ph.get(key)}"' for key in ("type", "orient", "sz", "idx") if source_ph.get(key)
         )
@@ -95,11 +99,11 @@ def _ppr(paragraph: etree._Element) -> etree._Element:
     return ppr
 
 
-def _insert_ordered(ppr: etree._Element, child: etree._Element) -> None:
-    name = etree.QName(child).localname
-    rank = _PPR_ORDER.index(name)
+def insert_ordered(ppr: etree._Element, child: etree._Element) -> None:
+    """Insert ``child`` into ``a:pPr`` at its place in the schema sequence."""
+    rank = _PPR_RANK.get(child.tag, len(_PPR_RANK))
     for i, existing in enumerate(ppr):
-        if _PPR_ORDER.index(etree.QName(existing).localname) > rank:
+        if _PPR_RANK.get(existing.tag, len(_PPR_RANK)) > rank:
             ppr.insert(i, child)
             return
     ppr.append(child)
@@ -114,14 +118,13 @@ def set_bullet(paragraph: etree._Element, para: Para, size_pt: float, *, placeho
     inherits none, it is written here.
     """
     ppr = _ppr(paragraph)
-    for tag in _BULLET_TAGS:
-        for old in ppr.findall(f"a:{tag}", _NS):
-            ppr.remove(old)
+    for old in [c for c in ppr if c.tag in _BULLET_QNAMES]:
+        ppr.remove(old)
     level_margin = para.level * LEVEL_INDENT
     if para.bullet == "none":
         ppr.set("marL", str(level_margin))
         ppr.set("indent", "0")
-        _insert_ordered(ppr, etree.Element(qn("a:buNone")))
+        insert_ordered(ppr, etree.Element(qn("a:buNone")))
         return
     hang = marker_margin(para.bullet, size_pt)
     ppr.set("marL", str(level_margin + hang))
@@ -129,16 +132,16 @@ def set_bullet(paragraph: etree._Element, para: Para, size_pt: float, *, placeho
     if para.bullet == "number":
         number = etree.Element(qn("a:buAutoNum"))
         number.set("type", "arabicPeriod")
-        _insert_ordered(ppr, number)
+        insert_ordered(ppr, number)
         return
     if placeholder:
         return
     font = etree.Element(qn("a:buFont"))
     font.set("typeface", "Arial")
-    _insert_ordered(ppr, font)
+    insert_ordered(ppr, font)
     char = etree.Element(qn("a:buChar"))
     char.set("char", "•" if para.level % 2 == 0 else "–")
-    _insert_ordered(ppr, char)
+    insert_ordered(ppr, char)
 
 
 def set_alt_text(shape_element: etree._Element, text: str) -> None:

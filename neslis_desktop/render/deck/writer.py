@@ -4,23 +4,21 @@ The planner has already decided every box, size and colour; this module only dra
 and text into the layout's placeholders, shapes and connectors after them in reading order,
 footers cloned from the layout, speaker notes, and the document properties. Colours are
 only theme references and fonts only theme fonts, so the template's theme restyles it all.
-No placeholder is left empty (PowerPoint would show "Click to add text").
+No placeholder is left empty (PowerPoint would show "Click to add text"). Shapes and
+paragraphs are written as XML by :mod:`xmlbuild` (the same XML python-pptx writes, several
+times faster); python-pptx still adds the slides, placeholders, titles and notes.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
-from pptx.dml.color import ColorFormat
-from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationObj
-from pptx.shapes.autoshape import Shape as PptxShape
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame as PptxTextFrame
 from pptx.util import Emu, Pt
@@ -28,25 +26,11 @@ from pptx.util import Emu, Pt
 from neslis_desktop.model import Project
 from neslis_desktop.model.inline import runs
 from neslis_desktop.render.core_text import core_text
-from neslis_desktop.render.deck import ooxml
+from neslis_desktop.render.deck import ooxml, xmlbuild
 from neslis_desktop.render.deck.placeholders import BODY_TYPES, TITLE_TYPES, bulleted_levels, ph_types
-from neslis_desktop.render.deck.plan import Para, Rect, Shape, SlidePlan, TextFrame, TextStyle, ThemeColour
+from neslis_desktop.render.deck.plan import Para, Rect, Shape, SlidePlan, TextFrame, TextStyle
 from neslis_desktop.render.deck.template import DeckTemplate
 
-THEME_COLOURS: dict[str, MSO_THEME_COLOR] = {
-    "tx1": MSO_THEME_COLOR.TEXT_1, "tx2": MSO_THEME_COLOR.TEXT_2,
-    "bg1": MSO_THEME_COLOR.BACKGROUND_1, "bg2": MSO_THEME_COLOR.BACKGROUND_2,
-    "accent1": MSO_THEME_COLOR.ACCENT_1, "accent2": MSO_THEME_COLOR.ACCENT_2,
-    "accent3": MSO_THEME_COLOR.ACCENT_3, "accent4": MSO_THEME_COLOR.ACCENT_4,
-    "accent5": MSO_THEME_COLOR.ACCENT_5, "accent6": MSO_THEME_COLOR.ACCENT_6,
-}
-AUTOSHAPES: dict[str, MSO_SHAPE] = {
-    "rect": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE, "chevron": MSO_SHAPE.CHEVRON,
-    "pentagon": MSO_SHAPE.PENTAGON, "arrow_right": MSO_SHAPE.RIGHT_ARROW, "ellipse": MSO_SHAPE.OVAL,
-}
-_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
-_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
-_THEME_FONT = {"major": "+mj-lt", "minor": "+mn-lt"}
 DEFAULT_SUBTITLE_PT = 20.0
 
 
@@ -70,8 +54,9 @@ def draw_deck(template: DeckTemplate, plans: list[SlidePlan], project: Project) 
     """Add one slide per plan to ``template.prs``; returns adjustments the writer had to make."""
     footing = Footing.of(project)
     messages: list[str] = []
+    slides = _SlideMaker(template.prs)
     for number, plan in enumerate(plans, start=1):
-        messages += draw_slide(template, plan, number, footing)
+        messages += draw_slide(template, plan, number, footing, slides)
     set_properties(template.prs, project)
     return messages
 
@@ -105,14 +90,26 @@ class _Placeholders:
         candidates = [sp for t in types for sp in self.by_type.get(t, []) if id(sp) not in self.used]
         if not candidates:
             return None
-        if largest:
-            areas = {id(s._element): int(s.width or 0) * int(s.height or 0) for s in self.slide.placeholders}
+        if largest and len(candidates) > 1:
+            wanted = {id(sp) for sp in candidates}
+            areas = {
+                id(s._element): int(s.width or 0) * int(s.height or 0)
+                for s in self.slide.placeholders
+                if id(s._element) in wanted
+            }
             candidates.sort(key=lambda sp: -areas[id(sp)])
         self.used.add(id(candidates[0]))
         return candidates[0]
 
     def frame(self, sp: etree._Element) -> PptxTextFrame:
         return _text_frame(self.slide, sp)
+
+    def body(self, sp: etree._Element) -> etree._Element:
+        """The placeholder's ``p:txBody`` (python-pptx adds one where it lacks it)."""
+        tx_body = sp.find(xmlbuild.P_TXBODY)
+        if tx_body is None:
+            tx_body = self.frame(sp)._txBody
+        return tx_body
 
     def remove_unused(self) -> None:
         """Remove placeholders left empty: PowerPoint would show "Click to add text" in them."""
@@ -121,11 +118,38 @@ class _Placeholders:
                 ooxml.remove_shape(sp)
 
 
-def draw_slide(template: DeckTemplate, plan: SlidePlan, number: int, footing: Footing) -> list[str]:
+class _SlideMaker:
+    """Adds slides, cloning each layout's placeholders once and copying them for later slides.
+
+    python-pptx's ``add_slide`` looks every placeholder up again per slide; on a new slide the
+    clones depend only on the layout, so the first slide's are copied (same ids and names).
+    """
+
+    def __init__(self, prs: PresentationObj) -> None:
+        self.slides = prs.slides
+        self.clones: dict[int, list[etree._Element]] = {}
+
+    def add(self, layout: SlideLayout) -> Slide:
+        cached = self.clones.get(id(layout._element))
+        if cached is None:
+            slide = self.slides.add_slide(layout)
+            self.clones[id(layout._element)] = [copy.deepcopy(sp) for sp in slide.shapes._spTree[2:]]
+            return slide
+        r_id, slide = self.slides.part.add_slide(layout)
+        tree = slide.shapes._spTree
+        for sp in cached:
+            xmlbuild.append_shape(tree, copy.deepcopy(sp))
+        self.slides._sldIdLst.add_sldId(r_id)
+        return slide
+
+
+def draw_slide(
+    template: DeckTemplate, plan: SlidePlan, number: int, footing: Footing, slides: _SlideMaker | None = None
+) -> list[str]:
     """Draw one plan as a new slide, in reading order: title, text, shapes, footers; then notes."""
     messages: list[str] = []
     layout = _layout_for(template, plan)
-    slide = template.prs.slides.add_slide(layout)
+    slide = (slides or _SlideMaker(template.prs)).add(layout)
     places = _Placeholders(slide)
     title_sp = places.take(*TITLE_TYPES) if plan.title.strip() else None
     if title_sp is not None:
@@ -135,9 +159,10 @@ def draw_slide(template: DeckTemplate, plan: SlidePlan, number: int, footing: Fo
     _draw_text(template, plan, layout, places)
     _place(slide, template.placements.get(str(layout.part.partname), {}))
     places.remove_unused()
+    ids = xmlbuild.ShapeIds(slide._element)
     for shape in plan.shapes:
-        draw_shape(slide, shape)
-    ooxml.add_footer_placeholders(slide, slide.slide_layout, footing.footer, footing.date, number)
+        draw_shape(slide, shape, ids)
+    ooxml.add_footer_placeholders(slide, slide.slide_layout, footing.footer, footing.date, number, first_id=ids.next())
     if plan.notes:
         notes = slide.notes_slide.notes_text_frame
         assert notes is not None
@@ -159,7 +184,7 @@ def _draw_text(template: DeckTemplate, plan: SlidePlan, layout: SlideLayout, pla
     if subtitle_paras:
         sub_sp = second if second is not None else places.take("subTitle")
         if sub_sp is not None:
-            _fill_paras(places.frame(sub_sp), subtitle_paras, plan.subtitle_style, placeholder=True)
+            xmlbuild.fill_paras(places.body(sub_sp), subtitle_paras, plan.subtitle_style, placeholder=True)
             second = None
         else:
             body_paras = subtitle_paras + body_paras
@@ -167,15 +192,15 @@ def _draw_text(template: DeckTemplate, plan: SlidePlan, layout: SlideLayout, pla
         return
     target = second if second is not None else places.take(*BODY_TYPES, largest=True)
     if target is not None:
-        _fill_paras(places.frame(target), body_paras, plan.body_style, placeholder=True,
-                    bulleted=bulleted_levels(layout))
+        xmlbuild.fill_paras(places.body(target), body_paras, plan.body_style, placeholder=True,
+                            bulleted=bulleted_levels(layout))
         return
     area = template.frames["title_only" if plan.layout == "blank" else plan.layout].body
     style = plan.body_style or TextStyle(size_pt=DEFAULT_SUBTITLE_PT)
     box = places.slide.shapes.add_textbox(Emu(area.x), Emu(area.y), Emu(area.w), Emu(area.h))
     box.name = "Body Text"
-    _style_frame(box.text_frame, TextFrame(paras=body_paras, style=style))
-    _fill_paras(box.text_frame, body_paras, style, placeholder=False)
+    xmlbuild.style_body(box._element.txBody, TextFrame(paras=body_paras, style=style))
+    xmlbuild.fill_paras(box._element.txBody, body_paras, style, placeholder=False)
 
 
 def _place(slide: Slide, placements: dict[str, Rect]) -> None:
@@ -211,93 +236,36 @@ def _fill_plain(frame: PptxTextFrame, text: str, style: TextStyle | None = None)
                 run.font.size = Pt(style.size_pt)
 
 
-def _fill_paras(
-    frame: PptxTextFrame,
-    paras: list[Para],
-    style: TextStyle | None,
-    *,
-    placeholder: bool,
-    bulleted: frozenset[int] = frozenset(),
-) -> None:
-    """Paragraphs with levels, bullets and emphasis; ``style`` sizes (and, outside placeholders, colours) them."""
-    frame.clear()
-    for i, para in enumerate(paras):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.level = min(max(para.level, 0), 8)
-        # A placeholder's own bullet is kept where its template defines one for the level.
-        size = style.size_pt if style is not None else 18.0
-        ooxml.set_bullet(paragraph._p, para, size, placeholder=placeholder and para.level in bulleted)
-        if style is not None:
-            paragraph.space_before = Pt(style.space_before_pt if i else 0)
-        if style is not None and not placeholder:
-            paragraph.alignment = _ALIGN[style.align]
-        for piece in para.runs:
-            run = paragraph.add_run()
-            run.text = piece.text
-            font = run.font
-            if style is not None:
-                font.size = Pt(style.size_pt)
-            if piece.bold or (style is not None and style.bold):
-                font.bold = True
-            if piece.italic:
-                font.italic = True
-            if style is not None and not placeholder:
-                _theme_colour(font.color, style.colour)
-                font.name = _THEME_FONT[style.font]
-        if style is not None:
-            end = paragraph._p.get_or_add_endParaRPr()
-            end.set("sz", str(round(style.size_pt * 100)))
-
-
-def _theme_colour(colour: ColorFormat, name: ThemeColour) -> None:
-    colour.theme_color = THEME_COLOURS[name]
-
-
-def _style_frame(frame: PptxTextFrame, text: TextFrame) -> None:
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.margin_left = frame.margin_right = Emu(text.inset)
-    frame.margin_top = frame.margin_bottom = Emu(text.inset // 2)
-    frame.vertical_anchor = _ANCHOR[text.style.anchor]
-
-
-def draw_shape(slide: Slide, shape: Shape) -> None:
-    """Draw one planned shape or connector on ``slide``."""
+def draw_shape(slide: Slide, shape: Shape, ids: xmlbuild.ShapeIds | None = None) -> None:
+    """Draw one planned shape or connector on ``slide`` (``ids`` hands out its shape id)."""
+    ids = ids or xmlbuild.ShapeIds(slide._element)
     box = shape.box
-    if shape.kind in ("line", "elbow"):
-        kind = MSO_CONNECTOR.STRAIGHT if shape.kind == "line" else MSO_CONNECTOR.ELBOW
-        connector = slide.shapes.add_connector(kind, Emu(box.x), Emu(box.y), Emu(box.right), Emu(box.bottom))
-        connector.name = shape.name
-        ooxml.drop_style(connector._element)
-        _theme_colour(connector.line.color, shape.line or "tx1")  # without its style a connector has no line
-        connector.line.width = Pt(shape.line_pt or 1.0)
-        if shape.alt_text:
-            ooxml.set_alt_text(connector._element, shape.alt_text)
-        return
-    drawn: PptxShape
-    if shape.kind == "text":
-        drawn = slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
+    tree = slide.shapes._spTree
+    element: etree._Element
+    if shape.kind in xmlbuild.CONNECTOR_PRESETS:
+        # Without its theme style a connector has no line, so it always gets one.
+        element = xmlbuild.new_connector(ids.next(), shape.name, shape.kind, box)
+        xmlbuild.set_line(element, shape.line or "tx1", shape.line_pt or 1.0)
     else:
-        drawn = slide.shapes.add_shape(AUTOSHAPES[shape.kind], Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
-        ooxml.drop_style(drawn._element)
-        if shape.adjust is not None and len(drawn.adjustments) > 0:
-            drawn.adjustments[0] = shape.adjust
-    drawn.name = shape.name
-    if shape.fill:
-        drawn.fill.solid()
-        _theme_colour(drawn.fill.fore_color, shape.fill)
-    else:
-        drawn.fill.background()
-    if shape.line and shape.line_pt > 0:
-        _theme_colour(drawn.line.color, shape.line)
-        drawn.line.width = Pt(shape.line_pt)
-    elif shape.kind != "text":
-        drawn.line.fill.background()
-    if shape.text is not None:
-        _style_frame(drawn.text_frame, shape.text)
-        _fill_paras(drawn.text_frame, shape.text.paras, shape.text.style, placeholder=False)
+        if shape.kind == "text":
+            element = xmlbuild.new_textbox(ids.next(), shape.name, box)
+        else:
+            element = xmlbuild.new_autoshape(ids.next(), shape.name, shape.kind, box)
+            if shape.adjust is not None:
+                xmlbuild.set_adjustment(element, shape.adjust)
+        xmlbuild.set_fill(element, shape.fill)
+        if shape.line and shape.line_pt > 0:
+            xmlbuild.set_line(element, shape.line, shape.line_pt)
+        elif shape.kind != "text":
+            xmlbuild.set_line(element, None)
+        if shape.text is not None:
+            tx_body = element.find(xmlbuild.P_TXBODY)
+            assert tx_body is not None
+            xmlbuild.style_body(tx_body, shape.text)
+            xmlbuild.fill_paras(tx_body, shape.text.paras, shape.text.style, placeholder=False)
     if shape.alt_text:
-        ooxml.set_alt_text(drawn._element, shape.alt_text)
+        ooxml.set_alt_text(element, shape.alt_text)
+    xmlbuild.append_shape(tree, element)
 
 
 def set_properties(prs: PresentationObj, project: Project) -> None:
