@@ -17,7 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation as PresentationObj
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame as PptxTextFrame
@@ -128,19 +130,27 @@ class _SlideMaker:
     def __init__(self, prs: PresentationObj) -> None:
         self.slides = prs.slides
         self.clones: dict[int, list[etree._Element]] = {}
+        self.last_id = 0  # the highest slide id given so far (python-pptx searches them all)
 
     def add(self, layout: SlideLayout) -> Slide:
         cached = self.clones.get(id(layout._element))
         if cached is None:
             slide = self.slides.add_slide(layout)
             self.clones[id(layout._element)] = [copy.deepcopy(sp) for sp in slide.shapes._spTree[2:]]
+            self.last_id = max(self.last_id, int(self.slides._sldIdLst[-1].id))
             return slide
-        r_id, slide = self.slides.part.add_slide(layout)
-        tree = slide.shapes._spTree
+        # python-pptx's own add_slide, without its two searches of every existing slide (the
+        # relationship to a brand-new part cannot exist yet; the next id is one past the last),
+        # which made big decks quadratic.
+        presentation_part = self.slides.part
+        slide_part = SlidePart.new(presentation_part._next_slide_partname, presentation_part.package, layout.part)
+        r_id = presentation_part._rels._add_relationship(RT.SLIDE, slide_part)
+        tree = slide_part.slide.shapes._spTree
         for sp in cached:
             xmlbuild.append_shape(tree, copy.deepcopy(sp))
-        self.slides._sldIdLst.add_sldId(r_id)
-        return slide
+        self.last_id += 1
+        self.slides._sldIdLst._add_sldId(id=self.last_id, rId=r_id)
+        return slide_part.slide
 
 
 def draw_slide(
