@@ -16,6 +16,7 @@ from PySide6.QtCore import QMimeData
 
 from neslis_desktop.gui.project_edits import block_data, validate_block
 from neslis_desktop.model import Section
+from neslis_desktop.store import yamlio
 
 MIME = "application/x-neslis-items+json"
 
@@ -42,8 +43,10 @@ def from_mime(mime: QMimeData) -> tuple[list[Any], list[Section]]:
             data = None
     elif mime.hasText():
         try:
-            data = yaml.safe_load(mime.text())
-        except yaml.YAMLError:
+            # The store's parser: safe loader, and alias bombs, deep nesting and impossible
+            # dates refused (PyYAML raises a plain ValueError on some of those).
+            data = yamlio.parse(mime.text())[0]
+        except (yaml.YAMLError, ValueError):
             return [], []
         if isinstance(data, dict):
             data = [data]

@@ -529,8 +529,9 @@ class MainWindow(QMainWindow):
             for offset, section in enumerate(sections):
                 new_id = section.id
                 n = 2
-                while new_id in taken:
-                    new_id, n = f"{section.id}-{n}", n + 1
+                while new_id in taken:  # "-2", "-3"... within the 80-character limit of an id
+                    suffix = f"-{n}"
+                    new_id, n = section.id[: 80 - len(suffix)].rstrip("-") + suffix, n + 1
                 taken.add(new_id)
                 cmd.InsertSection(self.model, index + offset, section.model_copy(update={"id": new_id}), parent)
             self.undo.push(parent)

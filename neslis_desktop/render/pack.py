@@ -7,7 +7,6 @@ cancelled build leaves the previous files as they were and no half-written file 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Literal
 from neslis_desktop.errors import NeslisError, OutputError
 from neslis_desktop.model import Project
 from neslis_desktop.render.template_guard import check_template
-from neslis_desktop.store.atomic import atomic_path, describe_os_error
+from neslis_desktop.store.atomic import atomic_paths, describe_os_error
 
 Only = Literal["deck", "doc"]
 
@@ -89,49 +88,22 @@ def build_pack(
         if progress is not None:
             progress(n, len(jobs), what)
 
-    # Both outputs are built into temporary files first; only when both are complete are they
-    # moved into place, so a failure in the second never leaves a new deck beside an old draft.
-    with _Staged(deck_path if "deck" in jobs else None) as deck_tmp, _Staged(
-        draft_path if "doc" in jobs else None
-    ) as draft_tmp:
-        for n, job in enumerate(jobs):
-            if job == "deck":
-                step(n, f"Building the deck {deck_path.name}")
-                assert deck_tmp is not None
-                result.messages += write_deck(project, deck_tmp, template=deck_template)
-                result.deck = deck_path
-            else:
-                step(n, f"Building the document {draft_path.name}")
-                assert draft_tmp is not None
-                result.messages += write_draft(project, draft_tmp, template=doc_template)
-                result.draft = draft_path
+    # Both outputs are built into temporary files first and moved into place together, all or
+    # nothing (see atomic_paths): a failure, a cancel or a deck open in PowerPoint never leaves
+    # a new deck beside an old draft, nor a half-written file.
+    targets = [deck_path if job == "deck" else draft_path for job in jobs]
+    with atomic_paths(targets) as temps:
+        for n, (job, tmp) in enumerate(zip(jobs, temps, strict=True)):
+            target = deck_path if job == "deck" else draft_path
+            step(n, f"Building the {'deck' if job == 'deck' else 'document'} {target.name}")
+            try:
+                if job == "deck":
+                    result.messages += write_deck(project, tmp, template=deck_template)
+                    result.deck = deck_path
+                else:
+                    result.messages += write_draft(project, tmp, template=doc_template)
+                    result.draft = draft_path
+            except OSError as exc:  # writing the temporary file: the disk is full, say
+                raise OutputError(describe_os_error(target, exc)) from exc
         step(len(jobs), "Saving")
-        # PowerPoint and Word lock the files they have open (on Windows): find that out before
-        # either output is moved into place, so a locked deck never leaves a new draft beside it.
-        for target, job in ((deck_path, "deck"), (draft_path, "doc")):
-            if job in jobs:
-                _check_not_locked(target)
     return result
-
-
-def _check_not_locked(target: Path) -> None:
-    """:class:`OutputError` when ``target`` exists and cannot be opened for writing."""
-    if not target.exists():
-        return
-    try:
-        os.close(os.open(target, os.O_RDWR))
-    except OSError as exc:
-        raise OutputError(describe_os_error(target, exc)) from exc
-
-
-class _Staged:
-    """``atomic_path`` for an optional target: yields ``None`` and does nothing without one."""
-
-    def __init__(self, target: Path | None) -> None:
-        self._cm = atomic_path(target) if target is not None else None
-
-    def __enter__(self) -> Path | None:
-        return self._cm.__enter__() if self._cm is not None else None
-
-    def __exit__(self, *exc: object) -> bool | None:
-        return self._cm.__exit__(*exc) if self._cm is not None else None  # type: ignore[arg-type]

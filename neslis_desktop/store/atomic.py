@@ -14,7 +14,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from neslis_desktop.errors import OutputError
@@ -59,6 +59,81 @@ def atomic_path(target: Path) -> Iterator[Path]:
     except BaseException:
         _remove_quietly(tmp)
         raise
+
+
+@contextlib.contextmanager
+def atomic_paths(targets: Sequence[Path]) -> Iterator[list[Path]]:
+    """Yield a temporary path beside each of ``targets``; on success all replace their targets,
+    or none does.
+
+    Files are replaced one at a time, so the old ones are first moved aside under hidden
+    names ending like the target (``.deck.pptx`` -> ``.deck.xxxx.pptx``). A file that another
+    program holds open (PowerPoint, Word on Windows) refuses that move, before anything has
+    changed. If a later step fails, the files moved aside are put back. Either way the
+    targets end as all old or all new, and no temporary file is left.
+    """
+    targets = [Path(t) for t in targets]
+    temps: list[Path] = []
+    try:
+        for target in targets:
+            temps.append(_temp_beside(target, ".tmp"))
+        yield temps
+        for tmp, target in zip(temps, targets, strict=True):
+            _io(target, match_mode, tmp, target)
+            _io(target, _fsync_file, tmp)
+        _replace_all(list(zip(temps, targets, strict=True)))
+    finally:
+        for tmp in temps:
+            _remove_quietly(tmp)
+
+
+def _replace_all(pairs: list[tuple[Path, Path]]) -> None:
+    aside: list[tuple[Path, Path]] = []  # (old file's hidden name, target)
+    placed: list[Path] = []
+    try:
+        for _, target in pairs:
+            if target.exists():
+                hidden = _temp_beside(target, target.suffix)
+                try:
+                    _io(target, os.replace, target, hidden)
+                except BaseException:
+                    _remove_quietly(hidden)
+                    raise
+                aside.append((hidden, target))
+        for tmp, target in pairs:
+            _io(target, os.replace, tmp, target)
+            placed.append(target)
+    except BaseException:
+        restored = {target for _, target in aside}
+        for target in placed:
+            if target not in restored:
+                _remove_quietly(target)
+        for hidden, target in aside:
+            with contextlib.suppress(OSError):
+                os.replace(hidden, target)
+        for hidden, _ in aside:
+            _remove_quietly(hidden)
+        raise
+    for hidden, _ in aside:
+        _remove_quietly(hidden)
+
+
+def _temp_beside(target: Path, suffix: str) -> Path:
+    """A new empty file with a hidden, unique name in ``target``'s folder."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=suffix, dir=target.parent)
+    except OSError as exc:
+        raise OutputError(describe_os_error(target, exc)) from exc
+    os.close(fd)
+    return Path(name)
+
+
+def _io(target: Path, action: Callable[..., object], *args: object) -> None:
+    """Run ``action``; an ``OSError`` becomes an :class:`OutputError` naming ``target``."""
+    try:
+        action(*args)
+    except OSError as exc:
+        raise OutputError(describe_os_error(target, exc)) from exc
 
 
 def atomic_write(target: Path, write: Callable[[Path], None]) -> None:

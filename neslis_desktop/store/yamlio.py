@@ -200,7 +200,14 @@ def line_of(node: yaml.Node | None, path: tuple[str | int, ...]) -> int | None:
     return line
 
 
+# Characters YAML reads as line breaks besides \n (NEL, often from pasted Windows-1252 text,
+# and the Unicode line and paragraph separators): only a double-quoted scalar keeps them.
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if any(c in value for c in _OTHER_BREAKS):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)

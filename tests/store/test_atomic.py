@@ -12,6 +12,7 @@ import pytest
 from neslis_desktop.errors import OutputError
 from neslis_desktop.model import ParagraphBlock, Project
 from neslis_desktop.store import atomic_write, atomic_write_bytes, load_project, project_files, save_project
+from neslis_desktop.store.atomic import atomic_paths
 from neslis_desktop.store.project_files import JOURNAL
 
 
@@ -106,3 +107,50 @@ def test_save_into_unwritable_place(small: Project, tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(OutputError, match="Could not write"):
         save_project(small, blocker / "project")
+
+
+def test_group_replaces_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    deck, draft = tmp_path / "x-deck.pptx", tmp_path / "x-draft.docx"
+    deck.write_bytes(b"old deck")
+    draft.write_bytes(b"old draft")
+    real_replace = os.replace
+
+    def second_fails(src: object, dst: object) -> None:
+        # The draft's new file cannot be moved in, after the deck's already was.
+        if str(dst) == str(draft) and str(src).endswith(".tmp"):
+            raise OSError(errno.EIO, "I/O error")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", second_fails)
+    with pytest.raises(OutputError, match=r"x-draft\.docx"), atomic_paths([deck, draft]) as (deck_tmp, draft_tmp):
+        deck_tmp.write_bytes(b"new deck")
+        draft_tmp.write_bytes(b"new draft")
+    assert (deck.read_bytes(), draft.read_bytes()) == (b"old deck", b"old draft")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x-deck.pptx", "x-draft.docx"]
+    monkeypatch.undo()
+    with atomic_paths([deck, draft]) as (deck_tmp, draft_tmp):
+        deck_tmp.write_bytes(b"new deck")
+        draft_tmp.write_bytes(b"new draft")
+    assert (deck.read_bytes(), draft.read_bytes()) == (b"new deck", b"new draft")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x-deck.pptx", "x-draft.docx"]
+
+
+def test_group_refuses_before_changing_anything_when_a_target_is_held_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck, draft = tmp_path / "x-deck.pptx", tmp_path / "x-draft.docx"
+    deck.write_bytes(b"old deck")
+    draft.write_bytes(b"old draft")
+    real_replace = os.replace
+
+    def held_open(src: object, dst: object) -> None:
+        if str(src) == str(draft):  # Windows will not move a file Word holds open
+            raise PermissionError(errno.EACCES, "in use")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", held_open)
+    with pytest.raises(OutputError, match="locked or read-only"), atomic_paths([deck, draft]) as temps:
+        for tmp in temps:
+            tmp.write_bytes(b"new")
+    assert (deck.read_bytes(), draft.read_bytes()) == (b"old deck", b"old draft")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x-deck.pptx", "x-draft.docx"]

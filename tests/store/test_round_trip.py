@@ -75,3 +75,11 @@ def test_values_that_look_like_other_types_stay_text(small: Project, tmp_path: P
         small.sections[0].blocks[0] = ParagraphBlock(text=text)
         save_project(small, tmp_path / "t")
         assert load_project(tmp_path / "t").sections[0].blocks[0].text == text  # type: ignore[union-attr]
+
+
+def test_other_line_break_characters_survive(small: Project, tmp_path: Path) -> None:
+    # NEL comes from Windows-1252 text read as Latin-1; YAML folds it unless double-quoted.
+    for text in ["a\x85b", "line\u2028separator", "para\u2029graph", "multi\nline\x85mixed"]:
+        small.sections[0].blocks[0] = ParagraphBlock(text=text)
+        save_project(small, tmp_path / "nel")
+        assert load_project(tmp_path / "nel").sections[0].blocks[0].text == text  # type: ignore[union-attr]

@@ -76,9 +76,8 @@ def open_presentation(path: Path) -> PresentationObj:
     """Check ``path`` with the template guard and open it (a .potx too) with python-pptx."""
     path = Path(path)
     check_template(path, "pptx")
-    data = path.read_bytes()
     try:
-        data = _as_presentation_package(data)
+        data = _as_presentation_package(path.read_bytes())
         prs = Presentation(io.BytesIO(data))
     except TemplateError:
         raise

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from docx.document import Document
 
-from neslis_desktop.errors import OutputError
 from neslis_desktop.model import Project
 from neslis_desktop.render.draft.blocks import BlockWriter
 from neslis_desktop.render.draft.document import body, cover, cover_values, table_of_contents
@@ -58,10 +57,7 @@ def write_draft(project: Project, target: Path, template: Path | None = None) ->
     set_update_fields(doc)
     reorder_styles(doc.styles.element)
     reorder_settings(doc.settings.element)
-    try:
-        doc.save(str(target))
-    except OSError as exc:
-        raise OutputError(f"The draft could not be written to {target}: {exc.strerror or exc}.") from None
+    doc.save(str(target))  # an OSError here is reported by build_pack, naming the real output
     return messages + styles.messages
 
 
