@@ -639,8 +639,10 @@ class MainWindow(QMainWindow):
             )
             return False
         if folder.is_dir() and any(folder.iterdir()) and not (folder / "project.yaml").is_file():
+            # A folder holding other things: the project goes into a subfolder of its own.
             folder = folder / self.model.project.meta.file_slug()
-        elif (folder / "project.yaml").is_file() and folder != self.project_path and not dialogs.ask_yes_no(
+        # Asked about the folder the project will really go to, the subfolder included.
+        if (folder / "project.yaml").is_file() and folder != self.project_path and not dialogs.ask_yes_no(
             self, "Replace project?", f"{folder} already holds a project. Replace it with this one?"
         ):
             return False

@@ -175,6 +175,22 @@ def test_save_as_for_a_new_project_and_bundled_is_never_written(qtbot: Any, tmp_
     assert all(s.title != "New section" for s in load_project(bundled_dir).sections)
 
 
+def test_save_as_into_a_busy_folder_never_replaces_a_project_there_unasked(
+    qtbot: Any, window: MainWindow, tmp_path: Path, dlg: Any
+) -> None:
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("not a project", "utf-8")
+    other = busy / window.model.project.meta.file_slug()
+    save_project(load_project(window.project_path), other)  # someone else's project, same name
+    before = {p.name: p.read_bytes() for p in other.rglob("*.yaml")}
+    window.add_section()
+    dlg.folder, dlg.yes = busy, False
+    assert not window.save_as()
+    assert "Replace project?" in dlg.asked
+    assert {p.name: p.read_bytes() for p in other.rglob("*.yaml")} == before
+
+
 def test_open_reports_a_broken_project_in_a_dialog(qtbot: Any, window: MainWindow, tmp_path: Path, dlg: Any) -> None:
     broken = tmp_path / "broken"
     broken.mkdir()
