@@ -12,6 +12,7 @@ has internal id ``section row + 1``.
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from PySide6.QtCore import (
@@ -79,6 +80,7 @@ class OutlineModel(QAbstractItemModel):
     def __init__(self, project: Project, parent: Any = None) -> None:
         super().__init__(parent)
         self._project = project
+        self._token = f"{os.getpid()}:{id(self)}"
 
     # ------------------------------------------------------------------ access
     @property
@@ -188,7 +190,10 @@ class OutlineModel(QAbstractItemModel):
         mime = QMimeData()
         locs = [self.location(i) for i in indexes if i.isValid()]
         if locs and locs[0] is not None:
-            mime.setData(DRAG_MIME, QByteArray(json.dumps(list(locs[0])).encode()))
+            # The model's own token: a drag from another window or another running copy of the
+            # app carries positions in *its* project, which must not move items here.
+            payload = {"owner": self._token, "at": list(locs[0])}
+            mime.setData(DRAG_MIME, QByteArray(json.dumps(payload).encode()))
         return mime
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex) -> bool:
@@ -205,8 +210,15 @@ class OutlineModel(QAbstractItemModel):
         if not data.hasFormat(DRAG_MIME):
             return None
         try:
-            si, bi = json.loads(bytes(data.data(DRAG_MIME).data()).decode())
-        except (ValueError, TypeError):
+            payload = json.loads(bytes(data.data(DRAG_MIME).data()).decode())
+            if payload["owner"] != self._token:
+                return None
+            si, bi = payload["at"]
+        except (ValueError, TypeError, KeyError):
+            return None
+        if not 0 <= si < len(self._project.sections) or (
+            bi is not None and not 0 <= bi < len(self._project.sections[si].blocks)
+        ):
             return None
         ploc = self.location(parent)
         if bi is None:  # a section: only between sections

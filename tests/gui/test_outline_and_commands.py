@@ -120,6 +120,15 @@ def test_drop_asks_for_a_move_and_never_removes_rows(qtbot: Any, model: OutlineM
     assert not model.canDropMimeData(QMimeData(), Qt.DropAction.MoveAction, 0, 0, QModelIndex())
 
 
+def test_a_drag_from_another_window_moves_nothing_here(qtbot: Any, model: OutlineModel, project: Project) -> None:
+    other = OutlineModel(project.model_copy(deep=True))
+    mime = other.mimeData([other.block_index(0, 0)])
+    assert mime.hasFormat(DRAG_MIME)
+    assert model.canDropMimeData(model.mimeData([model.block_index(0, 0)]), Qt.DropAction.MoveAction, 0, 0,
+                                 model.section_index(1))
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.section_index(1))
+
+
 def test_unique_section_renames_a_clashing_copy(project: Project) -> None:
     copy = edits.unique_section(project, project.sections[0])
     assert copy.id != project.sections[0].id
