@@ -3,20 +3,27 @@
 A recovery copy is a normal project folder (written with store.save_project) plus a small
 ``origin.txt`` naming the project it came from. It is removed after a clean save or close;
 one still there at start-up means the app did not close cleanly, and the user is offered it.
+
+Each copy is locked (``QLockFile``) by the running app that writes it, and untitled projects
+get a folder per process, so a second running copy of the app never offers, or deletes, the
+live work of the first: only copies whose writer is gone are offered.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QLockFile, QStandardPaths
 
 from neslis_desktop.model import Project
 from neslis_desktop.store import load_project, save_project
 
 ORIGIN = "origin.txt"
+LOCK = "writer.lock"
+_HELD: dict[Path, QLockFile] = {}
 
 
 def recovery_root() -> Path:
@@ -25,7 +32,10 @@ def recovery_root() -> Path:
 
 
 def recovery_dir(project_path: Path | None) -> Path:
-    name = "untitled" if project_path is None else hashlib.sha1(str(project_path).encode()).hexdigest()[:16]
+    if project_path is None:
+        name = f"untitled-{os.getpid()}"
+    else:
+        name = hashlib.sha1(str(project_path).encode()).hexdigest()[:16]
     return recovery_root() / name
 
 
@@ -33,13 +43,34 @@ def write_recovery(project: Project, project_path: Path | None) -> Path:
     """Save a recovery copy of ``project``; returns its folder."""
     folder = recovery_dir(project_path)
     folder.mkdir(parents=True, exist_ok=True)
+    if folder not in _HELD:
+        lock = QLockFile(str(folder / LOCK))
+        lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        if lock.tryLock(0):
+            _HELD[folder] = lock
     save_project(project, folder)
     (folder / ORIGIN).write_text(str(project_path or ""), encoding="utf-8")
     return folder
 
 
 def clear_recovery(project_path: Path | None) -> None:
-    shutil.rmtree(recovery_dir(project_path), ignore_errors=True)
+    folder = recovery_dir(project_path)
+    lock = _HELD.pop(folder, None)
+    if lock is not None:
+        lock.unlock()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _in_use(folder: Path) -> bool:
+    """Whether a running copy of the app (this one included) is writing ``folder``."""
+    if folder in _HELD:
+        return True
+    probe = QLockFile(str(folder / LOCK))
+    probe.setStaleLockTime(0)
+    if probe.tryLock(0):  # free, or left by a process that is gone (the stale lock is removed)
+        probe.unlock()
+        return False
+    return True
 
 
 def pending() -> list[tuple[Path, Path | None]]:
@@ -49,7 +80,7 @@ def pending() -> list[tuple[Path, Path | None]]:
         return []
     found = []
     for folder in sorted(root.iterdir()):
-        if (folder / "project.yaml").is_file():
+        if (folder / "project.yaml").is_file() and not _in_use(folder):
             origin_file = folder / ORIGIN
             origin = origin_file.read_text(encoding="utf-8").strip() if origin_file.is_file() else ""
             found.append((folder, Path(origin) if origin else None))

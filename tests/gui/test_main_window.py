@@ -150,6 +150,8 @@ def test_autosave_and_restore_after_a_crash(qtbot: Any, window: MainWindow, proj
     window.add_section()
     folder = window.autosave()
     assert folder is not None and (folder / "project.yaml").is_file()
+    assert recovery.pending() == []  # the running app's own copy is live work, never offered
+    recovery._HELD.pop(folder).unlock()  # as the process's death would release it
     assert recovery.pending() == [(folder, project_dir)]
     fresh = MainWindow(load_project(project_dir), project_dir)
     qtbot.addWidget(fresh)
