@@ -87,9 +87,6 @@ class GenerateJob(QObject):
     def cancel(self) -> None:
         self.worker.cancel()
 
-    def is_running(self) -> bool:
-        return self.worker_thread.isRunning()
-
     def wait(self) -> None:
         self.worker_thread.wait()
 

@@ -13,7 +13,6 @@ from neslis_desktop.render.deck.plan import Para, Rect, Shape
 
 POINT = 0.25
 """Arrow point depth as a fraction of the arrow's shorter side (as OOXML measures it)."""
-OVERLAP = 0  # steps sit side by side with a small gap
 
 
 def _note_paras(notes: list[str]) -> list[Para]:
