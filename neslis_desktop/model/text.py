@@ -77,7 +77,7 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 def _slug(value: str) -> str:
-    if not re.match(SLUG_PATTERN, value) or len(value) > 80:
+    if not re.fullmatch(SLUG_PATTERN, value) or len(value) > 80:
         raise ValueError(
             f"'{value}' is not a valid identifier; use lower-case letters, digits and single "
             "hyphens, up to 80 characters, such as 'north-east-lis'"

@@ -122,7 +122,7 @@ def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Pr
     ids: list[str] = []
     for i, item in enumerate(raw):
         line = yamlio.line_of(node, ("sections", i))
-        if not isinstance(item, str) or not re.match(SLUG_PATTERN, item) or len(item) > MAX_SLUG:
+        if not isinstance(item, str) or not re.fullmatch(SLUG_PATTERN, item) or len(item) > MAX_SLUG:
             problems.append(
                 Problem(path, f"sections, item {i + 1}",
                         f"{str(item)[:60]!r} is not a section file name; use lower-case letters, digits and "
@@ -266,7 +266,7 @@ def _previously_listed(folder: Path) -> list[str]:
     listed = data.get("sections") if isinstance(data, dict) else None
     if not isinstance(listed, list):
         return []
-    return [s for s in listed if isinstance(s, str) and re.match(SLUG_PATTERN, s)]
+    return [s for s in listed if isinstance(s, str) and re.fullmatch(SLUG_PATTERN, s)]
 
 
 def _write_temp(folder: Path, rel: str, data: bytes) -> str:
@@ -309,7 +309,7 @@ def _journal_plan(raw: str) -> tuple[list[tuple[str, str]], list[str]]:
         tmp, rel = entry
         tmp_path, rel_path = PurePosixPath(tmp), PurePosixPath(rel)
         if (
-            not _TARGET.match(rel)
+            not _TARGET.fullmatch(rel)
             or tmp_path.parent != rel_path.parent
             or not _TMP.match(tmp_path.name)
             or not tmp_path.name.startswith(f".{rel_path.name}.")
@@ -317,7 +317,7 @@ def _journal_plan(raw: str) -> tuple[list[tuple[str, str]], list[str]]:
             raise ValueError(f"the journal names a file outside the project ({tmp!r} -> {rel!r})")
         moves.append((tmp, rel))
     for rel in delete:
-        if not isinstance(rel, str) or not _TARGET.match(rel) or rel == PROJECT_FILE:
+        if not isinstance(rel, str) or not _TARGET.fullmatch(rel) or rel == PROJECT_FILE:
             raise ValueError(f"the journal names a file outside the project ({rel!r})")
     return moves, delete
 

@@ -38,3 +38,9 @@ def test_section_ids_unique_and_new_ids() -> None:
     project = Project(meta=meta, sections=[Section(id="questions", title="Questions?")])
     assert project.new_section_id("Questions?") == "questions-2"
     assert project.section("questions").title == "Questions?"
+
+
+@pytest.mark.parametrize("bad", ["intro\n", "intro\r\n", "-intro", "intro--a", "Intro"])
+def test_section_ids_allow_no_trailing_newline_or_odd_hyphens(bad: str) -> None:
+    with pytest.raises(ValidationError, match="not a valid identifier"):
+        Section(id=bad, title="T")
