@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,10 +81,16 @@ def _unit_width(path: Path | None, bold: bool, word: str) -> float:
     if font is None:
         em = _FALLBACK_BOLD_EM if bold else _FALLBACK_EM
         return em * (len(word) - wide) + 1.1 * wide
-    if wide:
-        narrow = "".join(ch for ch in word if not _is_wide(ch))
-        return float(font.getlength(narrow)) / _REF_SIZE + 1.1 * wide
-    return float(font.getlength(word)) / _REF_SIZE
+    # One FreeType face is shared by the app's preview and its build thread; FreeType faces
+    # are not safe to use from two threads at once, so measuring takes turns.
+    with _FONT_LOCK:
+        if wide:
+            narrow = "".join(ch for ch in word if not _is_wide(ch))
+            return float(font.getlength(narrow)) / _REF_SIZE + 1.1 * wide
+        return float(font.getlength(word)) / _REF_SIZE
+
+
+_FONT_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
