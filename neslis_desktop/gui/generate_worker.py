@@ -11,7 +11,7 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from neslis_desktop.errors import NeslisError
 from neslis_desktop.model import Project
@@ -78,7 +78,9 @@ class GenerateJob(QObject):
         self.worker.succeeded.connect(self.succeeded)
         self.worker.failed.connect(self.failed)
         self.worker.cancelled.connect(self.cancelled)
-        self.worker.done.connect(self.worker_thread.quit)
+        # Direct: quit() is thread-safe, and a queued call would wait for the UI thread, which
+        # may itself be waiting for this thread to end (closing the window during a build).
+        self.worker.done.connect(self.worker_thread.quit, Qt.ConnectionType.DirectConnection)
         self.worker_thread.finished.connect(self._finish)
 
     def start(self) -> None:

@@ -770,12 +770,16 @@ class MainWindow(QMainWindow):
         s.setValue("window/splitter", self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.pack_panel.job is not None:
-            self.pack_panel.cancel()
-            self.pack_panel.job.wait()
+        # Ask first: answering Cancel keeps the window and lets a running build finish.
         if not self.maybe_save():
             event.ignore()
             return
+        if self.pack_panel.job is not None:
+            # A build stops between steps (each well under a second for a usual project) and
+            # leaves the previous outputs as they were.
+            self.statusBar().showMessage("Stopping the build…")
+            self.pack_panel.cancel()
+            self.pack_panel.job.wait()
         recovery.clear_recovery(self.project_path)
         self._save_layout()
         event.accept()

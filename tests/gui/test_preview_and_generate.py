@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from neslis_desktop.gui import dialogs
 from neslis_desktop.gui.generate_worker import GenerateJob
 from neslis_desktop.gui.main_window import MainWindow
 from neslis_desktop.gui.preview import Preview, PreviewWidget, compute_preview, draw_slide
@@ -114,6 +115,33 @@ def test_generate_in_a_thread_then_open_buttons(qtbot: Any, window: MainWindow, 
     titles = [s.shapes.title.text for s in Presentation(str(result.deck)).slides if s.shapes.title is not None]
     assert window.model.project.sections[0].title in titles
     validate(result.deck, result.draft)
+
+
+def test_closing_then_cancelling_the_save_question_lets_the_build_finish(
+    qtbot: Any, window: MainWindow, tmp_path: Path, dlg: Any
+) -> None:
+    window.add_section()  # unsaved changes, so closing asks
+    dlg.save_choice = dialogs.SaveChoice.CANCEL
+    window.pack_panel.set_output(tmp_path / "out")
+    cancelled: list[bool] = []
+    with qtbot.waitSignal(window.pack_panel.generated, timeout=120_000) as done:
+        window.act_generate.trigger()
+        window.pack_panel.job.cancelled.connect(lambda: cancelled.append(True))
+        assert not window.close()  # the user answered Cancel: the window stays
+    assert "save changes" in dlg.asked
+    assert cancelled == []
+    assert done.args[0].deck.is_file()
+
+
+def test_closing_during_a_build_stops_it_without_hanging(
+    qtbot: Any, window: MainWindow, tmp_path: Path, dlg: Any
+) -> None:
+    window.pack_panel.set_output(tmp_path / "out")
+    window.act_generate.trigger()
+    job = window.pack_panel.job
+    assert job is not None
+    assert window.close()  # waits for the build thread, which must end by itself
+    assert job.worker_thread.isFinished()
 
 
 def test_cancel_leaves_no_files(qtbot: Any, project: Project, tmp_path: Path) -> None:
