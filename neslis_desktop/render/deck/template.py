@@ -13,7 +13,6 @@ own placeholder boxes mislead, the true boxes are kept as placements for the wri
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from neslis_desktop.render.deck.placeholders import (
     ph_elements,
 )
 from neslis_desktop.render.deck.plan import Frame, LayoutRole, ThemeFonts
+from neslis_desktop.render.package import relabel_main_part
 from neslis_desktop.render.template_guard import check_template
 from neslis_desktop.resources import bundled_deck_template
 
@@ -77,7 +77,7 @@ def open_presentation(path: Path) -> PresentationObj:
     path = Path(path)
     check_template(path, "pptx")
     try:
-        data = _as_presentation_package(path.read_bytes())
+        data = relabel_main_part(path.read_bytes(), _CONTENT_TYPES, _PRESENTATION_TYPE)
         prs = Presentation(io.BytesIO(data))
     except TemplateError:
         raise
@@ -87,22 +87,6 @@ def open_presentation(path: Path) -> PresentationObj:
             f"({type(exc).__name__}: {exc}). Open it in PowerPoint, save it again as .pptx and pick it again."
         ) from None
     return prs
-
-
-def _as_presentation_package(data: bytes) -> bytes:
-    """The package with a .potx/.ppsx main part relabelled as a presentation, which python-pptx needs."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        types = source.read("[Content_Types].xml")
-        if not any(t.encode() in types for t in _CONTENT_TYPES):
-            return data
-        for content_type in _CONTENT_TYPES:
-            types = types.replace(content_type.encode(), _PRESENTATION_TYPE.encode())
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
-                payload = types if info.filename == "[Content_Types].xml" else source.read(info)
-                target.writestr(info, payload)
-    return out.getvalue()
 
 
 def remove_slides(prs: PresentationObj) -> int:

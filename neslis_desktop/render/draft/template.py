@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -24,14 +23,15 @@ from docx.text.paragraph import Paragraph
 
 from neslis_desktop.errors import TemplateError
 from neslis_desktop.render.draft.ooxml import Element, text_of
+from neslis_desktop.render.package import relabel_main_part
 from neslis_desktop.render.template_guard import check_template
 
 FIELD = re.compile(r"\{\{\s*([a-z]+)\s*\}\}")
 CONTENT = "content"
 FIELDS = ("title", "subtitle", "organisation", "status", "version", "date")
 
-_DOTX = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_DOCX = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _HEADER_FOOTER = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
@@ -43,24 +43,12 @@ def open_template(path: Path) -> Document:
     check_template(path, "docx")
     try:
         if path.suffix.lower() == ".dotx":
-            return docx.Document(io.BytesIO(_dotx_as_docx(path.read_bytes())))
+            return docx.Document(io.BytesIO(relabel_main_part(path.read_bytes(), [_DOTX], _DOCX)))
         return docx.Document(str(path))
     except TemplateError:
         raise
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise TemplateError(f"The template {path.name} could not be opened as a Word document: {exc}.") from None
-
-
-def _dotx_as_docx(data: bytes) -> bytes:
-    """The package with its main part's content type switched from template to document."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            blob = src.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                blob = blob.replace(_DOTX, _DOCX)
-            dst.writestr(info, blob)
-    return out.getvalue()
 
 
 def _parts(doc: Document) -> Iterator[Element]:
