@@ -1,4 +1,4 @@
-"""The ``neslis`` command line: build a pack, check a project, print the content schema.
+"""The ``neslis`` command line: build packs, check a project, compare versions, print the content schema.
 
 Exit codes: 0 success, 1 ``check`` found problems, 2 bad input or a failed build (with a
 message naming the file and field, never a traceback), 70 a bug in this program (one line
@@ -36,12 +36,27 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--deck-template", type=Path, metavar="T.pptx", help="PowerPoint template (.pptx/.potx)")
     build.add_argument("--doc-template", type=Path, metavar="T.docx", help="Word template (.docx/.dotx)")
     build.add_argument("--only", choices=("deck", "doc"), help="build only the deck or only the document")
+    which = build.add_mutually_exclusive_group()
+    which.add_argument("--pack", action="append", metavar="NAME", help="build this pack (repeat for more)")
+    which.add_argument("--all", action="store_true", help="build every pack of the project")
     build.add_argument("-q", "--quiet", action="store_true", help="print only the output paths")
 
     check = sub.add_parser("check", help="validate a project and report problems")
     check.add_argument("project", nargs="?", type=Path, help="project folder (default: the bundled example)")
 
     sub.add_parser("schema", help="print the JSON Schema of the content files")
+
+    packs = sub.add_parser("packs", help="list the project's packs and the snapshots kept in it")
+    packs.add_argument("project", nargs="?", type=Path, help="project folder (default: the bundled example)")
+
+    diff = sub.add_parser("diff", help="what changed between two project folders, or a folder and a snapshot")
+    diff.add_argument("old", help="project folder, or the name of a snapshot of NEW")
+    diff.add_argument("new", help="project folder, or the name of a snapshot of OLD")
+    diff.add_argument("-o", "--out", type=Path, metavar="FILE.md", help="write the report as Markdown")
+
+    snap = sub.add_parser("snapshot", help="keep the project as saved now under a name, to compare with later")
+    snap.add_argument("name", help="such as 'sent to Steering Group, 12 March'")
+    snap.add_argument("project", nargs="?", type=Path, default=Path("."), help="project folder (default: .)")
 
     export = sub.add_parser("export", help="export a project to another format")
     export.add_argument("project", nargs="?", type=Path, help="project folder (default: the bundled example)")
@@ -65,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "export":
             return _export(args)
+        if args.command in ("packs", "diff", "snapshot"):
+            return {"packs": _packs, "diff": _diff, "snapshot": _snapshot}[args.command](args)
     except NeslisError as exc:
         print(f"neslis: {exc}", file=sys.stderr)
         return 2
@@ -97,22 +114,93 @@ def _crash_log() -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from neslis_desktop.render.pack import build_pack
+    from neslis_desktop.model.packs import PackKind
+    from neslis_desktop.render.packs import build_packs, find_pack, main_packs
     from neslis_desktop.store import load_project
 
-    project = load_project(args.project or bundled_project())
-    result = build_pack(
-        project,
-        args.out,
-        deck_template=args.deck_template,
-        doc_template=args.doc_template,
-        only=args.only,
+    folder = args.project or bundled_project()
+    project = load_project(folder)
+    if args.all:
+        packs = project.all_packs()
+    elif args.pack:
+        packs = [find_pack(project, name) for name in dict.fromkeys(args.pack)]
+    else:
+        packs = main_packs(project)
+    if args.only:
+        packs = [p for p in packs if p.kind is (PackKind.DECK if args.only == "deck" else PackKind.DOCUMENT)]
+        if not packs:
+            raise NeslisError(f"None of the packs chosen is a {'deck' if args.only == 'deck' else 'document'}.")
+    result = build_packs(
+        project, packs, args.out, folder=folder, deck_template=args.deck_template, doc_template=args.doc_template
     )
     if not args.quiet:
         for message in result.messages:
             print(f"note: {message}", file=sys.stderr)
     for path in result.paths:
         print(path)
+    return 0
+
+
+def _packs(args: argparse.Namespace) -> int:
+    from neslis_desktop.model.packs import pack_sections
+    from neslis_desktop.render.packs import check_project_packs
+    from neslis_desktop.store import load_project
+    from neslis_desktop.store.snapshots import list_snapshots
+
+    folder = args.project or bundled_project()
+    project = load_project(folder)
+    check_project_packs(project, folder)
+    rows = [(p.name, p.kind.value, f"{len(pack_sections(p, project.sections))} sections", p.file_name(project.meta))
+            for p in project.all_packs()]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[3])
+    for snapshot in list_snapshots(folder):
+        print(f"{snapshot.label()[0].upper()}{snapshot.label()[1:]}: {snapshot.folder}")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from neslis_desktop.model.diff import diff_projects
+    from neslis_desktop.render.diff_report import report_lines
+    from neslis_desktop.store import PROJECT_FILE, load_project
+    from neslis_desktop.store.snapshots import find_snapshot, load_snapshot, read_snapshot
+
+    def side(arg: str, other: str) -> tuple[object, str]:
+        path = Path(arg)
+        if (path / PROJECT_FILE).is_file():
+            kept = read_snapshot(path)
+            return load_project(path), kept.label() if kept else str(path)
+        if not (Path(other) / PROJECT_FILE).is_file():
+            raise NeslisError(f"{arg}: is not a project folder (it has no {PROJECT_FILE}), nor a snapshot's name.")
+        snapshot = find_snapshot(Path(other), arg)
+        return load_snapshot(snapshot), snapshot.label()
+
+    old, old_label = side(args.old, args.new)
+    new, new_label = side(args.new, args.old)
+    diff = diff_projects(old, new)  # type: ignore[arg-type]
+    if args.out is not None:
+        from neslis_desktop.errors import OutputError
+        from neslis_desktop.store import atomic_write_bytes
+        from neslis_desktop.store.atomic import describe_os_error
+
+        text = "\n".join(report_lines(diff, old_label, new_label, "markdown")) + "\n"
+        try:
+            atomic_write_bytes(args.out, text.encode("utf-8"))
+        except OSError as exc:
+            raise OutputError(describe_os_error(args.out, exc)) from exc
+        print(args.out)
+        return 0
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    print("\n".join(report_lines(diff, old_label, new_label, "tty" if colour else "plain")))
+    return 0
+
+
+def _snapshot(args: argparse.Namespace) -> int:
+    from neslis_desktop.store.snapshots import take_snapshot
+
+    snapshot = take_snapshot(args.project, args.name)
+    print(snapshot.folder)
     return 0
 
 

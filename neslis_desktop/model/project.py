@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, model_validator
 
 from neslis_desktop.model.blocks import Block, ContentModel
+from neslis_desktop.model.packs import Pack, default_packs
 from neslis_desktop.model.text import Slug, Text, Title, slugify
 
 SCHEMA_VERSION = 2
@@ -65,6 +66,9 @@ class Section(ContentModel):
 
     id: Slug = Field(description="Identifier, also the section file's name, such as 'productivity'.")
     title: Title = Field(description="Slide title and document heading.")
+    tags: list[Slug] = Field(
+        default_factory=list, description="Labels packs pick sections by, such as 'context'; never printed."
+    )
     notes: Text | None = Field(None, description="Speaker notes for the section's first slide; never printed.")
     blocks: list[Block] = Field(default_factory=list, description="Content, in order.")
 
@@ -75,6 +79,9 @@ class Project(ContentModel):
     schema_version: int = Field(SCHEMA_VERSION, description="Version of the content format.")
     meta: ProjectMeta = Field(description="Title-page facts and file naming.")
     sections: list[Section] = Field(default_factory=list, description="Sections, in order.")
+    packs: list[Pack] = Field(
+        default_factory=list, description="The decks and documents made from the sections; a deck and a draft when empty."
+    )
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Project:
@@ -91,6 +98,10 @@ class Project(ContentModel):
             if section.id == section_id:
                 return section
         raise KeyError(section_id)
+
+    def all_packs(self) -> list[Pack]:
+        """The declared packs, or the default deck and draft when none is declared."""
+        return list(self.packs) or default_packs()
 
     def new_section_id(self, title: str) -> str:
         """An id made from ``title`` that no section has yet."""

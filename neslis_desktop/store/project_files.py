@@ -32,13 +32,14 @@ from neslis_desktop.store import yamlio
 from neslis_desktop.store.atomic import atomic_write_bytes, describe_os_error, fsync_dir, match_mode
 from neslis_desktop.store.messages import problems_from
 from neslis_desktop.store.migrate import check_version, migrate_project, migrate_section
+from neslis_desktop.store.packs import check_packs, dump_packs, read_packs
 from neslis_desktop.store.paths import resolve_inside
 
 PROJECT_FILE = "project.yaml"
 SECTIONS_DIR = "sections"
 JOURNAL = ".neslis-save.journal"
 _TMP = re.compile(r"^\..+\.[A-Za-z0-9_]{6,}\.tmp$")
-_FILE_KEYS = ("schema_version", "sections")
+_FILE_KEYS = ("schema_version", "sections", "packs")
 MAX_SLUG = 80
 """Longest section name (as the model's ``Slug``); a longer one would make too long a file name."""
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -69,6 +70,7 @@ def load_project(folder: Path) -> Project:
 
     problems: list[Problem] = []
     section_ids = _section_ids(data.get("sections"), project_path, node, problems)
+    packs = read_packs(data.get("packs"), project_path, node, problems)
     meta: ProjectMeta | None = None
     try:
         meta = ProjectMeta.model_validate({k: v for k, v in data.items() if k not in _FILE_KEYS})
@@ -99,7 +101,11 @@ def load_project(folder: Path) -> Project:
         raise ContentError(problems)
     assert meta is not None
     # Every part was validated above; constructing skips validating it all a second time.
-    return Project.model_construct(meta=meta, sections=sections)
+    project = Project.model_construct(meta=meta, sections=sections, packs=packs)
+    problems = check_packs(project, project_path, node)
+    if problems:
+        raise ContentError(problems)
+    return project
 
 
 def _is_file(path: Path) -> bool:
@@ -187,6 +193,8 @@ def dump_project_file(project: Project) -> str:
     data: dict[str, Any] = {"schema_version": project.schema_version}
     data.update(project.meta.model_dump(mode="json", exclude_none=True))
     data["sections"] = [s.id for s in project.sections]
+    if project.packs:
+        data["packs"] = dump_packs(project.packs)
     return yamlio.dump(data)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import Field, create_model
 
 from neslis_desktop.model import SCHEMA_VERSION, ProjectMeta, Section
+from neslis_desktop.model.packs import Pack
 
 
 def content_schema() -> dict[str, Any]:
@@ -23,6 +24,10 @@ def content_schema() -> dict[str, Any]:
         sections=(
             list[str],
             Field(default_factory=list, description="Section file names (without .yaml), in order."),
+        ),
+        packs=(
+            list[Pack],
+            Field(default_factory=list, description="Decks and documents made from the sections; a deck and a draft when omitted."),
         ),
     )
     section_fields = {

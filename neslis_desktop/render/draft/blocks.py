@@ -10,6 +10,7 @@ steps. Questions are not written here: the document gathers them at its end.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from neslis_desktop.model import (
     BulletItem,
@@ -28,6 +29,9 @@ from neslis_desktop.model import (
 )
 from neslis_desktop.render.draft.ooxml import Element, Table, add_runs, paragraph, table
 from neslis_desktop.render.draft.styles import TABLE_STYLE, StyleSheet
+
+if TYPE_CHECKING:
+    from neslis_desktop.render.changes import ChangeTable
 
 NORMAL = "Normal"
 LEAD = "List Lead"
@@ -217,3 +221,9 @@ class BlockWriter:
             out += self.numbered([step.title], num_id)
             out += [self.para(note, BULLETS[1]) for note in step.notes]
         return out
+
+    def _ChangeTable(self, block: ChangeTable, context: str) -> list[Element]:
+        """The generated "Changes since" table (render/changes.py): a row per changed section."""
+        header = [[self.para("Section")], [self.para("What changed")]]
+        rows = [[[self.para(title)], [self.para(line, BULLETS[0]) for line in lines]] for title, lines in block.rows]
+        return [self.table([3, 7], header, rows, block.caption)]

@@ -1,0 +1,156 @@
+"""Building packs: each pack's sections and title page resolved, then every output written at once.
+
+:func:`pack_view` turns a project and one of its packs into the project that pack shows (its
+sections in its order, its title-page facts over the project's, and a "Changes since"
+section when it asks for one), which the deck and draft writers take as they take any
+project. :func:`build_packs` writes one or many packs in a single pass, all or nothing as
+:func:`~neslis_desktop.render.pack.build_pack` does: every output is built into a temporary
+file, and all replace their targets only when all are complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from neslis_desktop.errors import ContentError, NeslisError, OutputError, Problem
+from neslis_desktop.model import Project
+from neslis_desktop.model.packs import Pack, PackKind, pack_problems, pack_sections
+from neslis_desktop.render.changes import changes_section
+from neslis_desktop.render.pack import Cancelled, Progress
+from neslis_desktop.render.template_guard import check_template
+from neslis_desktop.store import PROJECT_FILE
+from neslis_desktop.store.atomic import atomic_paths, describe_os_error
+from neslis_desktop.store.messages import field_words
+from neslis_desktop.store.snapshots import find_snapshot, load_snapshot
+
+
+@dataclass
+class PacksResult:
+    """What a build wrote, pack by pack, and what it had to adjust."""
+
+    written: list[tuple[Pack, Path]] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def paths(self) -> list[Path]:
+        return [path for _, path in self.written]
+
+
+def find_pack(project: Project, name: str) -> Pack:
+    """The pack called ``name`` (any case) or with that slug; a message listing the packs when none."""
+    packs = project.all_packs()
+    folded = name.strip().casefold()
+    for pack in packs:
+        if pack.name.casefold() == folded or (pack.slug is not None and pack.slug == name.strip()):
+            return pack
+    names = ", ".join(f"'{p.name}'" for p in packs)
+    raise NeslisError(f"The project has no pack called '{name}'. Its packs are: {names}.")
+
+
+def main_packs(project: Project) -> list[Pack]:
+    """What a plain ``neslis build`` makes: the first deck pack and the first document pack."""
+    packs = project.all_packs()
+    firsts = [next((p for p in packs if p.kind is kind), None) for kind in PackKind]
+    return [p for p in firsts if p is not None]
+
+
+def check_project_packs(project: Project, folder: Path | None) -> None:
+    """Raise :class:`ContentError` when a pack names a missing section or tag, or two packs clash."""
+    problems = pack_problems(project)
+    if problems:
+        file = (folder / PROJECT_FILE) if folder is not None else Path(PROJECT_FILE)
+        raise ContentError([Problem(file, field_words(where), message) for where, message in problems])
+
+
+def pack_view(project: Project, pack: Pack, folder: Path | None = None) -> Project:
+    """The project as ``pack`` shows it; ``folder`` (the project's) is needed for ``changes_since``."""
+    meta = pack.title_meta(project.meta)
+    sections = pack_sections(pack, project.sections)
+    if pack.changes_since is not None and sections:
+        if folder is None:
+            raise NeslisError(f"Pack '{pack.name}' compares with a snapshot, so it is built from a project folder.")
+        snapshot = find_snapshot(folder, pack.changes_since)
+        old = load_snapshot(snapshot)
+        old_view = Project.model_construct(meta=pack.title_meta(old.meta), sections=pack_sections(pack, old.sections))
+        new_view = Project.model_construct(meta=meta, sections=sections)
+        sections = [changes_section(old_view, new_view, snapshot.name, pack.kind), *sections]
+    # The parts were validated when loaded or edited; a view only rearranges them.
+    return Project.model_construct(schema_version=project.schema_version, meta=meta, sections=sections, packs=[])
+
+
+def template_for(pack: Pack, folder: Path | None, deck: Path | None, doc: Path | None) -> Path | None:
+    """The template ``pack`` is built with: the command line's, else its own, else ``None`` (bundled)."""
+    given = deck if pack.kind is PackKind.DECK else doc
+    if given is not None:
+        return Path(given)
+    if pack.template is None:
+        return None
+    own = Path(pack.template)
+    return own if own.is_absolute() or folder is None else folder / own
+
+
+def build_packs(
+    project: Project,
+    packs: Sequence[Pack],
+    out_dir: Path,
+    *,
+    folder: Path | None = None,
+    deck_template: Path | None = None,
+    doc_template: Path | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PacksResult:
+    """Write each of ``packs`` of ``project`` into ``out_dir``, all or nothing.
+
+    ``folder`` is the project's folder: pack templates are relative to it and snapshots are in
+    it. Templates given here override the packs' own. Raises a
+    :class:`~neslis_desktop.errors.NeslisError` subclass on bad input (nothing written), or
+    :class:`~neslis_desktop.render.pack.Cancelled` when ``cancelled()`` turns true between steps.
+    """
+    from neslis_desktop.render.deck import write_deck
+    from neslis_desktop.render.draft import write_draft
+
+    check_project_packs(project, folder)
+    jobs: list[tuple[Pack, Project, Path | None]] = []
+    for pack in packs:
+        view = pack_view(project, pack, folder)
+        if not view.sections:
+            raise NeslisError(
+                f"Pack '{pack.name}' has no sections, so there is nothing to build. Add a section first."
+                if not project.sections else f"Pack '{pack.name}' takes no section; give it section ids or tags."
+            )
+        jobs.append((pack, view, template_for(pack, folder, deck_template, doc_template)))
+    # Every template is checked before anything, even the output folder, is written; the guard
+    # remembers those that passed, so a template shared by several packs is checked once.
+    for pack, _, template in jobs:
+        if template is not None:
+            check_template(template, "pptx" if pack.kind is PackKind.DECK else "docx")
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(describe_os_error(out_dir, exc)) from exc
+    targets = [out_dir / pack.file_name(project.meta) for pack, *_ in jobs]
+    result = PacksResult()
+
+    def step(n: int, what: str) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled("Generation was cancelled; no files were changed.")
+        if progress is not None:
+            progress(n, len(jobs), what)
+
+    with atomic_paths(targets) as temps:
+        for n, ((pack, view, template), tmp, target) in enumerate(zip(jobs, temps, targets, strict=True)):
+            step(n, f"Building {pack.name}: {target.name}")
+            write = write_deck if pack.kind is PackKind.DECK else write_draft
+            try:
+                messages = write(view, tmp, template=template)
+            except OSError as exc:  # writing the temporary file: the disk is full, say
+                raise OutputError(describe_os_error(target, exc)) from exc
+            # Declared packs are named in the notes; the default deck and draft read as they always have.
+            result.messages += [f"{pack.name}: {m}" for m in messages] if project.packs else messages
+            result.written.append((pack, target))
+        step(len(jobs), "Saving")
+    return result

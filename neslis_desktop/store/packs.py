@@ -1,0 +1,47 @@
+"""The ``packs:`` list of ``project.yaml``: read with messages naming line and field, written back plainly.
+
+Kept apart from :mod:`neslis_desktop.store.project_files` so that file only calls in here.
+A pack is written as its fields, with ``sections`` entries either a section id or
+``tag: name``; a project without packs writes no ``packs`` key at all, so its
+``project.yaml`` is what it was before packs existed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from neslis_desktop.errors import Problem
+from neslis_desktop.model.packs import Pack, pack_problems
+from neslis_desktop.model.project import Project
+from neslis_desktop.store import yamlio
+from neslis_desktop.store.messages import field_words, problems_from
+
+_PACKS: TypeAdapter[list[Pack]] = TypeAdapter(list[Pack])
+
+
+def read_packs(raw: Any, path: Path, node: yaml.Node | None, problems: list[Problem]) -> list[Pack]:
+    """The packs in ``raw`` (the ``packs`` value of ``project.yaml``); problems are appended."""
+    if raw is None:
+        return []
+    try:
+        return _PACKS.validate_python(raw)
+    except ValidationError as exc:
+        problems += problems_from(exc, path, lambda p: yamlio.line_of(node, ("packs", *p)), prefix=("packs",))
+        return []
+
+
+def check_packs(project: Project, path: Path, node: yaml.Node | None) -> list[Problem]:
+    """Packs naming sections or tags the project lacks, and packs that clash, as problems."""
+    return [
+        Problem(path, field_words(where), message, yamlio.line_of(node, where))
+        for where, message in pack_problems(project)
+    ]
+
+
+def dump_packs(packs: list[Pack]) -> list[dict[str, Any]]:
+    """The ``packs`` value to write: each pack's fields, empty ones left out."""
+    return [pack.model_dump(mode="json", exclude_none=True) for pack in packs]
