@@ -70,20 +70,20 @@ class Pack(ContentModel):
         None,
         description="Output file name without extension; '<project slug>-<name>' when omitted.",
     )
-    sections: list[SectionPick] | None = Field(
-        None,
-        description="Section ids or '{tag: name}' entries, in order; every section in the project's order when omitted.",
-    )
     subtitle: Title | None = Field(None, description="Second title line; the project's when omitted.")
     event: Title | None = Field(None, description="The event; the project's when omitted.")
     date: dt.date | None = Field(None, description="Date, 'YYYY-MM-DD'; the project's when omitted.")
     audience: Title | None = Field(None, description="Who it is for; the project's when omitted.")
-    template: str | None = Field(
+    template: Title | None = Field(
         None,
         description="Template file (.pptx/.potx or .docx/.dotx), relative to the project folder; the bundled one when omitted.",
     )
     changes_since: Title | None = Field(
-        None, description="Name of a snapshot: the pack ends with a 'Changes since' section comparing with it."
+        None, description="Name of a snapshot: the pack opens with a 'Changes since' section comparing with it."
+    )
+    sections: list[SectionPick] | None = Field(
+        None,
+        description="Section ids or '{tag: name}' entries, in order; every section in the project's order when omitted.",
     )
 
     def file_stem(self, meta: ProjectMeta) -> str:
