@@ -176,7 +176,9 @@ def _first_text(value: object) -> str | None:
 def item_label(item: object, field_name: str = "") -> str:
     """How a report names ``item``: 'card "Skills"', 'paragraph "The North East…"'."""
     kind = getattr(item, "kind", None)
-    if isinstance(kind, str):
+    if type(item).__name__ in _ITEM_NAMES:
+        noun = _ITEM_NAMES[type(item).__name__]
+    elif isinstance(kind, str):
         noun = kind
     elif isinstance(item, str):
         noun = _FIELD_ITEMS.get(field_name, field_name.replace("_", " ") or "text")
@@ -205,7 +207,7 @@ def diff_values(old: object, new: object, where: str, field_name: str = "") -> l
         return [Change("added", where, new=_show(new), value=new)]
     if new is None:
         return [Change("removed", where, old=_show(old), value=old)]
-    if isinstance(old, str) and isinstance(new, str):
+    if isinstance(old, str) and isinstance(new, str) and (len(old.split()) > 1 or len(new.split()) > 1):
         return [Change("changed", where, old, new, words=word_diff(old, new))]
     if isinstance(old, BaseModel) and type(old) is type(new):
         out: list[Change] = []
@@ -230,42 +232,49 @@ def _key(item: object) -> str:
 
 
 def diff_lists(old: Sequence[object], new: Sequence[object], field_name: str = "") -> list[Change]:
-    """Items added, removed, reordered or changed between two lists (of blocks, cards, lines...)."""
+    """Items added, removed, reordered or changed between two lists (of blocks, cards, lines...).
+
+    Items that kept their order are passed over; of the rest, one that is in both lists was
+    moved, one much like an item that went is that item changed, and the others were added
+    or removed. Changes come in reading order (of the new list; removed items where they were).
+    """
     a, b = [_key(x) for x in old], [_key(x) for x in new]
-    removed: list[tuple[int, object]] = []
-    added: list[tuple[int, object]] = []
-    changes: list[Change] = []
+    removed: list[int] = []
+    added: list[int] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
+        if op != "equal":
+            removed += range(i1, i2)
+            added += range(j1, j2)
+    found: list[tuple[float, Change]] = []
+    for j in list(added):
+        same = next((i for i in removed if a[i] == b[j]), None)
+        if same is not None:
+            removed.remove(same)
+            added.remove(j)
+            found.append((j, Change("moved", item_label(new[j], field_name), position=j + 1, count=len(new),
+                                    value=new[j])))
+    for j in list(added):
+        scored = [(_similarity(old[i], new[j]), i) for i in removed if _comparable(old[i], new[j])]
+        best = max(scored, default=(0.0, -1))
+        if best[0] < SIMILAR:
             continue
-        olds, news = list(range(i1, i2)), list(range(j1, j2))
-        # Pair items replaced in place when they are alike: one item edited, not two.
-        while olds and news and _alike(old[olds[0]], new[news[0]]):
-            i, j = olds.pop(0), news.pop(0)
-            label = item_label(new[j], field_name)
-            inner = diff_values(old[i], new[j], label, field_name)
-            if len(inner) == 1 and inner[0].where == label:
-                changes.append(inner[0])
-            else:
-                changes.append(Change("changed", label, details=inner, value=new[j]))
-        removed += [(i, old[i]) for i in olds]
-        added += [(j, new[j]) for j in news]
-    # An item gone from one place and come to another of the same list was reordered.
-    for j, item in list(added):
-        match = next((r for r in removed if _key(r[1]) == _key(item)), None)
-        if match is not None:
-            removed.remove(match)
-            added.remove((j, item))
-            changes.append(Change("moved", item_label(item, field_name), position=j + 1, count=len(new), value=item))
-    changes += [Change("removed", item_label(x, field_name), old=_show(x), value=x) for _, x in removed]
-    changes += [Change("added", item_label(x, field_name), new=_show(x), value=x) for _, x in added]
-    return changes
+        i = best[1]
+        removed.remove(i)
+        added.remove(j)
+        label = item_label(new[j], field_name)
+        inner = diff_values(old[i], new[j], label, field_name)
+        if len(inner) == 1 and inner[0].where == label:
+            found.append((j, inner[0]))
+        else:
+            found.append((j, Change("changed", label, details=inner, value=new[j])))
+    found += [(i - 0.5, Change("removed", item_label(old[i], field_name), old=_show(old[i]), value=old[i]))
+              for i in removed]
+    found += [(j, Change("added", item_label(new[j], field_name), new=_show(new[j]), value=new[j])) for j in added]
+    return [change for _, change in sorted(found, key=lambda pair: pair[0])]
 
 
-def _alike(old: object, new: object) -> bool:
-    if type(old) is not type(new) or getattr(old, "kind", None) != getattr(new, "kind", None):
-        return False
-    return _similarity(old, new) >= SIMILAR
+def _comparable(old: object, new: object) -> bool:
+    return type(old) is type(new) and getattr(old, "kind", None) == getattr(new, "kind", None)
 
 
 # ----------------------------------------------------------------------------- projects

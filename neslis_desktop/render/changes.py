@@ -34,7 +34,7 @@ class ChangeTable:
 
 def changes_section(old: Project, new: Project, snapshot_name: str, kind: PackKind) -> Section:
     """A section saying what changed from ``old`` to ``new`` (both already cut to the pack's sections)."""
-    title = f"Changes since {plain_text(snapshot_name)}"
+    title = f'Changes since "{plain_text(snapshot_name)}"'
     if len(title) > MAX_TITLE:
         title = title[: MAX_TITLE - 1].rstrip() + "…"
     title = escape(title)

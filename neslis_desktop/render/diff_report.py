@@ -194,10 +194,16 @@ def report_lines(diff: ProjectDiff, old: str, new: str, style: Style = "plain") 
         if not section.changed:
             continue
         entries = [(0, text) for text in section_lines(section)]
-        if section.status == "kept":
-            entries += [e for c in section.changes for e in _change_lines(c, 0, style)]
+        entries += [e for c in _shown(section) for e in _change_lines(c, 0, style)]
         part(section.title, entries)
     return lines
+
+
+def _shown(section: SectionChange) -> list[Change]:
+    """The changes worth listing: all of a kept section's; of a new or removed one, blocks that moved."""
+    if section.status == "kept":
+        return section.changes
+    return [c for c in section.changes if c.kind in ("moved-here", "moved-away")]
 
 
 def section_summaries(diff: ProjectDiff) -> list[tuple[str, list[str]]]:
@@ -209,8 +215,7 @@ def section_summaries(diff: ProjectDiff) -> list[tuple[str, list[str]]]:
         if not section.changed:
             continue
         lines = section_lines(section)
-        if section.status == "kept":
-            lines += [line for c in section.changes for line in _brief(c)]
+        lines += [line for c in _shown(section) for line in _brief(c)]
         out.append((section.title, lines))
     return out
 

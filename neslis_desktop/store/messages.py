@@ -21,7 +21,7 @@ _SINGULAR = {
     "columns": "column", "targets": "target", "nodes": "node", "lanes": "lane",
     "milestones": "milestone", "spans": "span", "steps": "step", "questions": "question",
     "members": "member", "notes": "note", "intro": "intro line", "footer": "footer line",
-    "bullets": "bullet",
+    "bullets": "bullet", "tags": "tag", "packs": "pack",
 }
 
 
