@@ -26,21 +26,26 @@ def test_packs_lists_kinds_sections_and_files(bundled_dir: Path, capsys: pytest.
     ]
 
 
-def test_build_one_pack_all_packs_or_all_of_a_kind(project_dir: Path, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_one_pack_all_packs_or_all_of_a_kind(
+    project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
     assert main(["build", str(project_dir), "-o", str(out), "--pack", "LEP Board briefing", "-q"]) == 0
     assert _out(capsys) == [str(out / "north-east-lis-board-briefing.pptx")]
     assert len(Presentation(str(out / "north-east-lis-board-briefing.pptx")).slides) == 6
     assert main(["build", str(project_dir), "-o", str(out), "--all", "--only", "deck", "-q"]) == 0
     assert [Path(p).name for p in _out(capsys)] == [
-        "north-east-lis-deck.pptx", "north-east-lis-digital-deck.pptx", "north-east-lis-board-briefing.pptx"]
+        "north-east-lis-deck.pptx",
+        "north-east-lis-digital-deck.pptx",
+        "north-east-lis-board-briefing.pptx",
+    ]
     assert main(["build", str(project_dir), "-o", str(out), "--pack", "digital summit", "--only", "doc"]) == 2
     assert "None of the packs chosen is a document" in capsys.readouterr().err
 
 
-def test_an_unknown_pack_is_named_and_nothing_is_written(project_dir: Path, tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_pack_is_named_and_nothing_is_written(
+    project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["build", str(project_dir), "-o", str(tmp_path / "out"), "--pack", "Energy summit"]) == 2
     err = capsys.readouterr().err
     assert "no pack called 'Energy summit'" in err and "'LEP Board briefing'" in err
@@ -53,8 +58,9 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
-def test_snapshot_edit_and_diff_round_trip(project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_snapshot_edit_and_diff_round_trip(
+    project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(project_dir)  # 'neslis snapshot NAME' works on the project in the current folder
     assert main(["snapshot", "sent to Steering Group, 12 March"]) == 0
     snapshot = Path(_out(capsys)[0])
@@ -97,8 +103,9 @@ def test_diff_two_folders(bundled_dir: Path, project_dir: Path, capsys: pytest.C
     assert _out(capsys)[1:] == ["", "Title page", "  Changed event: [-LIS-] {+Digital+} Summit"]
 
 
-def test_diff_of_something_that_is_no_project(project_dir: Path, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_of_something_that_is_no_project(
+    project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["diff", str(tmp_path / "nowhere"), str(tmp_path / "neither")]) == 2
     assert "is not a project folder" in capsys.readouterr().err
     assert main(["diff", "LEP Board, May", str(project_dir)]) == 2

@@ -30,17 +30,48 @@ _LABEL_WORDS = 6
 
 # A list item's name in the report, by its class; strings in a list are named by their field.
 _ITEM_NAMES = {
-    "BulletItem": "bullet", "Card": "card", "StructureColumn": "column", "StructureItem": "item",
-    "Target": "target", "OrgNode": "box", "TimelineLane": "lane", "TimelineMilestone": "milestone",
-    "TimelineSpan": "span", "FlowStep": "step", "Pack": "pack", "TagPick": "tag",
+    "BulletItem": "bullet",
+    "Card": "card",
+    "StructureColumn": "column",
+    "StructureItem": "item",
+    "Target": "target",
+    "OrgNode": "box",
+    "TimelineLane": "lane",
+    "TimelineMilestone": "milestone",
+    "TimelineSpan": "span",
+    "FlowStep": "step",
+    "Pack": "pack",
+    "TagPick": "tag",
 }
 _FIELD_ITEMS = {
-    "intro": "intro line", "footer": "footer line", "questions": "question", "members": "member",
-    "notes": "note", "tags": "tag", "sections": "section",
+    "intro": "intro line",
+    "footer": "footer line",
+    "questions": "question",
+    "members": "member",
+    "notes": "note",
+    "tags": "tag",
+    "sections": "section",
 }
 # The field whose text names an item best, first found wins.
-_NAMING_FIELDS = ("heading", "title", "name", "label", "text", "body", "lead", "intro", "goal", "questions",
-                  "cards", "items", "columns", "targets", "nodes", "steps", "lanes")
+_NAMING_FIELDS = (
+    "heading",
+    "title",
+    "name",
+    "label",
+    "text",
+    "body",
+    "lead",
+    "intro",
+    "goal",
+    "questions",
+    "cards",
+    "items",
+    "columns",
+    "targets",
+    "nodes",
+    "steps",
+    "lanes",
+)
 
 
 @dataclass(frozen=True)
@@ -251,8 +282,9 @@ def diff_lists(old: Sequence[object], new: Sequence[object], field_name: str = "
         if same is not None:
             removed.remove(same)
             added.remove(j)
-            found.append((j, Change("moved", item_label(new[j], field_name), position=j + 1, count=len(new),
-                                    value=new[j])))
+            found.append(
+                (j, Change("moved", item_label(new[j], field_name), position=j + 1, count=len(new), value=new[j]))
+            )
     for j in list(added):
         scored = [(_similarity(old[i], new[j]), i) for i in removed if _comparable(old[i], new[j])]
         best = max(scored, default=(0.0, -1))
@@ -267,8 +299,9 @@ def diff_lists(old: Sequence[object], new: Sequence[object], field_name: str = "
             found.append((j, inner[0]))
         else:
             found.append((j, Change("changed", label, details=inner, value=new[j])))
-    found += [(i - 0.5, Change("removed", item_label(old[i], field_name), old=_show(old[i]), value=old[i]))
-              for i in removed]
+    found += [
+        (i - 0.5, Change("removed", item_label(old[i], field_name), old=_show(old[i]), value=old[i])) for i in removed
+    ]
     found += [(j, Change("added", item_label(new[j], field_name), new=_show(new[j]), value=new[j])) for j in added]
     return [change for _, change in sorted(found, key=lambda pair: pair[0])]
 
@@ -352,4 +385,3 @@ def _match_moves(sections: list[SectionChange]) -> None:
         removed.kind, removed.other = "moved-away", target.title
         added.kind, added.other = "moved-here", source.title
     # A removed section whose blocks all moved elsewhere still reads as removed: that is what happened.
-

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from neslis_desktop.model.project import Project, ProjectMeta, Section
 
 # Names Windows keeps for devices: "con.pptx" cannot be created there, whatever the extension.
-WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
 
 
 def _windows_safe(value: str) -> str:
@@ -76,14 +78,14 @@ class Pack(ContentModel):
     audience: Title | None = Field(None, description="Who it is for; the project's when omitted.")
     template: Title | None = Field(
         None,
-        description="Template file (.pptx/.potx or .docx/.dotx), relative to the project folder; the bundled one when omitted.",
+        description="Template (.pptx/.potx or .docx/.dotx), relative to the project folder; bundled one when omitted.",
     )
     changes_since: Title | None = Field(
         None, description="Name of a snapshot: the pack opens with a 'Changes since' section comparing with it."
     )
     sections: list[SectionPick] | None = Field(
         None,
-        description="Section ids or '{tag: name}' entries, in order; every section in the project's order when omitted.",
+        description="Section ids or '{tag: name}' entries, in order; all sections, in order, when omitted.",
     )
 
     def file_stem(self, meta: ProjectMeta) -> str:
@@ -145,8 +147,11 @@ def pack_problems(project: Project) -> Problems:
         file_name = pack.file_name(project.meta)
         if file_name in files:
             problems.append(
-                ((*where, "slug"), f"packs '{files[file_name]}' and '{pack.name}' would both write {file_name}; "
-                 "give one of them another slug")
+                (
+                    (*where, "slug"),
+                    f"packs '{files[file_name]}' and '{pack.name}' would both write {file_name}; "
+                    "give one of them another slug",
+                )
             )
         files.setdefault(file_name, pack.name)
         listed: set[str] = set()
@@ -155,11 +160,21 @@ def pack_problems(project: Project) -> Problems:
             if isinstance(pick, TagPick):
                 if pick.tag not in tags:
                     known = ", ".join(tags) or "(no section has a tag yet)"
-                    problems.append(((*at, "tag"), f"pack '{pack.name}' takes sections tagged '{pick.tag}', but no "
-                                     f"section has that tag; tags in use: {known}"))
+                    problems.append(
+                        (
+                            (*at, "tag"),
+                            f"pack '{pack.name}' takes sections tagged '{pick.tag}', but no "
+                            f"section has that tag; tags in use: {known}",
+                        )
+                    )
             elif pick not in ids:
-                problems.append((at, f"pack '{pack.name}' names section '{pick}', which is not in this project; "
-                                 "use a section id from the project's 'sections' list"))
+                problems.append(
+                    (
+                        at,
+                        f"pack '{pack.name}' names section '{pick}', which is not in this project; "
+                        "use a section id from the project's 'sections' list",
+                    )
+                )
             elif pick in listed:
                 problems.append((at, f"pack '{pack.name}' lists section '{pick}' twice"))
             else:

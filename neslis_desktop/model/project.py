@@ -80,7 +80,7 @@ class Project(ContentModel):
     meta: ProjectMeta = Field(description="Title-page facts and file naming.")
     sections: list[Section] = Field(default_factory=list, description="Sections, in order.")
     packs: list[Pack] = Field(
-        default_factory=list, description="The decks and documents made from the sections; a deck and a draft when empty."
+        default_factory=list, description="Decks and documents made from the sections; a deck and a draft when empty."
     )
 
     @model_validator(mode="after")

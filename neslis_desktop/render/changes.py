@@ -38,8 +38,10 @@ def changes_section(old: Project, new: Project, snapshot_name: str, kind: PackKi
     if len(title) > MAX_TITLE:
         title = title[: MAX_TITLE - 1].rstrip() + "…"
     title = escape(title)
-    rows = [(escape(plain_text(name)), [escape(line) for line in lines]) for name, lines in section_summaries(
-        diff_projects(old, new))]
+    rows = [
+        (escape(plain_text(name)), [escape(line) for line in lines])
+        for name, lines in section_summaries(diff_projects(old, new))
+    ]
     if not rows:
         block = ParagraphBlock(text=f"Nothing in these sections has changed since {escape(plain_text(snapshot_name))}.")
         return Section(id=CHANGES_ID, title=title, blocks=[block])
@@ -47,5 +49,10 @@ def changes_section(old: Project, new: Project, snapshot_name: str, kind: PackKi
         items = [BulletItem(text=name, items=[BulletItem(text=line) for line in lines]) for name, lines in rows]
         return Section(id=CHANGES_ID, title=title, blocks=[BulletsBlock(items=items)])
     # The draft's table is not a content block: the section is put together without validating it.
-    return Section.model_construct(id=CHANGES_ID, title=title, tags=[], notes=None,
-                                   blocks=[ChangeTable(rows, caption=title)])
+    return Section.model_construct(
+        id=CHANGES_ID,
+        title=title,
+        tags=[],
+        notes=None,
+        blocks=[ChangeTable(rows, caption=title)],  # type: ignore[list-item]
+    )

@@ -119,7 +119,8 @@ def build_packs(
         if not view.sections:
             raise NeslisError(
                 f"Pack '{pack.name}' has no sections, so there is nothing to build. Add a section first."
-                if not project.sections else f"Pack '{pack.name}' takes no section; give it section ids or tags."
+                if not project.sections
+                else f"Pack '{pack.name}' takes no section; give it section ids or tags."
             )
         jobs.append((pack, view, template_for(pack, folder, deck_template, doc_template)))
     # Every template is checked before anything, even the output folder, is written; the guard

@@ -17,16 +17,25 @@ def _cards(*titles: str) -> CardsBlock:
 
 def test_words_keep_their_emphasis() -> None:
     assert word_diff("a **strong cluster**", "a **growing cluster**") == [
-        Word("same", "a"), Word("del", "strong", bold=True), Word("ins", "growing", bold=True),
-        Word("same", "cluster", bold=True)]
+        Word("same", "a"),
+        Word("del", "strong", bold=True),
+        Word("ins", "growing", bold=True),
+        Word("same", "cluster", bold=True),
+    ]
     # Only the emphasis changed: the word goes plain and comes back bold.
     assert word_diff("a strong cluster", "a **strong** cluster") == [
-        Word("same", "a"), Word("del", "strong"), Word("ins", "strong", bold=True), Word("same", "cluster")]
+        Word("same", "a"),
+        Word("del", "strong"),
+        Word("ins", "strong", bold=True),
+        Word("same", "cluster"),
+    ]
 
 
 def test_a_card_moved_between_sections_is_one_move() -> None:
-    old = _project(Section(id="a", title="A", blocks=[_cards("Skills", "Jobs")]),
-                   Section(id="b", title="B", blocks=[_cards("Homes")]))
+    old = _project(
+        Section(id="a", title="A", blocks=[_cards("Skills", "Jobs")]),
+        Section(id="b", title="B", blocks=[_cards("Homes")]),
+    )
     new = old.model_copy(deep=True)
     new.sections[1].blocks[0].cards.append(new.sections[0].blocks[0].cards.pop(0))  # type: ignore[union-attr]
     diff = diff_projects(old, new)
@@ -46,7 +55,9 @@ def test_a_whole_block_moved_between_sections() -> None:
 
 def test_an_edited_block_is_changed_not_replaced() -> None:
     old = _project(Section(id="a", title="A", blocks=[ParagraphBlock(text="We will grow jobs in the North East.")]))
-    new = _project(Section(id="a", title="A", blocks=[ParagraphBlock(text="We will grow good jobs in the North East.")]))
+    new = _project(
+        Section(id="a", title="A", blocks=[ParagraphBlock(text="We will grow good jobs in the North East.")])
+    )
     (change,) = diff_projects(old, new).sections[0].changes
     assert change.kind == "changed" and change.details[0].where == "text"
     assert [w.text for w in change.details[0].words if w.op == "ins"] == ["good"]

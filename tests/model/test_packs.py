@@ -17,8 +17,13 @@ def _project(*packs: Pack) -> Project:
 
     return Project(
         meta=ProjectMeta(title="Strategy", organisation="LEP", slug="lis", event="LIS Summit", audience="partners"),
-        sections=[section("vision", "context"), section("digital", "digital"), section("skills", "context"),
-                  section("health", "health"), section("next", "close")],
+        sections=[
+            section("vision", "context"),
+            section("digital", "digital"),
+            section("skills", "context"),
+            section("health", "health"),
+            section("next", "close"),
+        ],
         packs=list(packs),
     )
 
@@ -31,7 +36,9 @@ def test_no_packs_means_a_deck_and_a_draft_of_every_section() -> None:
     project = _project()
     packs = project.all_packs()
     assert [(p.kind, p.file_name(project.meta)) for p in packs] == [
-        (PackKind.DECK, "lis-deck.pptx"), (PackKind.DOCUMENT, "lis-draft.docx")]
+        (PackKind.DECK, "lis-deck.pptx"),
+        (PackKind.DOCUMENT, "lis-draft.docx"),
+    ]
     assert all(_ids(p, project) == ["vision", "digital", "skills", "health", "next"] for p in packs)
 
 
@@ -46,8 +53,9 @@ def test_a_new_tagged_section_joins_every_pack_taking_the_tag() -> None:
     summit = Pack(name="Digital", kind="deck", sections=[{"tag": "context"}, "digital"])
     board = Pack(name="Board", kind="deck", sections=["next", {"tag": "context"}])
     project = _project(summit, board)
-    project.sections.insert(1, Section(id="targets", title="Targets", tags=["context"],
-                                       blocks=[ParagraphBlock(text="Six targets.")]))
+    project.sections.insert(
+        1, Section(id="targets", title="Targets", tags=["context"], blocks=[ParagraphBlock(text="Six targets.")])
+    )
     assert _ids(summit, project) == ["vision", "targets", "skills", "digital"]
     assert _ids(board, project) == ["next", "vision", "targets", "skills"]
 
@@ -60,8 +68,12 @@ def test_a_section_named_again_after_its_tag_is_taken_once() -> None:
 def test_title_facts_override_the_projects() -> None:
     pack = Pack(name="Board", kind="deck", event="LEP Board", date="2020-03-12", subtitle="Briefing")
     meta = pack.title_meta(_project().meta)
-    assert (meta.event, meta.date, meta.subtitle, meta.audience) == ("LEP Board", dt.date(2020, 3, 12), "Briefing",
-                                                                     "partners")
+    assert (meta.event, meta.date, meta.subtitle, meta.audience) == (
+        "LEP Board",
+        dt.date(2020, 3, 12),
+        "Briefing",
+        "partners",
+    )
     assert meta.title == "Strategy"
 
 
@@ -74,14 +86,17 @@ def test_problems_are_said_in_words() -> None:
     problems = dict(pack_problems(project))
     assert problems[("packs", 0, "sections", 1)] == (
         "pack 'Summit' names section 'visoin', which is not in this project; use a section id from the project's "
-        "'sections' list")
+        "'sections' list"
+    )
     assert problems[("packs", 0, "sections", 2, "tag")] == (
         "pack 'Summit' takes sections tagged 'contxt', but no section has that tag; tags in use: close, context, "
-        "digital, health")
+        "digital, health"
+    )
     assert problems[("packs", 0, "sections", 3)] == "pack 'Summit' lists section 'vision' twice"
     assert problems[("packs", 1, "name")] == "pack name 'summit' is used twice; give each pack its own name"
     assert problems[("packs", 2, "slug")] == (
-        "packs 'Summit' and 'Other' would both write lis-summit.pptx; give one of them another slug")
+        "packs 'Summit' and 'Other' would both write lis-summit.pptx; give one of them another slug"
+    )
     assert len(problems) == 5
 
 
@@ -90,13 +105,16 @@ def test_a_deck_and_a_document_may_share_a_slug() -> None:
     assert pack_problems(project) == []
 
 
-@pytest.mark.parametrize(("slug", "words"), [
-    ("con", "Windows keeps for a device"),
-    ("lpt1", "Windows keeps for a device"),
-    ("Board Pack", "not a valid identifier"),
-    ("board/pack", "not a valid identifier"),
-    ("board..pack", "not a valid identifier"),
-])
+@pytest.mark.parametrize(
+    ("slug", "words"),
+    [
+        ("con", "Windows keeps for a device"),
+        ("lpt1", "Windows keeps for a device"),
+        ("Board Pack", "not a valid identifier"),
+        ("board/pack", "not a valid identifier"),
+        ("board..pack", "not a valid identifier"),
+    ],
+)
 def test_file_slugs_are_windows_safe(slug: str, words: str) -> None:
     with pytest.raises(ValidationError, match=words):
         Pack(name="Board", kind="deck", slug=slug)

@@ -145,6 +145,8 @@ def test_title_page_changes(versions: tuple[Project, Project]) -> None:
 def test_long_unchanged_stretches_are_cut() -> None:
     from neslis_desktop.model.diff import word_diff
 
-    words = word_diff("one two three four five six seven eight nine ten eleven twelve",
-                      "one two three four five six SEVEN eight nine ten eleven twelve")
+    words = word_diff(
+        "one two three four five six seven eight nine ten eleven twelve",
+        "one two three four five six SEVEN eight nine ten eleven twelve",
+    )
     assert excerpt(words) == "…three four five six [-seven-] {+SEVEN+} eight nine ten eleven…"

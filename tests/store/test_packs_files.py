@@ -26,16 +26,24 @@ def _problems(folder: Path) -> list[str]:
 def test_packs_and_tags_round_trip(small: Project, tmp_path: Path) -> None:
     small.sections[0].tags = ["context"]
     small.packs = [
-        Pack(name="Board briefing", kind="deck", event="LEP Board", date="2020-03-12",
-             sections=[TagPick(tag="context"), "progress"]),
+        Pack(
+            name="Board briefing",
+            kind="deck",
+            event="LEP Board",
+            date="2020-03-12",
+            sections=[TagPick(tag="context"), "progress"],
+        ),
         Pack(name="Draft", kind="document", slug="small-draft", template="templates/ours.dotx"),
     ]
     save_project(small, tmp_path / "p")
     text = (tmp_path / "p" / "project.yaml").read_text("utf-8")
     assert "packs:\n- name: Board briefing\n  kind: deck\n  event: LEP Board\n  date: '2020-03-12'\n" in text
     assert "  sections:\n  - tag: context\n  - progress\n" in text
-    assert (tmp_path / "p" / "sections" / "intro.yaml").read_text("utf-8").startswith(
-        "title: Introduction\ntags:\n- context\n")
+    assert (
+        (tmp_path / "p" / "sections" / "intro.yaml")
+        .read_text("utf-8")
+        .startswith("title: Introduction\ntags:\n- context\n")
+    )
     again = load_project(tmp_path / "p")
     assert again == small
     assert save_project(again, tmp_path / "p") == []
@@ -74,7 +82,8 @@ def test_duplicate_pack_names_are_refused(small_dir: Path) -> None:
 
 def test_a_section_tag_must_be_an_identifier(small_dir: Path) -> None:
     path = small_dir / "sections" / "intro.yaml"
-    path.write_text(path.read_text("utf-8").replace("title: Introduction\n", "title: Introduction\ntags:\n- Con Text\n"),
-                    "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("title: Introduction\n", "title: Introduction\ntags:\n- Con Text\n"), "utf-8"
+    )
     problems = _problems(small_dir)
     assert len(problems) == 1 and f"{path}, line 3, field 'tag 1'" in problems[0]

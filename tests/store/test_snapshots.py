@@ -25,7 +25,9 @@ def test_a_snapshot_is_the_project_in_the_same_files(small_dir: Path, small: Pro
     assert snap.folder == small_dir / "snapshots" / "sent-to-steering-group-12-march"
     assert snap.label() == 'snapshot "sent to Steering Group, 12 March" (taken 2020-03-12 10:04)'
     kept = _files(snap.folder)
-    assert kept.pop("snapshot.yaml").decode() == "name: sent to Steering Group, 12 March\ntaken: '2020-03-12 10:04:31'\n"
+    assert (
+        kept.pop("snapshot.yaml").decode() == "name: sent to Steering Group, 12 March\ntaken: '2020-03-12 10:04:31'\n"
+    )
     assert kept == before, "the snapshot holds the project's own files, byte for byte"
     assert load_snapshot(snap) == small
     # The project folder itself is unchanged but for the new snapshots folder, and still loads the same.
@@ -53,8 +55,9 @@ def test_snapshots_are_listed_oldest_first_and_found_by_name_or_slug(small_dir: 
     assert [s.name for s in list_snapshots(small_dir)] == ["Working Group", "Steering Group"]
     assert find_snapshot(small_dir, "steering  group").slug == "steering-group"
     assert find_snapshot(small_dir, "working-group").name == "Working Group"
-    with pytest.raises(ContentError, match='has no snapshot called "LEP Board"; snapshots: "Working Group"; '
-                                           '"Steering Group"'):
+    with pytest.raises(
+        ContentError, match='has no snapshot called "LEP Board"; snapshots: "Working Group"; "Steering Group"'
+    ):
         find_snapshot(small_dir, "LEP Board")
 
 
