@@ -27,7 +27,7 @@ def content_schema() -> dict[str, Any]:
         ),
         packs=(
             list[Pack],
-            Field(default_factory=list, description="Decks and documents made of the sections; a deck, a draft if none."),
+            Field(default_factory=list, description="Decks and documents made of the sections; a deck and a draft if none"),
         ),
     )
     section_fields = {
