@@ -27,7 +27,10 @@ def content_schema() -> dict[str, Any]:
         ),
         packs=(
             list[Pack],
-            Field(default_factory=list, description="Decks and documents made of the sections; a deck and a draft if none"),
+            Field(
+                default_factory=list,
+                description="Decks and documents made from the sections; a deck and a draft when omitted.",
+            ),
         ),
     )
     section_fields = {
