@@ -142,14 +142,14 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _packs(args: argparse.Namespace) -> int:
+    from neslis_desktop.errors import ContentError
     from neslis_desktop.model.packs import pack_sections
-    from neslis_desktop.render.packs import check_project_packs
     from neslis_desktop.store import load_project
+    from neslis_desktop.store.packs import pack_file_problems
     from neslis_desktop.store.snapshots import list_snapshots
 
     folder = args.project or bundled_project()
     project = load_project(folder)
-    check_project_packs(project, folder)
     rows = [(p.name, p.kind.value, f"{len(pack_sections(p, project.sections))} sections", p.file_name(project.meta))
             for p in project.all_packs()]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
@@ -157,7 +157,10 @@ def _packs(args: argparse.Namespace) -> int:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[3])
     for snapshot in list_snapshots(folder):
         print(f"{snapshot.label()[0].upper()}{snapshot.label()[1:]}: {snapshot.folder}")
-    return 0
+    problems = pack_file_problems(project, folder)
+    if problems:
+        print(ContentError(problems), file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -213,6 +216,12 @@ def _check(args: argparse.Namespace) -> int:
         project = load_project(folder)
     except ContentError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    from neslis_desktop.store.packs import pack_file_problems
+
+    problems = pack_file_problems(project, folder)
+    if problems:
+        print(ContentError(problems), file=sys.stderr)
         return 1
     blocks = sum(len(s.blocks) for s in project.sections)
     print(f"{folder}: OK ({len(project.sections)} sections, {blocks} blocks)")

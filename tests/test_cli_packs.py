@@ -110,3 +110,19 @@ def test_diff_of_something_that_is_no_project(
     assert "is not a project folder" in capsys.readouterr().err
     assert main(["diff", "LEP Board, May", str(project_dir)]) == 2
     assert 'has no snapshot called "LEP Board, May"' in capsys.readouterr().err
+
+
+def test_a_deleted_section_a_pack_names_is_reported_not_fatal(
+    project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _edit(project_dir / "project.yaml", "- next-steps\n", "")
+    assert main(["check", str(project_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "field 'pack 3, section 4': pack 'Digital summit' names section 'next-steps', which is not in" in err
+    assert f"{project_dir / 'project.yaml'}, line " in err
+    assert main(["build", str(project_dir), "-o", str(tmp_path / "out"), "--pack", "Digital summit"]) == 2
+    assert "pack 'Digital summit' names section 'next-steps'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+    # The packs that do not name it still build.
+    assert main(["build", str(project_dir), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert len(_out(capsys)) == 2

@@ -14,15 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from neslis_desktop.errors import ContentError, NeslisError, OutputError, Problem
+from neslis_desktop.errors import ContentError, NeslisError, OutputError
 from neslis_desktop.model import Project
-from neslis_desktop.model.packs import Pack, PackKind, pack_problems, pack_sections
+from neslis_desktop.model.packs import Pack, PackKind, pack_sections
 from neslis_desktop.render.changes import changes_section
 from neslis_desktop.render.pack import Cancelled, Progress
 from neslis_desktop.render.template_guard import check_template
-from neslis_desktop.store import PROJECT_FILE
 from neslis_desktop.store.atomic import atomic_paths, describe_os_error
-from neslis_desktop.store.messages import field_words
+from neslis_desktop.store.packs import pack_file_problems
 from neslis_desktop.store.snapshots import find_snapshot, load_snapshot
 
 
@@ -56,12 +55,13 @@ def main_packs(project: Project) -> list[Pack]:
     return [p for p in firsts if p is not None]
 
 
-def check_project_packs(project: Project, folder: Path | None) -> None:
-    """Raise :class:`ContentError` when a pack names a missing section or tag, or two packs clash."""
-    problems = pack_problems(project)
+def check_project_packs(project: Project, folder: Path | None, packs: Sequence[Pack] | None = None) -> None:
+    """Raise :class:`ContentError` when one of ``packs`` (all when ``None``) names a missing section or
+    tag, or clashes with another pack."""
+    chosen = None if packs is None else [i for i, p in enumerate(project.packs) if any(p is q for q in packs)]
+    problems = pack_file_problems(project, folder, chosen)
     if problems:
-        file = (folder / PROJECT_FILE) if folder is not None else Path(PROJECT_FILE)
-        raise ContentError([Problem(file, field_words(where), message) for where, message in problems])
+        raise ContentError(problems)
 
 
 def pack_view(project: Project, pack: Pack, folder: Path | None = None) -> Project:
@@ -112,7 +112,7 @@ def build_packs(
     from neslis_desktop.render.deck import write_deck
     from neslis_desktop.render.draft import write_draft
 
-    check_project_packs(project, folder)
+    check_project_packs(project, folder, packs)
     jobs: list[tuple[Pack, Project, Path | None]] = []
     for pack in packs:
         view = pack_view(project, pack, folder)

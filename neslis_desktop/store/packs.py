@@ -34,12 +34,26 @@ def read_packs(raw: Any, path: Path, node: yaml.Node | None, problems: list[Prob
         return []
 
 
-def check_packs(project: Project, path: Path, node: yaml.Node | None) -> list[Problem]:
-    """Packs naming sections or tags the project lacks, and packs that clash, as problems."""
-    return [
-        Problem(path, field_words(where), message, yamlio.line_of(node, where))
-        for where, message in pack_problems(project)
-    ]
+def pack_file_problems(project: Project, folder: Path | None, packs: list[int] | None = None) -> list[Problem]:
+    """Packs naming sections or tags the project lacks, and packs that clash, as problems in ``project.yaml``.
+
+    These are not loading errors: deleting a section a pack names must not make the project
+    unopenable, so ``neslis check`` reports them and a build refuses the packs they concern.
+    ``packs`` limits them to those pack indexes; lines come from ``folder``'s file when it reads.
+    """
+    from neslis_desktop.store.project_files import PROJECT_FILE  # here: project_files imports this module
+
+    found = [(w, m) for w, m in pack_problems(project) if packs is None or w[1] in packs]
+    if not found:
+        return []
+    path = (Path(folder) if folder is not None else Path()) / PROJECT_FILE
+    node: yaml.Node | None = None
+    if folder is not None:
+        try:
+            _, node = yamlio.parse(yamlio.read_text(path))
+        except (OSError, ValueError, UnicodeDecodeError):
+            node = None
+    return [Problem(path, field_words(where), message, yamlio.line_of(node, where)) for where, message in found]
 
 
 def dump_packs(packs: list[Pack]) -> list[dict[str, Any]]:

@@ -32,7 +32,7 @@ from neslis_desktop.store import yamlio
 from neslis_desktop.store.atomic import atomic_write_bytes, describe_os_error, fsync_dir, match_mode
 from neslis_desktop.store.messages import problems_from
 from neslis_desktop.store.migrate import check_version, migrate_project, migrate_section
-from neslis_desktop.store.packs import check_packs, dump_packs, read_packs
+from neslis_desktop.store.packs import dump_packs, read_packs
 from neslis_desktop.store.paths import resolve_inside
 
 PROJECT_FILE = "project.yaml"
@@ -101,11 +101,7 @@ def load_project(folder: Path) -> Project:
         raise ContentError(problems)
     assert meta is not None
     # Every part was validated above; constructing skips validating it all a second time.
-    project = Project.model_construct(meta=meta, sections=sections, packs=packs)
-    problems = check_packs(project, project_path, node)
-    if problems:
-        raise ContentError(problems)
-    return project
+    return Project.model_construct(meta=meta, sections=sections, packs=packs)
 
 
 def _is_file(path: Path) -> bool:

@@ -183,12 +183,12 @@ def test_a_bug_is_one_line_not_a_traceback(
     base_dir: Path, tmp_path: Path, cli: Callable[..., CliRun], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An unexpected exception (a bug in a renderer) exits 70 with one line; the traceback goes to a log."""
-    from neslis_desktop.render import pack
+    from neslis_desktop.render import deck
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("renderer fell over\nsecond line")
 
-    monkeypatch.setattr(pack, "build_pack", broken)
+    monkeypatch.setattr(deck, "write_deck", broken)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     monkeypatch.delenv("NESLIS_DEBUG", raising=False)
     run = cli("build", base_dir, "-o", tmp_path / "out")
