@@ -8,7 +8,7 @@ draws as a table. It is never written to a content file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from neslis_desktop.model import BulletItem, BulletsBlock, ParagraphBlock, Project, Section
 from neslis_desktop.model.diff import diff_projects
@@ -29,7 +29,6 @@ class ChangeTable:
     kind: str = "changes"
     heading: str | None = None
     notes: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def changes_section(old: Project, new: Project, snapshot_name: str, kind: PackKind) -> Section:
