@@ -90,7 +90,8 @@ class Change:
 
     ``where`` names it ("text", 'card "Skills"'); ``words`` holds a changed text word by word;
     ``details`` the changes inside a changed item; ``other`` the section a moved item came
-    from or went to; ``position``/``count`` where a reordered item now is.
+    from or went to; ``position`` (from 1) and ``count`` where a list item now is in its list, or
+    was, for a removed one (so an editor can mark the changed blocks of a section).
     """
 
     kind: ChangeKind
@@ -303,7 +304,10 @@ def diff_lists(old: Sequence[object], new: Sequence[object], field_name: str = "
         (i - 0.5, Change("removed", item_label(old[i], field_name), old=_show(old[i]), value=old[i])) for i in removed
     ]
     found += [(j, Change("added", item_label(new[j], field_name), new=_show(new[j]), value=new[j])) for j in added]
-    return [change for _, change in sorted(found, key=lambda pair: pair[0])]
+    found.sort(key=lambda pair: pair[0])
+    for key, change in found:  # where each is: in the new list, or in the old one for a removed item
+        change.position, change.count = int(key + 0.5) + 1, len(old) if change.kind == "removed" else len(new)
+    return [change for _, change in found]
 
 
 def _comparable(old: object, new: object) -> bool:
@@ -329,7 +333,7 @@ def diff_projects(old: Project, new: Project) -> ProjectDiff:
     common_old = [i for i in old_ids if i in set(new_ids)]
     common_new = [i for i in new_ids if i in set(old_ids)]
     matcher = difflib.SequenceMatcher(None, common_old, common_new, autojunk=False)
-    in_place = {common_new[j] for a, j, n in matcher.get_matching_blocks() for j in range(j, j + n)}
+    in_place = {common_new[k] for _, start, n in matcher.get_matching_blocks() for k in range(start, start + n)}
 
     by_old = {s.id: s for s in old.sections}
     sections: list[SectionChange] = []
@@ -338,7 +342,10 @@ def diff_projects(old: Project, new: Project) -> ProjectDiff:
         before = by_old.get(section.id)
         if before is None:
             change = SectionChange(section.id, section.title, "added", after=previous)
-            change.changes = [Change("added", item_label(b), value=b) for b in section.blocks]
+            change.changes = [
+                Change("added", item_label(b), value=b, position=n, count=len(section.blocks))
+                for n, b in enumerate(section.blocks, 1)
+            ]
         else:
             change = SectionChange(section.id, section.title, "kept", after=previous)
             change.moved = section.id not in in_place
@@ -351,7 +358,10 @@ def diff_projects(old: Project, new: Project) -> ProjectDiff:
         if section.id in set(new_ids):
             continue
         gone = SectionChange(section.id, section.title, "removed")
-        gone.changes = [Change("removed", item_label(b), value=b) for b in section.blocks]
+        gone.changes = [
+            Change("removed", item_label(b), value=b, position=n, count=len(section.blocks))
+            for n, b in enumerate(section.blocks, 1)
+        ]
         place = 0
         for earlier in reversed(old.sections[:index]):
             found = next((k for k, s in enumerate(sections) if s.id == earlier.id), None)

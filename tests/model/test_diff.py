@@ -42,6 +42,7 @@ def test_a_card_moved_between_sections_is_one_move() -> None:
     (a_block,), (b_block,) = diff.sections[0].changes, diff.sections[1].changes
     assert [(c.kind, c.where, c.other) for c in a_block.details] == [("moved-away", 'card "Skills"', "B")]
     assert [(c.kind, c.where, c.other) for c in b_block.details] == [("moved-here", 'card "Skills"', "A")]
+    assert (a_block.details[0].position, b_block.details[0].position) == (1, 2)
 
 
 def test_a_whole_block_moved_between_sections() -> None:
@@ -60,6 +61,7 @@ def test_an_edited_block_is_changed_not_replaced() -> None:
     )
     (change,) = diff_projects(old, new).sections[0].changes
     assert change.kind == "changed" and change.details[0].where == "text"
+    assert (change.position, change.count) == (1, 1), "the block's place, for an editor to mark it"
     assert [w.text for w in change.details[0].words if w.op == "ins"] == ["good"]
 
 
