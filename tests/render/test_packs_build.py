@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pptx import Presentation
 from neslis_desktop.errors import ContentError, NeslisError, OutputError, TemplateError
 from neslis_desktop.model import CardsBlock, Project
 from neslis_desktop.model.packs import Pack, TagPick
+from neslis_desktop.render.pack import build_pack
 from neslis_desktop.render.packs import build_packs, find_pack, main_packs, pack_view
 from neslis_desktop.store import load_project, save_project
 from neslis_desktop.store.snapshots import take_snapshot
@@ -220,3 +222,18 @@ def test_changes_since_a_missing_snapshot_is_refused(project_dir: Path, tmp_path
     with pytest.raises(ContentError, match='has no snapshot called "LEP Board, May"'):
         build_packs(project, [pack], tmp_path / "out", folder=project_dir)
     assert not (tmp_path / "out").exists()
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as package:
+        # The core properties hold the time of writing; every other part must be the same.
+        return {n: package.read(n) for n in package.namelist() if n != "docProps/core.xml"}
+
+
+def test_the_main_packs_are_the_deck_and_draft_build_pack_makes(project: Project, tmp_path: Path) -> None:
+    """The bundled project's packs change nothing in its deck and draft (build_pack is the app's path)."""
+    before = build_pack(project, tmp_path / "before")
+    after = build_packs(project, main_packs(project), tmp_path / "after")
+    assert [p.name for p in after.paths] == [p.name for p in before.paths]
+    for old, new in zip(before.paths, after.paths, strict=True):
+        assert _parts(new) == _parts(old), new.name
