@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 from PySide6.QtCore import QMimeData
 
-from neslis_desktop.gui.project_edits import block_data, validate_block
+from neslis_desktop.model.edits import block_data, validate_block
 from neslis_desktop.model import Section
 from neslis_desktop.store import yamlio
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection, Iterable
 from enum import StrEnum
 from typing import Annotated
 
@@ -92,11 +93,24 @@ class Project(ContentModel):
                 return section
         raise KeyError(section_id)
 
-    def new_section_id(self, title: str) -> str:
-        """An id made from ``title`` that no section has yet."""
-        base = slugify(title, fallback="section")
-        taken = {s.id for s in self.sections}
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        return candidate
+    def new_section_id(self, title: str, also_taken: Iterable[str] = ()) -> str:
+        """An id made from ``title`` that no section has yet (nor any of ``also_taken``).
+
+        The one rule for new section ids (added, duplicated, pasted): the title's slug, then
+        ``-2``, ``-3``... within the 80-character limit of an id (see :func:`unique_section_id`).
+        """
+        taken = {s.id for s in self.sections} | set(also_taken)
+        return unique_section_id(slugify(title, fallback="section"), taken)
+
+
+MAX_SECTION_ID = 80
+"""Longest section id (the ``Slug`` limit), suffix included."""
+
+
+def unique_section_id(base: str, taken: Collection[str]) -> str:
+    """``base``, else ``base-2``, ``base-3``...: the first not in ``taken``, at most 80 characters."""
+    candidate, n = base[:MAX_SECTION_ID].rstrip("-"), 2
+    while candidate in taken:
+        suffix = f"-{n}"
+        candidate, n = base[: MAX_SECTION_ID - len(suffix)].rstrip("-") + suffix, n + 1
+    return candidate

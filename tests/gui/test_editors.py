@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 
-from neslis_desktop.gui import project_edits as edits
+from neslis_desktop.model import edits
 from neslis_desktop.gui.editors import FormEditor, block_editor, meta_editor, section_editor
 from neslis_desktop.gui.editors.bullets import BulletsEditor, flatten, nest
 from neslis_desktop.gui.editors.form import wrap_selection
+from neslis_desktop.gui.kinds import new_block
 from neslis_desktop.model import BLOCK_KINDS, Project
 
 
@@ -20,7 +21,7 @@ def sample(project: Project, kind: str) -> Any:
         for block in section.blocks:
             if block.kind == kind:
                 return block
-    return edits.new_block(kind)
+    return new_block(kind)
 
 
 def edits_of(qtbot: Any, editor: FormEditor, action: Any) -> list[Any]:

@@ -3,7 +3,9 @@
 :class:`FormEditor` edits a copy of an item's plain data. After each change the whole item
 is validated with pydantic; an error is shown beside the field it concerns (as the user
 types) and nothing is sent on. Only a valid item is emitted, through :attr:`edited`, for the
-main window to push as an undo command, so an invalid value never reaches the project.
+main window to push as an undo command, so an invalid value never reaches the project. The
+invalid text stays in its field, marked, until it is fixed: :meth:`problem` names it for the
+window's "a field has a problem" question and :meth:`go_to_problem` puts the cursor there.
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ class FormEditor(QWidget):
 
     edited = Signal(object, str)
     """A valid new value and the key of the field that changed ('' for structural edits)."""
+    validity_changed = Signal(bool)
+    """True when a field turned red (the form holds something invalid), False when all are fine."""
 
     def __init__(
         self, title: str, fields: list[F], validate: Callable[[dict[str, Any]], Any], parent: QWidget | None = None
@@ -85,6 +89,8 @@ class FormEditor(QWidget):
         self._errors: dict[Path, QLabel] = {}
         self.messages: dict[Path, str] = {}
         self.last_valid: Any = None
+        self._renamed_from: dict[tuple[int, str], str] = {}
+        """For a renaming field being cleared and retyped: the value its references still hold."""
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
@@ -128,6 +134,43 @@ class FormEditor(QWidget):
 
     def has_errors(self) -> bool:
         return bool(self.messages)
+
+    def problem(self) -> tuple[str, str] | None:
+        """The first field in red, as (where, message) in words ('Box 2 › Identifier'); None when none."""
+        if not self.messages:
+            return None
+        order = list(self._errors)
+        path = min(self.messages, key=lambda p: order.index(p) if p in order else -1)
+        return self.describe(path), self.messages[path]
+
+    def go_to_problem(self) -> QWidget | None:
+        """Put the focus in the first field in red (or the item's first field); returns that widget."""
+        if not self.messages:
+            return None
+        order = list(self._errors)
+        path = min(self.messages, key=lambda p: order.index(p) if p in order else -1)
+        widget = self.widgets.get(path)
+        if widget is None:  # a problem of a whole entry or item: its first field
+            widget = next((w for p, w in self.widgets.items() if p[: len(path)] == path), None)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+    def describe(self, path: Path) -> str:
+        """A field's place in words: ('nodes', 1, 'id') is 'Box 2 › Identifier'."""
+        parts: list[str] = []
+        fields, noun = self.fields, "item"
+        for n, step in enumerate(path):
+            if isinstance(step, int):
+                parts.append(f"{noun.capitalize()} {step + 1}")
+                continue
+            f = next((f for f in fields if f.key == step), None)
+            if f is None:
+                break
+            if f.kind != "list" or n == len(path) - 1:
+                parts.append(f.label)
+            fields, noun = f.item, f.noun
+        return " › ".join(parts) or "the whole item"
 
     # ------------------------------------------------------------------ building
     def _rebuild(self) -> None:
@@ -341,8 +384,15 @@ class FormEditor(QWidget):
             container[f.key] = value
 
     def _rename(self, f: F, container: dict[str, Any], new: str) -> None:
+        # References follow an identifier as it is retyped. While the field is empty the
+        # references keep the old value (remembered), so clearing and retyping it keeps them.
         assert f.renames is not None
-        old = container.get(f.key)
+        key = (id(container), f.key)
+        old = self._renamed_from.pop(key, None) or container.get(f.key)
+        if not new.strip():
+            if old:
+                self._renamed_from[key] = str(old)
+            return
         list_key, ref = f.renames
         for entry in self._data.get(list_key, []):
             if isinstance(entry, dict) and old and entry.get(ref) == old:
@@ -397,7 +447,10 @@ class FormEditor(QWidget):
         return {}
 
     def _show_errors(self, found: dict[Path, list[str]]) -> None:
+        had = bool(self.messages)
         self.messages = {p: " ".join(m) for p, m in found.items()}
+        if had != bool(self.messages):
+            self.validity_changed.emit(bool(self.messages))
         for path, label in [((), self._form_error), *self._errors.items()]:
             msg = self.messages.get(path)
             label.setText(msg or "")
