@@ -89,6 +89,8 @@ class FormEditor(QWidget):
         self._errors: dict[Path, QLabel] = {}
         self.messages: dict[Path, str] = {}
         self.last_valid: Any = None
+        self._last_changed: Path = ()
+        """The field typed into last: a problem of the whole item is named after it."""
         self._renamed_from: dict[tuple[int, str], str] = {}
         """For a renaming field being cleared and retyped: the value its references still hold."""
 
@@ -135,20 +137,31 @@ class FormEditor(QWidget):
     def has_errors(self) -> bool:
         return bool(self.messages)
 
-    def problem(self) -> tuple[str, str] | None:
-        """The first field in red, as (where, message) in words ('Box 2 › Identifier'); None when none."""
+    def _problem_path(self) -> tuple[Path, Path] | None:
+        # (where the message is shown, the field to name and go to): a problem of the whole
+        # item (ids used twice, a month outside the timeline) is the last typed field's doing.
         if not self.messages:
             return None
         order = list(self._errors)
         path = min(self.messages, key=lambda p: order.index(p) if p in order else -1)
-        return self.describe(path), self.messages[path]
+        if path == () and self._last_changed in self.widgets:
+            return path, self._last_changed
+        return path, path
+
+    def problem(self) -> tuple[str, str] | None:
+        """The first field in red, as (where, message) in words ('Box 2 › Identifier'); None when none."""
+        found = self._problem_path()
+        if found is None:
+            return None
+        shown, field = found
+        return self.describe(field), self.messages[shown]
 
     def go_to_problem(self) -> QWidget | None:
         """Put the focus in the first field in red (or the item's first field); returns that widget."""
-        if not self.messages:
+        found = self._problem_path()
+        if found is None:
             return None
-        order = list(self._errors)
-        path = min(self.messages, key=lambda p: order.index(p) if p in order else -1)
+        path = found[1]
         widget = self.widgets.get(path)
         if widget is None:  # a problem of a whole entry or item: its first field
             widget = next((w for p, w in self.widgets.items() if p[: len(path)] == path), None)
@@ -457,6 +470,8 @@ class FormEditor(QWidget):
             label.setVisible(bool(msg))
 
     def _changed(self, fpath: Path) -> None:
+        if fpath:
+            self._last_changed = fpath
         found = self._check()
         self._show_errors(found)
         if not found:
