@@ -64,7 +64,7 @@ class Actions:
         self.add_block_menu = QMenu("Add &block", win)
         self.blocks: dict[str, QAction] = {}
         for kind, entry in KINDS.items():
-            action = a(_with_access_key(entry.label, self.blocks), lambda k=kind: win.add_block(k))
+            action = a(_with_access_key(entry.label, self.blocks), _adder(win, kind))
             self.add_block_menu.addAction(action)
             self.blocks[kind] = action
         self.recent_menu = QMenu("Open &recent", win)
@@ -157,6 +157,10 @@ class Actions:
         menu.addSeparator()
         menu.addActions([self.up, self.down])
         menu.popup(tree.mapToGlobal(pos))
+
+
+def _adder(win: MainWindow, kind: str) -> Callable[[], None]:
+    return lambda: win.add_block(kind)
 
 
 def _with_access_key(label: str, taken: dict[str, QAction]) -> str:

@@ -139,7 +139,7 @@ class RemoveBlock(_Command):
         kind = doc.project.sections[si].blocks[bi].kind
         super().__init__(f"Delete {label(kind).lower()}", parent)
         self.doc, self.si, self.bi = doc, si, bi
-        self.block: Block = None
+        self.block: Block | None = None
 
     def redo(self) -> None:
         self.block = self.doc.remove_block(self.si, self.bi)
@@ -152,7 +152,9 @@ class RemoveBlock(_Command):
 class MoveBlock(_Command):
     """Move a block within or between sections."""
 
-    def __init__(self, doc: ProjectDocument, src: tuple[int, int], dst: tuple[int, int], parent: Compound | None = None) -> None:
+    def __init__(
+        self, doc: ProjectDocument, src: tuple[int, int], dst: tuple[int, int], parent: Compound | None = None
+    ) -> None:
         super().__init__("Move block", parent)
         self.doc, self.src, self.dst = doc, src, dst
 

@@ -271,7 +271,7 @@ class ProjectDocument(QObject):
         if self._path is None:
             return
         now = self.disk_files()
-        if now == self._snapshot or now == self._announced:
+        if now in (self._snapshot, self._announced):
             return
         self._announced = now
         self.disk_changed.emit()

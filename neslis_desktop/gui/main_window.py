@@ -80,9 +80,9 @@ class MainWindow(QMainWindow):
         self.preview_time = 0.0
 
         self._build_widgets()
-        self.actions = Actions(self)
-        self.actions.build_menus()
-        self.actions.build_toolbar()
+        self.acts = Actions(self)
+        self.acts.build_menus()
+        self.acts.build_toolbar()
         self._wire()
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.customContextMenuRequested.connect(
-            lambda pos: self.actions.context_menu(self.tree.viewport(), pos)
+            lambda pos: self.acts.context_menu(self.tree.viewport(), pos)
         )
         self.tree.delete_pressed.connect(self.delete_selected)
         self.model.move_requested.connect(self._drag_move)

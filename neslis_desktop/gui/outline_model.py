@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
     QByteArray,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -68,7 +70,7 @@ class OutlineModel(QAbstractItemModel):
     move_requested = Signal(object, object)
     """A drag asked to move an item: (source, destination) as tuples, see :meth:`dropMimeData`."""
 
-    def __init__(self, doc: ProjectDocument, parent: Any = None) -> None:
+    def __init__(self, doc: ProjectDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self._rows = [_row(s) for s in doc.project.sections]
@@ -175,7 +177,7 @@ class OutlineModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [DRAG_MIME]
 
-    def mimeData(self, indexes: Any) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         locs = [self.location(i) for i in indexes if i.isValid()]
         if locs and locs[0] is not None:
@@ -195,7 +197,7 @@ class OutlineModel(QAbstractItemModel):
         # The move is done by an undo command; returning False stops the view removing rows.
         return False
 
-    def _drop_target(self, data: QMimeData, row: int, parent: AnyIndex) -> tuple[Any, Any] | None:
+    def _drop_target(self, data: QMimeData, row: int, parent: AnyIndex) -> tuple[Loc, Loc] | None:
         if not data.hasFormat(DRAG_MIME):
             return None
         try:

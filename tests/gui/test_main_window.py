@@ -11,9 +11,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPlainTextEdit
 
 from neslis_desktop.gui import dialogs, recovery
-from neslis_desktop.model import edits
 from neslis_desktop.gui.app import offer_recovery
 from neslis_desktop.gui.main_window import MainWindow
+from neslis_desktop.model import edits
 from neslis_desktop.store import load_project, save_project
 
 
@@ -39,10 +39,10 @@ def test_edit_undo_redo_save_and_reopen(qtbot: Any, window: MainWindow, project_
     text.setPlainText("An edited paragraph with **bold** words.")
     assert window.model.project.sections[si].blocks[bi].text == "An edited paragraph with **bold** words."
     assert window.is_modified() and window.isWindowModified()
-    window.actions.undo.trigger()
+    window.acts.undo.trigger()
     assert window.model.project.sections[si].blocks[bi].text == original
     assert window.editor.widgets[("text",)].toPlainText() == original  # the form follows undo
-    window.actions.redo.trigger()
+    window.acts.redo.trigger()
     assert "bold" in window.model.project.sections[si].blocks[bi].text
     assert window.save()
     assert not window.is_modified()
@@ -111,7 +111,7 @@ def test_cut_copy_paste_blocks_between_projects(qtbot: Any, window: MainWindow) 
 
 
 def test_find_lists_matches_and_selects_the_item(qtbot: Any, window: MainWindow) -> None:
-    window.actions.find.trigger()
+    window.acts.find.trigger()
     assert window.find_bar.isVisible()
     window.find_bar.field.setText("productivity")
     window.find_bar.search()
@@ -211,7 +211,7 @@ def test_recent_projects_and_about(qtbot: Any, window: MainWindow, project_dir: 
     from neslis_desktop.gui import settings
 
     assert settings.recent_projects()[0] == other.resolve()
-    window.actions.about.trigger()
+    window.acts.about.trigger()
     assert "about" in dlg.asked
     assert "python-pptx" in dialogs.about_text()
 

@@ -92,7 +92,7 @@ def test_a_half_typed_identifier_is_kept_in_the_form_and_save_says_so(qtbot: Any
 
 # ---------------------------------------------------------------------- 2. red fields on close
 def test_closing_with_fields_in_red_asks_first(qtbot: Any, window: MainWindow, dlg: Any) -> None:
-    window.actions.details.trigger()
+    window.acts.details.trigger()
     retype(qtbot, line(window, "title"), "")
     retype(qtbot, line(window, "date"), "2019-02-30")
     assert window.undo.isClean(), "nothing valid was typed, so nothing reached the project"
@@ -254,7 +254,7 @@ def test_the_add_box_button_and_access_keys(qtbot: Any, tmp_path: Path) -> None:
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     block = win.model.project.sections[0].blocks[0]
     assert len(block.nodes) == 2  # type: ignore[union-attr]
-    keys = [a.text() for a in win.actions.add_block_menu.actions()]
+    keys = [a.text() for a in win.acts.add_block_menu.actions()]
     assert all("&" in k for k in keys)
     letters = [k[k.index("&") + 1].lower() for k in keys]
     assert len(set(letters)) == len(letters), f"each kind has its own access key: {keys}"

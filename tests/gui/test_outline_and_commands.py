@@ -9,11 +9,10 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 
 from neslis_desktop.gui import commands as cmd
-from neslis_desktop.model import edits
 from neslis_desktop.gui.document import ProjectDocument
 from neslis_desktop.gui.kinds import new_block
 from neslis_desktop.gui.outline_model import DRAG_MIME, OutlineModel, block_summary
-from neslis_desktop.model import Project, Section
+from neslis_desktop.model import Project, Section, edits
 
 
 @pytest.fixture
