@@ -119,8 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         path = None if is_bundled(folder) else Path(folder).resolve()
         window.set_project(project, path)
     if args.screenshot:
-        window.resize(1440, 900)
-        window.splitter.setSizes([330, 520, 590])
+        window.fit_to_screen()  # as a first start on this screen, whatever was remembered
     window.show()
 
     if args.quit_after_show:

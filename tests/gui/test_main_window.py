@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from neslis_desktop.gui import dialogs, recovery
 from neslis_desktop.gui.app import offer_recovery
@@ -270,3 +270,56 @@ def test_paste_yaml_text_from_an_email(qtbot: Any, window: MainWindow) -> None:
     QGuiApplication.clipboard().setText("kind: questions\nquestions: []\n")  # invalid: refused whole
     window.paste()
     assert len(window.model.project.sections[0].blocks) == n + 1
+
+
+def test_the_window_fits_its_screen_and_remembers_its_geometry(qtbot: Any, window: MainWindow,
+                                                               project_dir: Path) -> None:
+    screen = window.screen().availableGeometry()
+    assert screen.contains(window.frameGeometry()), "fitted to the screen it opens on"
+    size = (window.minimumSizeHint().width() + 20, window.minimumSizeHint().height() + 10)
+    window.resize(*size)
+    assert window.close()
+    again = MainWindow(load_project(project_dir), project_dir)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == size
+
+
+def test_f6_and_shift_f6_move_between_the_panes(qtbot: Any, window: MainWindow) -> None:
+    window.activateWindow()
+    window.tree.setFocus()
+    seen = []
+    for _ in range(4):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        qtbot.keyClick(focus, Qt.Key.Key_F6)
+        focus = QApplication.focusWidget()
+        seen.append(next(name for name, pane in (("outline", window.tree), ("editor", window.editor_area),
+                                                 ("preview", window.preview_area), ("pack", window.pack_panel))
+                         if focus is pane or pane.isAncestorOf(focus)))
+    assert seen == ["editor", "preview", "pack", "outline"]
+    qtbot.keyClick(window.tree, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert window.pack_panel.isAncestorOf(QApplication.focusWidget())
+
+
+def test_a_result_the_system_cannot_open_says_so(qtbot: Any, window: MainWindow, dlg: Any,
+                                                 monkeypatch: Any, tmp_path: Path) -> None:
+    from neslis_desktop.gui import pack_panel
+
+    monkeypatch.setattr(pack_panel, "open_path", lambda path: False)
+    window.pack_panel.set_output(tmp_path)
+    window.pack_panel.show_folder.setEnabled(True)
+    qtbot.mouseClick(window.pack_panel.show_folder, Qt.MouseButton.LeftButton)
+    [(title, text)] = dlg.take_errors()
+    assert title == "Could not open the folder" and str(tmp_path) in text
+
+
+def test_preview_warnings_wrap_and_are_listed_once(qtbot: Any, window: MainWindow) -> None:
+    for si, section in enumerate(window.model.project.sections):
+        window.select_item(si)
+        window.refresh_preview()
+        if window.warnings.count():
+            break
+    texts = [window.warnings.item(i).text() for i in range(window.warnings.count())]
+    assert texts and len(texts) == len(set(texts))
+    assert window.warnings.wordWrap()
+    assert window.warnings.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
