@@ -32,8 +32,10 @@ def clipped(win: MainWindow) -> list[str]:
         shown = w.visibleRegion().boundingRect()
         on_screen = screen.contains(QRect(w.mapToGlobal(QPoint(0, 0)), w.size()))
         if shown.size() != w.size() or not on_screen:
-            found.append(f"{type(w).__name__} {w.text() or w.accessibleName()!r}: {shown.width()}x{shown.height()} "
-                         f"of {w.width()}x{w.height()} shown{'' if on_screen else ', partly off the screen'}")
+            found.append(
+                f"{type(w).__name__} {w.text() or w.accessibleName()!r}: {shown.width()}x{shown.height()} "
+                f"of {w.width()}x{w.height()} shown{'' if on_screen else ', partly off the screen'}"
+            )
     return found
 
 

@@ -6,7 +6,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+)
 
 from neslis_desktop.gui.editors import FormEditor, block_editor, meta_editor, section_editor
 from neslis_desktop.gui.editors.bullets import BulletsEditor, flatten, nest

@@ -314,7 +314,7 @@ def test_a_result_the_system_cannot_open_says_so(qtbot: Any, window: MainWindow,
 
 
 def test_preview_warnings_wrap_and_are_listed_once(qtbot: Any, window: MainWindow) -> None:
-    for si, section in enumerate(window.model.project.sections):
+    for si in range(len(window.model.project.sections)):
         window.select_item(si)
         window.refresh_preview()
         if window.warnings.count():

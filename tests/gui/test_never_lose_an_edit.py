@@ -57,8 +57,9 @@ def line(win: MainWindow, *path: str | int) -> QLineEdit:
 
 # ---------------------------------------------------------------------- 1. half-typed values
 def test_a_half_typed_identifier_is_kept_in_the_form_and_save_says_so(qtbot: Any, tmp_path: Path, dlg: Any) -> None:
-    project, folder = orgchart_project(tmp_path, [{"id": "first", "title": "Board"},
-                                                  {"id": "second", "title": "Group"}])
+    project, folder = orgchart_project(
+        tmp_path, [{"id": "first", "title": "Board"}, {"id": "second", "title": "Group"}]
+    )
     win = open_window(qtbot, project, folder)
     win.select_item(0, 0)
     retype(qtbot, line(win, "nodes", 0, "id"), "boardx")
@@ -155,8 +156,13 @@ def held_elsewhere(tmp_path: Path, bundled_dir: Path) -> Any:
 
     folder = tmp_path / "shared"
     shutil.copytree(bundled_dir, folder)
-    proc = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(lock_file(folder))], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(lock_file(folder))],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
     yield folder, proc.pid
     assert proc.stdin is not None
@@ -220,11 +226,10 @@ def test_outside_changes_make_one_prompt_and_a_save_never_overwrites_them_unaske
 
 
 # ---------------------------------------------------------------------- identifiers and their links
-def test_clearing_and_retyping_an_identifier_keeps_its_links_and_undo_restores_them(
-    qtbot: Any, tmp_path: Path
-) -> None:
-    project, folder = orgchart_project(tmp_path, [{"id": "board", "title": "Board"},
-                                                  {"id": "group", "title": "Group", "parent": "board"}])
+def test_clearing_and_retyping_an_identifier_keeps_its_links_and_undo_restores_them(qtbot: Any, tmp_path: Path) -> None:
+    project, folder = orgchart_project(
+        tmp_path, [{"id": "board", "title": "Board"}, {"id": "group", "title": "Group", "parent": "board"}]
+    )
     win = open_window(qtbot, project, folder)
     win.select_item(0, 0)
     retype(qtbot, line(win, "nodes", 0, "id"), "lep-board")

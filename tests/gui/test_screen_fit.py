@@ -18,19 +18,32 @@ PROBE = Path(__file__).with_name("screen_probe.py")
 
 def probe(tmp_path: Path, width: int, height: int, scale: float) -> dict[str, object]:
     config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"screens": [
-        {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
-    ]}), encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=str(scale),
-               XDG_CONFIG_HOME=str(tmp_path / "cfg"), XDG_DATA_HOME=str(tmp_path / "data"))
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+        QT_SCALE_FACTOR=str(scale),
+        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
     proc = subprocess.run([sys.executable, str(PROBE)], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("width", "height", "scale"), [(1366, 768, 1.0), (1920, 1080, 1.5)],
-                         ids=["1366x768-100", "1920x1080-150"])
+@pytest.mark.parametrize(
+    ("width", "height", "scale"), [(1366, 768, 1.0), (1920, 1080, 1.5)], ids=["1366x768-100", "1920x1080-150"]
+)
 def test_every_form_fits_the_screen(tmp_path: Path, width: int, height: int, scale: float) -> None:
     found = probe(tmp_path, width, height, scale)
     assert found["problems"] == []
