@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,8 @@ class ProjectDocument(QObject):
     disk_changed = Signal()
     """The project's files on disk changed under us, to a state not announced before."""
     recovery_failed = Signal(str)
+    _recovery_done = Signal(str)
+    """From the thread writing the recovery copy: '' or what went wrong (delivered on the UI thread)."""
 
     def __init__(self, project: Project | None = None, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -99,8 +102,11 @@ class ProjectDocument(QObject):
         self._recovery_timer = QTimer(self)
         self._recovery_timer.setSingleShot(True)
         self._recovery_timer.setInterval(RECOVERY_DEBOUNCE_MS)
-        self._recovery_timer.timeout.connect(self.write_recovery)
+        self._recovery_timer.timeout.connect(self._write_recovery_aside)
         self.changed.connect(self._recovery_timer.start)
+        self._recovery_thread: threading.Thread | None = None
+        self._recovery_again = False
+        self._recovery_done.connect(self._recovery_written)
         self.watcher: QFileSystemWatcher | None = None
         """Made when the document first has a folder (a project not saved yet watches nothing)."""
         self._disk_timer = QTimer(self)
@@ -189,7 +195,7 @@ class ProjectDocument(QObject):
     def replace(self, project: Project, path: Path | None, restored: bool = False, read_only: bool = False) -> None:
         """Show another project (opened, new, reloaded or restored); the undo history starts again."""
         if not restored:
-            recovery.clear_recovery(self._path, self.read_only)
+            self._clear_recovery(self._path, self.read_only)
         self._recovery_timer.stop()
         self._project = project
         self.read_only = read_only
@@ -204,7 +210,7 @@ class ProjectDocument(QObject):
     def close(self) -> None:
         """The window closes cleanly: the recovery copy and the lock go."""
         self._recovery_timer.stop()
-        recovery.clear_recovery(self._path, self.read_only)
+        self._clear_recovery(self._path, self.read_only)
         self._set_path(None)
 
     # ------------------------------------------------------------------ the folder: lock, watch
@@ -288,18 +294,19 @@ class ProjectDocument(QObject):
         save_project(self._project, folder)
         old, was_read_only = self._path, self.read_only
         if folder != old:
-            recovery.clear_recovery(old, was_read_only)
+            self._clear_recovery(old, was_read_only)
             self.read_only = False
         self._set_path(folder)
         self._snapshot = self._announced = self.disk_files()  # our own save is not an outside change
         self._restored = False
         self._recovery_timer.stop()
-        recovery.clear_recovery(folder)
+        self._clear_recovery(folder, False)
         self.undo.setClean()
         self._modified_maybe_changed()
 
     def write_recovery(self) -> Path | None:
-        """Write the recovery copy when there are unsaved changes; returns its folder."""
+        """Write the recovery copy now, when there are unsaved changes; returns its folder."""
+        self._wait_for_recovery()
         if not self.is_modified():
             return None
         try:
@@ -307,6 +314,55 @@ class ProjectDocument(QObject):
         except (NeslisError, OSError) as exc:
             self.recovery_failed.emit(str(exc))
             return None
+
+    # ------------------------------------------------------------------ the recovery copy, aside
+    # Two seconds after the last change the copy is written in a thread of its own: for a large
+    # project it takes seconds, which typing must not wait for. The thread gets a snapshot (new
+    # lists of sections and blocks; the blocks themselves are never changed in place, only
+    # replaced), so the edits that follow cannot reach what it writes.
+    def _write_recovery_aside(self) -> None:
+        if self._recovery_thread is not None and self._recovery_thread.is_alive():
+            self._recovery_again = True  # written again once this one is done
+            return
+        if not self.is_modified():
+            return
+        snapshot = _snapshot(self._project)
+        path, private = self._path, self.read_only
+
+        def work() -> None:
+            try:
+                recovery.write_recovery(snapshot, path, private)
+            except (NeslisError, OSError) as exc:
+                self._recovery_done.emit(str(exc) or type(exc).__name__)
+            else:
+                self._recovery_done.emit("")
+
+        self._recovery_thread = threading.Thread(target=work, name="neslis-recovery", daemon=True)
+        self._recovery_thread.start()
+
+    def _recovery_written(self, error: str) -> None:
+        if error:
+            self.recovery_failed.emit(error)
+        if self._recovery_again:
+            self._recovery_again = False
+            self._write_recovery_aside()
+
+    def _wait_for_recovery(self) -> None:
+        thread, self._recovery_again = self._recovery_thread, False
+        if thread is not None:
+            thread.join()
+            self._recovery_thread = None
+
+    def _clear_recovery(self, path: Path | None, private: bool) -> None:
+        # A copy being written would otherwise reappear after it was removed.
+        self._wait_for_recovery()
+        recovery.clear_recovery(path, private)
+
+
+def _snapshot(project: Project) -> Project:
+    """A copy of ``project`` that later edits do not reach (its lists copied, its items shared)."""
+    sections = [s.model_copy(update={"blocks": list(s.blocks)}) for s in project.sections]
+    return project.model_copy(update={"sections": sections})
 
 
 def take_lock(folder: Path) -> QLockFile | None:
