@@ -9,6 +9,7 @@ given, is always used instead.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from neslis_desktop.model.inline import plain_text
@@ -37,16 +38,26 @@ def _pct(x: float) -> str:
 
 
 def _what(chart: ChartBlock) -> str:
-    """The measure: the subtitle's first clause, else the title."""
-    text = plain_text(chart.subtitle or chart.title).rstrip(".")
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    """The measure: the subtitle's first clause (before a comma), else the title."""
+    text = plain_text(chart.subtitle or chart.title).rstrip(".").split(",")[0].strip()
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+_TIME = re.compile(r"\b(1[89]|2[01])\d\d\b")
+
+
+def _timelike(chart: ChartBlock) -> bool:
+    return all(_TIME.search(plain_text(c)) for c in chart.categories)
 
 
 def _span(chart: ChartBlock) -> str:
+    """'2004 to 2017' for dates; otherwise how many categories are compared."""
     cats = [plain_text(c) for c in chart.categories]
     if len(cats) == 1:
         return cats[0]
-    return f"{cats[0]} to {cats[-1]}"
+    if _timelike(chart):
+        return f"{cats[0]} to {cats[-1]}"
+    return f"for {len(cats)} categories"
 
 
 def _compare(chart: ChartBlock) -> str:
@@ -58,7 +69,7 @@ def _compare(chart: ChartBlock) -> str:
     below = sum(1 for x, y in pairs if x < y)
     above = sum(1 for x, y in pairs if x > y)
     name = plain_text(a.name)
-    every = "every year" if all(c.strip().isdigit() for c in chart.categories) else "every category"
+    every = "every year" if _timelike(chart) else "every category"
     if below == len(pairs):
         out = f"{name} is below {plain_text(b.name)} in {every}"
     elif above == len(pairs):
@@ -103,8 +114,9 @@ def _one_series(chart: ChartBlock) -> str:
 def draft_alt_text(chart: ChartBlock) -> str:
     """Alt text for ``chart`` drafted from its data: type, what, span, series, main pattern."""
     names = [plain_text(s.name) for s in chart.series]
-    head = f"{_TYPE_WORDS[chart.chart_type]} of {_what(chart)}, {_span(chart)}"
-    if chart.chart_type != "pie":
+    span = _span(chart)
+    head = f"{_TYPE_WORDS[chart.chart_type]} of {_what(chart)}{' ' if span.startswith('for ') else ', '}{span}"
+    if chart.chart_type != "pie" and len(names) > 1:
         head += f", {_join(names)}"
     head += "."
     pattern = _compare(chart) if len(chart.series) >= 2 else _one_series(chart)
