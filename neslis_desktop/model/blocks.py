@@ -357,9 +357,13 @@ BLOCK_KINDS: dict[str, type[_Block]] = {
         FlowBlock,
         QuestionsBlock,
         DividerBlock,
-        ChartBlock,
-        TableBlock,
-        PictureBlock,
     )
 }
 """Block classes by their ``kind``, in the order an editor offers them."""
+
+ALL_BLOCK_KINDS: dict[str, type[_Block]] = {
+    **BLOCK_KINDS,
+    **{cls.model_fields["kind"].default: cls for cls in (ChartBlock, TableBlock, PictureBlock)},
+}
+"""Every block kind a content file may hold: the editor's kinds, then the evidence kinds
+(chart, table, picture), which the app shows and builds but has no editors for yet."""

@@ -161,9 +161,7 @@ class ChartBlock(_Block):
     reference: ReferenceLine | None = Field(None, description="A target or reference line (column and line charts).")
     source: Source | None = Field(None, description="Where the numbers come from; printed under the chart.")
     chart_notes: Text | None = Field(None, description="Notes printed under the source, such as definitions.")
-    alt_text: Text | None = Field(
-        None, description="Alt text for screen readers; drafted from the data when omitted."
-    )
+    alt_text: Text | None = Field(None, description="Alt text for screen readers; drafted from the data when omitted.")
 
     @model_validator(mode="after")
     def _shape(self) -> ChartBlock:

@@ -64,7 +64,9 @@ def _candidates(palette: Mapping[str, str]) -> list[SeriesColour]:
     return out
 
 
-def series_colours(palette: Mapping[str, str], count: int, background: str = "bg1") -> tuple[list[SeriesColour], list[str]]:
+def series_colours(
+    palette: Mapping[str, str], count: int, background: str = "bg1"
+) -> tuple[list[SeriesColour], list[str]]:
     """``count`` series colours from ``palette``, and notes where 3:1 could not be met."""
     bg = palette.get(background, "#FFFFFF")
     pool = _candidates(palette)
@@ -72,7 +74,9 @@ def series_colours(palette: Mapping[str, str], count: int, background: str = "bg
     notes: list[str] = []
     for n in range(count):
         used_bases = {c.theme for c in chosen}
-        fresh = [c for c in pool if c not in chosen and c.theme not in used_bases] or [c for c in pool if c not in chosen]
+        fresh = [c for c in pool if c not in chosen and c.theme not in used_bases] or [
+            c for c in pool if c not in chosen
+        ]
         fresh = fresh or pool
         on_bg = [c for c in fresh if contrast(c.rgb, bg) >= MIN_CONTRAST] or fresh
         passing = [c for c in on_bg if all(contrast(c.rgb, o.rgb) >= MIN_CONTRAST for o in chosen)]

@@ -16,10 +16,11 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
 from pptx.chart.chart import Chart
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import CategoryChartData, ChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_THEME_COLOR
 from pptx.oxml.ns import qn
@@ -40,11 +41,16 @@ XL_TYPES = {
     "pie": XL_CHART_TYPE.PIE,
 }
 THEME = {
-    "accent1": MSO_THEME_COLOR.ACCENT_1, "accent2": MSO_THEME_COLOR.ACCENT_2,
-    "accent3": MSO_THEME_COLOR.ACCENT_3, "accent4": MSO_THEME_COLOR.ACCENT_4,
-    "accent5": MSO_THEME_COLOR.ACCENT_5, "accent6": MSO_THEME_COLOR.ACCENT_6,
-    "tx1": MSO_THEME_COLOR.TEXT_1, "tx2": MSO_THEME_COLOR.TEXT_2,
-    "bg1": MSO_THEME_COLOR.BACKGROUND_1, "bg2": MSO_THEME_COLOR.BACKGROUND_2,
+    "accent1": MSO_THEME_COLOR.ACCENT_1,
+    "accent2": MSO_THEME_COLOR.ACCENT_2,
+    "accent3": MSO_THEME_COLOR.ACCENT_3,
+    "accent4": MSO_THEME_COLOR.ACCENT_4,
+    "accent5": MSO_THEME_COLOR.ACCENT_5,
+    "accent6": MSO_THEME_COLOR.ACCENT_6,
+    "tx1": MSO_THEME_COLOR.TEXT_1,
+    "tx2": MSO_THEME_COLOR.TEXT_2,
+    "bg1": MSO_THEME_COLOR.BACKGROUND_1,
+    "bg2": MSO_THEME_COLOR.BACKGROUND_2,
 }
 _MARKERS = (XL_MARKER_STYLE.CIRCLE, XL_MARKER_STYLE.SQUARE, XL_MARKER_STYLE.TRIANGLE, XL_MARKER_STYLE.DIAMOND)
 LABEL_POINTS = 12
@@ -74,7 +80,8 @@ def chart_data(block: ChartBlock) -> CategoryChartData:
         data.add_series(plain_text(s.name), list(s.values), excel_format(s.number_format))
     if block.reference is not None:
         data.add_series(
-            plain_text(block.reference.label), [block.reference.value] * len(block.categories),
+            plain_text(block.reference.label),
+            [block.reference.value] * len(block.categories),
             excel_format(block.series[0].number_format),
         )
     return data
@@ -100,15 +107,24 @@ def _line(fmt: object, colour: SeriesColour | str, width: float, dash: bool = Fa
 
 
 def add_chart(
-    shapes: SlideShapes, block: ChartBlock, box: tuple[int, int, int, int], colours: Sequence[SeriesColour],
+    shapes: SlideShapes,
+    block: ChartBlock,
+    box: tuple[int, int, int, int],
+    colours: Sequence[SeriesColour],
     look: ChartLook,
 ) -> GraphicFrame:
     """Draw ``block`` as a native chart in ``box`` (x, y, w, h in EMU) on ``shapes``; the graphic frame."""
     x, y, w, h = box
-    frame = shapes.add_chart(XL_TYPES[block.chart_type], Emu(x), Emu(y), Emu(w), Emu(h), chart_data(block))
+    # python-pptx 1.0 annotates add_chart as returning the Chart; it returns the graphic frame.
+    frame = cast(
+        GraphicFrame,
+        shapes.add_chart(
+            XL_TYPES[block.chart_type], Emu(x), Emu(y), Emu(w), Emu(h), cast(ChartData, chart_data(block))
+        ),
+    )
     style_chart(frame.chart, block, colours, look)
     frame.name = f"Chart: {plain_text(block.title)[:60]}"
-    return frame  # type: ignore[no-any-return]
+    return frame
 
 
 def style_chart(chart: Chart, block: ChartBlock, colours: Sequence[SeriesColour], look: ChartLook) -> None:
@@ -180,8 +196,10 @@ def style_chart(chart: Chart, block: ChartBlock, colours: Sequence[SeriesColour]
         labels.number_format_is_linked = False
         labels.font.size = Pt(max(look.font_pt - 2, 8))
         labels.position = (
-            XL_LABEL_POSITION.ABOVE if kind == "line"
-            else XL_LABEL_POSITION.CENTER if kind.startswith("stacked")
+            XL_LABEL_POSITION.ABOVE
+            if kind == "line"
+            else XL_LABEL_POSITION.CENTER
+            if kind.startswith("stacked")
             else XL_LABEL_POSITION.OUTSIDE_END
         )
     if block.reference is not None:

@@ -43,7 +43,9 @@ def picture_size(path: Path, *, where: Path, field: str) -> tuple[int, int]:
     if not path.is_file():
         raise refuse(f"'{path.name}' is a folder, not a picture file")
     if size > MAX_BYTES:
-        raise refuse(f"'{path.name}' is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MB limit; save a smaller copy")
+        raise refuse(
+            f"'{path.name}' is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MB limit; save a smaller copy"
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -59,7 +61,9 @@ def picture_size(path: Path, *, where: Path, field: str) -> tuple[int, int]:
     except ContentError:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise refuse(f"'{path.name}' is not a picture that can be read, or is too large; save it as PNG or JPEG") from None
+        raise refuse(
+            f"'{path.name}' is not a picture that can be read, or is too large; save it as PNG or JPEG"
+        ) from None
     except OSError as exc:
         raise refuse(f"'{path.name}' could not be read as a picture ({exc}); save it again as PNG or JPEG") from None
     if fmt not in _FORMATS:

@@ -35,8 +35,9 @@ def section_error(block: dict[str, Any]) -> str:
 
 
 def test_chart_is_a_block_kind_and_loads_numbers_written_as_text() -> None:
-    section = Section.model_validate({"id": "s", "title": "S", "blocks": [chart(series=[
-        {"name": "Jobs", "values": ["1,200", 1300.5, None]}])]})
+    section = Section.model_validate(
+        {"id": "s", "title": "S", "blocks": [chart(series=[{"name": "Jobs", "values": ["1,200", 1300.5, None]}])]}
+    )
     block = section.blocks[0]
     assert isinstance(block, ChartBlock)
     assert block.series[0].values == [1200.0, 1300.5, None]
@@ -66,11 +67,18 @@ def test_table_refuses_text_in_a_number_column_and_short_rows() -> None:
 
 
 def test_table_cells_are_shown_in_their_column_format() -> None:
-    table = TableBlock.model_validate({
-        "kind": "table", "caption": "Jobs",
-        "columns": ["Area", {"title": "Jobs", "number_format": "#,##0"}, {"title": "Rate", "number_format": "0.0%"}],
-        "rows": [["North East", 1234567, 71.25], ["Tyneside", None, "70"]],
-    })
+    table = TableBlock.model_validate(
+        {
+            "kind": "table",
+            "caption": "Jobs",
+            "columns": [
+                "Area",
+                {"title": "Jobs", "number_format": "#,##0"},
+                {"title": "Rate", "number_format": "0.0%"},
+            ],
+            "rows": [["North East", 1234567, 71.25], ["Tyneside", None, "70"]],
+        }
+    )
     assert [table.cell_text(table.rows[0], i) for i in range(3)] == ["North East", "1,234,567", "71.2%"]
     assert [table.cell_text(table.rows[1], i) for i in range(3)] == ["Tyneside", "", "70.0%"]
     assert [c.alignment() for c in table.columns] == ["left", "right", "right"]
@@ -95,10 +103,14 @@ def test_picture_needs_alt_text_unless_decorative() -> None:
 
 
 def test_drafted_alt_text_in_the_ons_style() -> None:
-    block = ChartBlock.model_validate(chart(series=[
-        {"name": "North East", "values": [86, 87, 89]},
-        {"name": "England excluding London", "values": [100, 100, 100]},
-    ]))
+    block = ChartBlock.model_validate(
+        chart(
+            series=[
+                {"name": "North East", "values": [86, 87, 89]},
+                {"name": "England excluding London", "values": [100, 100, 100]},
+            ]
+        )
+    )
     assert draft_alt_text(block) == (
         "Line chart of GVA per hour worked, 2004 to 2017, North East and England excluding London. "
         "North East is below England excluding London in every year; the gap narrows from 14% to 11%."
@@ -108,10 +120,16 @@ def test_drafted_alt_text_in_the_ons_style() -> None:
 
 
 def test_drafted_alt_text_for_one_series_and_pies() -> None:
-    bars = ChartBlock.model_validate(chart(chart_type="bar", categories=["Tyneside", "Wearside"], series=[
-        {"name": "Jobs", "values": [120, 80], "number_format": "#,##0"}]))
+    bars = ChartBlock.model_validate(
+        chart(
+            chart_type="bar",
+            categories=["Tyneside", "Wearside"],
+            series=[{"name": "Jobs", "values": [120, 80], "number_format": "#,##0"}],
+        )
+    )
     assert draft_alt_text(bars).endswith("The highest is Tyneside at 120 and the lowest Wearside at 80.")
     assert draft_alt_text(bars).startswith("Bar chart of GVA per hour worked for 2 categories.")
-    pie = ChartBlock.model_validate(chart(chart_type="pie", categories=["A", "B"], series=[
-        {"name": "Share", "values": [75, 25]}]))
+    pie = ChartBlock.model_validate(
+        chart(chart_type="pie", categories=["A", "B"], series=[{"name": "Share", "values": [75, 25]}])
+    )
     assert "The largest share is A, 75% of the total." in draft_alt_text(pie)

@@ -10,8 +10,8 @@ from PIL import Image
 
 from neslis_desktop.errors import ContentError
 from neslis_desktop.model.evidence import PictureBlock
-from neslis_desktop.store import load_project
 from neslis_desktop.store import assets as assets_module
+from neslis_desktop.store import load_project
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "content" / "evidence-example"
 

@@ -13,7 +13,9 @@ numbers right-aligned, captioned "Table N"; pictures are inline with alt text an
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -23,6 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 from lxml import etree
 from pptx import Presentation
+from pptx.parts.chart import ChartPart
 from pptx.presentation import Presentation as PresentationObj
 
 from neslis_desktop.model.evidence import ChartBlock, PictureBlock, TableBlock, format_number
@@ -32,6 +35,11 @@ from neslis_desktop.render.charts import ChartLook, add_chart, needs_colours
 from neslis_desktop.render.deck.theme import scheme_colours
 from neslis_desktop.render.draft.ooxml import Element, add_runs, field_char, instr_text, paragraph, sub
 from neslis_desktop.render.pictures import upright_image
+
+if TYPE_CHECKING:
+    from neslis_desktop.render.draft.blocks import BlockWriter
+
+NORMAL = "Normal"
 
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -60,13 +68,13 @@ class _State:
     palette: dict[str, str] = field(default_factory=dict)
 
 
-_STATES: weakref.WeakKeyDictionary[object, _State] = weakref.WeakKeyDictionary()
+_STATES: weakref.WeakKeyDictionary[BlockWriter, _State] = weakref.WeakKeyDictionary()
 
 
-def _state(writer: object) -> _State:
+def _state(writer: BlockWriter) -> _State:
     state = _STATES.get(writer)
     if state is None:
-        doc: Document = writer.styles._doc  # type: ignore[attr-defined]  # the StyleSheet's document
+        doc: Document = writer.styles._doc  # the StyleSheet's document: the package charts are added to
         ids = [int(v) for v in doc.element.xpath("//wp:docPr/@id") if str(v).isdigit()]
         state = _State(doc, next_id=max(ids, default=0) + 1, palette=_doc_palette(doc))
         _STATES[writer] = state
@@ -85,7 +93,7 @@ def _doc_palette(doc: Document) -> dict[str, str]:
     return {**slots, **{name: slots[slot] for name, slot in names.items()}}
 
 
-def write_evidence(writer: object, block: object, context: str) -> list[Element] | None:
+def write_evidence(writer: BlockWriter, block: object, context: str) -> list[Element] | None:
     """The document form of an evidence block; ``None`` for any other block (the draft's hook)."""
     if isinstance(block, ChartBlock):
         return _chart(writer, block)
@@ -99,22 +107,18 @@ def write_evidence(writer: object, block: object, context: str) -> list[Element]
 # -- captions and small lines ---------------------------------------------------------------------
 
 
-def _caption(writer: object, label: str, number: int, title: str) -> Element:
+def _caption(writer: BlockWriter, label: str, number: int, title: str) -> Element:
     """'Figure 3: title' with a SEQ field holding the number, kept with what follows."""
-    p = paragraph(writer.styles.id(CAPTION))  # type: ignore[attr-defined]
+    p = paragraph(writer.styles.id(CAPTION))
     sub(p.find(qn("w:pPr")), "w:keepNext")
-    add_runs(p, [_run(f"{label} ")])
+    add_runs(p, [Run(f"{label} ")])
     field_char(p, "begin")
     instr_text(p, f" SEQ {label} \\* ARABIC ")
     field_char(p, "separate")
-    add_runs(p, [_run(str(number))])
+    add_runs(p, [Run(str(number))])
     field_char(p, "end")
-    add_runs(p, [_run(f": {title}")])
+    add_runs(p, [Run(f": {title}")])
     return p
-
-
-def _run(text: str) -> Run:
-    return Run(text)
 
 
 def _keep_next(p: Element) -> Element:
@@ -141,22 +145,30 @@ def _align(p: Element, how: str) -> Element:
     return p
 
 
-def _data_table(writer: object, header: list[str], rows: list[list[str]], aligns: list[str], caption: str,
-                bold_last: bool = False) -> Element:
-    w = writer  # the BlockWriter: its table() writes the Draft Table style and a repeating header row
-    head = [[_align(w.para(_escape(h)), a)] for h, a in zip(header, aligns, strict=True)]  # type: ignore[attr-defined]
-    body = []
-    for n, row in enumerate(rows):
-        bold = bold_last and n == len(rows) - 1
-        body.append([[_align(w.para(f"**{_escape(c)}**" if bold and c else _escape(c)), a)]  # type: ignore[attr-defined]
-                     for c, a in zip(row, aligns, strict=True)])
-    widths = [3 if a == "left" else 2 for a in aligns]
-    return w.table(widths, head, body, caption)  # type: ignore[attr-defined,no-any-return]
+def _cell(writer: BlockWriter, text: str, align: str, *, bold: bool = False) -> Element:
+    """A cell paragraph holding ``text`` literally (figures and names are not markup)."""
+    p = paragraph(writer.styles.id(NORMAL))
+    if text:
+        add_runs(p, [Run(text, bold, False)])
+    return _align(p, align)
 
 
-def _escape(text: str) -> str:
-    """Cell text as written: asterisks are not emphasis in figures and names."""
-    return text.replace("*", "\u2217") if "*" in text else text
+def _data_table(
+    writer: BlockWriter,
+    header: list[str],
+    rows: list[list[str]],
+    aligns: Sequence[str],
+    caption: str,
+    *,
+    bold_last: bool = False,
+) -> Element:
+    """A table in the draft's table style (``BlockWriter.table``: header row marked and repeating)."""
+    head = [[_cell(writer, h, a)] for h, a in zip(header, aligns, strict=True)]
+    body = [
+        [[_cell(writer, c, a, bold=bold_last and n == len(rows) - 1)] for c, a in zip(row, aligns, strict=True)]
+        for n, row in enumerate(rows)
+    ]
+    return writer.table([3 if a == "left" else 2 for a in aligns], head, body, caption)
 
 
 # -- charts -------------------------------------------------------------------------------------------
@@ -170,17 +182,17 @@ def _scratch_chart(state: _State, block: ChartBlock, w: int, h: int) -> tuple[by
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     colours, _ = series_colours(state.palette, needs_colours(block))
     frame = add_chart(slide.shapes, block, (0, 0, w, h), colours, DRAFT_LOOK)
-    chart_part = frame.chart.part
+    chart_part = cast(ChartPart, frame.chart.part)
     xlsx = chart_part.chart_workbook.xlsx_part
     assert xlsx is not None
     return chart_part.blob, xlsx.blob
 
 
-def _chart(writer: object, block: ChartBlock) -> list[Element]:
+def _chart(writer: BlockWriter, block: ChartBlock) -> list[Element]:
     state = _state(writer)
     state.figures += 1
     state.charts += 1
-    width = writer.width * TWIPS_TO_EMU  # type: ignore[attr-defined]
+    width = writer.width * TWIPS_TO_EMU
     height = int(width * 0.6)
     chart_xml, xlsx_blob = _scratch_chart(state, block, width, height)
     package = state.doc.part.package
@@ -198,12 +210,12 @@ def _chart(writer: object, block: ChartBlock) -> list[Element]:
     title = plain_text(block.title)
     out = [_caption(writer, "Figure", state.figures, title)]
     if block.subtitle:
-        out.append(_keep_next(writer.para(block.subtitle)))  # type: ignore[attr-defined]
+        out.append(_keep_next(writer.para(block.subtitle)))
     p = _keep_next(paragraph(None))
-    p.append(_inline(state, rid, width, height, block.alt(), f"Chart {n}: {title[:60]}"))
+    p.append(_inline(state, rid, (width, height), block.alt(), f"Chart {n}: {title[:60]}"))
     out.append(p)
     lines = ([block.source.line()] if block.source else []) + ([block.chart_notes] if block.chart_notes else [])
-    out += [writer.para(line) for line in lines]  # type: ignore[attr-defined]
+    out += [writer.para(line) for line in lines]
     # The chart's data as a table beneath it, for screen readers and for anyone checking the figures.
     state.tables += 1
     header = [""] + [plain_text(s.name) for s in block.series]
@@ -219,8 +231,9 @@ def _chart(writer: object, block: ChartBlock) -> list[Element]:
     return out
 
 
-def _inline(state: _State, rid: str, cx: int, cy: int, alt: str, name: str) -> Element:
-    """A ``w:r`` holding the chart inline (``wp:inline`` with its ``c:chart`` reference)."""
+def _inline(state: _State, rid: str, size: tuple[int, int], alt: str, name: str) -> Element:
+    """A ``w:r`` holding the chart inline (``wp:inline`` with its ``c:chart`` reference), ``size`` in EMU."""
+    cx, cy = size
     doc_id = state.next_id
     state.next_id += 1
     xml = (
@@ -228,7 +241,7 @@ def _inline(state: _State, rid: str, cx: int, cy: int, alt: str, name: str) -> E
         f'xmlns:a="{_A}" xmlns:c="{_C}" xmlns:r="{_R}"><w:drawing>'
         f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
         f'<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="{doc_id}" name=""/>'
-        f"<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri=\"{CHART_URI}\">"
+        f'<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="{CHART_URI}">'
         f'<c:chart r:id="{rid}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
     )
     run = etree.fromstring(xml)
@@ -241,7 +254,7 @@ def _inline(state: _State, rid: str, cx: int, cy: int, alt: str, name: str) -> E
 # -- tables and pictures -------------------------------------------------------------------------------
 
 
-def _table(writer: object, block: TableBlock) -> list[Element]:
+def _table(writer: BlockWriter, block: TableBlock) -> list[Element]:
     state = _state(writer)
     state.tables += 1
     caption = plain_text(block.caption)
@@ -250,18 +263,20 @@ def _table(writer: object, block: TableBlock) -> list[Element]:
     if block.totals is not None:
         rows.append([block.cell_text(block.totals, i) for i in range(len(block.columns))])
     aligns = [c.alignment() for c in block.columns]
-    out = [_caption(writer, "Table", state.tables, caption),
-           _data_table(writer, header, rows, aligns, caption, bold_last=block.totals is not None)]
+    out = [
+        _caption(writer, "Table", state.tables, caption),
+        _data_table(writer, header, rows, aligns, caption, bold_last=block.totals is not None),
+    ]
     if block.source:
-        out.append(writer.para(block.source.line()))  # type: ignore[attr-defined]
+        out.append(writer.para(block.source.line()))
     return out
 
 
-def _picture(writer: object, block: PictureBlock) -> list[Element]:
+def _picture(writer: BlockWriter, block: PictureBlock) -> list[Element]:
     state = _state(writer)
     if block.path is None or block.pixels is None:
-        return [writer.para(f"[Picture {block.file} was not found in the project.]")]  # type: ignore[attr-defined]
-    width = writer.width * TWIPS_TO_EMU  # type: ignore[attr-defined]
+        return [writer.para(f"[Picture {block.file} was not found in the project.]")]
+    width = writer.width * TWIPS_TO_EMU
     pw, ph = block.pixels
     w = width
     h = int(width * ph / pw)

@@ -18,14 +18,17 @@ from neslis_desktop.model.evidence import ChartBlock, PictureBlock, TableBlock
 from neslis_desktop.render.chart_colours import MIN_CONTRAST, contrast, series_colours
 from neslis_desktop.render.deck import write_deck
 from neslis_desktop.render.deck.layouts.evidence import ChartShape, PictureShape, TableShape
-from neslis_desktop.render.deck.planner import default_frames, plan_deck
 from neslis_desktop.render.deck.plan import ThemeFonts
+from neslis_desktop.render.deck.planner import default_frames, plan_deck
 from neslis_desktop.store import load_project
 
 EXAMPLE = REPO / "content" / "evidence-example"
 # python-pptx reads a line chart as LINE once any series (here the reference line) has no markers.
-XL = {"line": {XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.LINE}, "bar": {XL_CHART_TYPE.BAR_CLUSTERED},
-      "column": {XL_CHART_TYPE.COLUMN_CLUSTERED}}
+XL = {
+    "line": {XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.LINE},
+    "bar": {XL_CHART_TYPE.BAR_CLUSTERED},
+    "column": {XL_CHART_TYPE.COLUMN_CLUSTERED},
+}
 
 
 @pytest.fixture(scope="module")
@@ -87,11 +90,14 @@ def test_tables_are_native_with_a_header_row_and_right_aligned_numbers(example: 
 
 def test_a_long_table_splits_over_slides_with_its_header_repeated(tmp_path: Path) -> None:
     rows = [[f"Area {n}", n * 1000, n / 3] for n in range(1, 61)]
-    table = TableBlock.model_validate({
-        "kind": "table", "caption": "Sixty areas",
-        "columns": ["Area", {"title": "Jobs", "number_format": "#,##0"}, {"title": "Rate", "number_format": "0.0"}],
-        "rows": rows,
-    })
+    table = TableBlock.model_validate(
+        {
+            "kind": "table",
+            "caption": "Sixty areas",
+            "columns": ["Area", {"title": "Jobs", "number_format": "#,##0"}, {"title": "Rate", "number_format": "0.0"}],
+            "rows": rows,
+        }
+    )
     project = Project.model_validate({"meta": {"title": "T", "organisation": "O"}, "sections": []})
     project.sections.append(Section(id="t", title="Tables", blocks=[table]))
     target = tmp_path / "long.pptx"
@@ -137,8 +143,17 @@ def test_the_plan_carries_the_elements_the_preview_draws(example: Project) -> No
 
 
 def test_series_colours_pass_three_to_one_where_the_theme_allows() -> None:
-    office = {"bg1": "#FFFFFF", "accent1": "#4472C4", "accent2": "#ED7D31", "accent3": "#A5A5A5",
-              "accent4": "#FFC000", "accent5": "#5B9BD5", "accent6": "#70AD47", "tx1": "#000000", "tx2": "#44546A"}
+    office = {
+        "bg1": "#FFFFFF",
+        "accent1": "#4472C4",
+        "accent2": "#ED7D31",
+        "accent3": "#A5A5A5",
+        "accent4": "#FFC000",
+        "accent5": "#5B9BD5",
+        "accent6": "#70AD47",
+        "tx1": "#000000",
+        "tx2": "#44546A",
+    }
     two, notes = series_colours(office, 2)
     assert not notes
     assert all(contrast(c.rgb, "#FFFFFF") >= MIN_CONTRAST for c in two)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from neslis_desktop.model.evidence import ChartBlock, PictureBlock, Source, TableBlock
+from neslis_desktop.model.evidence import Align, ChartBlock, PictureBlock, Source, TableBlock
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.render.deck.layouts import (
     BODY_FLOOR,
@@ -45,7 +45,7 @@ class TableShape(Shape):
 
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
-    aligns: list[str] = field(default_factory=list)
+    aligns: list[Align] = field(default_factory=list)
     col_widths: list[int] = field(default_factory=list)
     row_heights: list[int] = field(default_factory=list)
     """Height of the header row, then of each body row (EMU), as measured."""
@@ -66,8 +66,9 @@ def _label(text: str) -> TextFrame:
     return TextFrame(para(text), TextStyle(12.0, "tx2", align="center", anchor="middle"))
 
 
-def _lines_block(text: str, area: Rect, ctx: Ctx, start: float, floor: float, *, bold: bool = False,
-                 name: str, top: bool = True) -> tuple[Shape, int]:
+def _lines_block(
+    text: str, area: Rect, ctx: Ctx, start: float, floor: float, *, bold: bool = False, name: str, top: bool = True
+) -> tuple[Shape, int]:
     """A text box for ``text`` fitted to the area's width, at the top (or bottom); the shape and its height."""
     paras = para(text, bold=bold)
     chosen = floor
@@ -88,13 +89,21 @@ def _frame_text(area: Rect, ctx: Ctx, head: list[tuple[str, float, bool]], foot:
     shapes: list[Shape] = []
     top, bottom = area.y, area.bottom
     for text, size, bold in head:
-        shape, h = _lines_block(text, Rect(area.x, top, area.w, area.bottom - top), ctx, size, BODY_FLOOR + 2
-                                if bold else BODY_FLOOR, bold=bold, name="Chart Heading" if bold else "Chart Subtitle")
+        shape, h = _lines_block(
+            text,
+            Rect(area.x, top, area.w, area.bottom - top),
+            ctx,
+            size,
+            BODY_FLOOR + 2 if bold else BODY_FLOOR,
+            bold=bold,
+            name="Chart Heading" if bold else "Chart Subtitle",
+        )
         shapes.append(shape)
         top += h
     for text in reversed(foot):
-        shape, h = _lines_block(text, Rect(area.x, top, area.w, bottom - top), ctx, SOURCE_PT, SOURCE_PT,
-                                name="Source", top=False)
+        shape, h = _lines_block(
+            text, Rect(area.x, top, area.w, bottom - top), ctx, SOURCE_PT, SOURCE_PT, name="Source", top=False
+        )
         shapes.append(shape)
         bottom -= h
     return shapes, Rect(area.x, top + GAP // 2, area.w, max(bottom - top - GAP, EMU_PER_INCH // 2))
@@ -112,12 +121,22 @@ def layout_chart(block: ChartBlock, area: Rect, ctx: Ctx) -> list[Page]:
     foot = _source(block.source) + ([plain_text(block.chart_notes)] if block.chart_notes else [])
     shapes, rest = _frame_text(area, ctx, head, foot)
     kind = block.chart_type.replace("_", " ")
-    chart = ChartShape("rect", rest, f"Chart: {plain_text(block.title)[:60]}", line="tx2", line_pt=0.75,
-                       text=_label(f"{kind.capitalize()} chart"), alt_text=block.alt(), chart=block)
+    chart = ChartShape(
+        "rect",
+        rest,
+        f"Chart: {plain_text(block.title)[:60]}",
+        line="tx2",
+        line_pt=0.75,
+        text=_label(f"{kind.capitalize()} chart"),
+        alt_text=block.alt(),
+        chart=block,
+    )
     shapes.insert(len(head), chart)
     adjustments = []
     if block.source is None:
-        adjustments.append(ctx.say(f"chart '{plain_text(block.title)[:40]}' has no source; add where the figures come from"))
+        adjustments.append(
+            ctx.say(f"chart '{plain_text(block.title)[:40]}' has no source; add where the figures come from")
+        )
     return [Page(shapes, adjustments)]
 
 
@@ -166,8 +185,9 @@ def layout_table(block: TableBlock, area: Rect, ctx: Ctx) -> list[Page]:
             break
     widths = _column_widths(block, rest.w, ctx, chosen)
     head_h = _row_height(header, widths, ctx, chosen, True)
-    row_hs = [_row_height(r, widths, ctx, chosen, block.totals is not None and n == len(body) - 1)
-              for n, r in enumerate(body)]
+    row_hs = [
+        _row_height(r, widths, ctx, chosen, block.totals is not None and n == len(body) - 1) for n, r in enumerate(body)
+    ]
     pages_rows: list[list[int]] = [[]]
     used = head_h
     for n, h in enumerate(row_hs):
@@ -177,12 +197,20 @@ def layout_table(block: TableBlock, area: Rect, ctx: Ctx) -> list[Page]:
         pages_rows[-1].append(n)
         used += h
     if len(pages_rows) > MAX_CONTINUATIONS + 1:
-        adjustments.append(ctx.say(f"table '{plain_text(block.caption)[:40]}' is too long; only its first "
-                                   f"{sum(len(p) for p in pages_rows[:MAX_CONTINUATIONS + 1])} rows are shown"))
+        adjustments.append(
+            ctx.say(
+                f"table '{plain_text(block.caption)[:40]}' is too long; only its first "
+                f"{sum(len(p) for p in pages_rows[: MAX_CONTINUATIONS + 1])} rows are shown"
+            )
+        )
         pages_rows = pages_rows[: MAX_CONTINUATIONS + 1]
     if len(pages_rows) > 1:
-        adjustments.append(ctx.say(f"table '{plain_text(block.caption)[:40]}' continues over {len(pages_rows)} "
-                                   "slides, its header row repeated"))
+        adjustments.append(
+            ctx.say(
+                f"table '{plain_text(block.caption)[:40]}' continues over {len(pages_rows)} "
+                "slides, its header row repeated"
+            )
+        )
     if chosen < TABLE_START_PT:
         adjustments.append(ctx.say(f"table '{plain_text(block.caption)[:40]}' set at {chosen:g} pt to fit"))
     pages: list[Page] = []
@@ -192,22 +220,44 @@ def layout_table(block: TableBlock, area: Rect, ctx: Ctx) -> list[Page]:
         part = f" (rows {indexes[0] + 1} to {indexes[-1] + 1})" if len(pages_rows) > 1 else ""
         last = block.totals is not None and indexes[-1] == len(body) - 1
         table = TableShape(
-            "rect", box, f"Table: {plain_text(block.caption)[:60]}", line="tx2", line_pt=0.75,
-            text=_label(f"Table{part}"), header=header, rows=[body[n] for n in indexes], aligns=aligns,
-            col_widths=widths, row_heights=heights, size_pt=chosen, totals=last,
+            "rect",
+            box,
+            f"Table: {plain_text(block.caption)[:60]}",
+            line="tx2",
+            line_pt=0.75,
+            text=_label(f"Table{part}"),
+            header=header,
+            rows=[body[n] for n in indexes],
+            aligns=aligns,
+            col_widths=widths,
+            row_heights=heights,
+            size_pt=chosen,
+            totals=last,
         )
-        page_shapes = ([shapes[0]] + [table] + shapes[1:]) if k == 0 else [
-            box_shape("Chart Heading", shapes[0].box, para(f"{plain_text(block.caption)} (continued)", bold=True),
-                      shapes[0].text.style if shapes[0].text else style(20.0, bold=True), kind="text"),
-            table, *shapes[1:],
-        ]
+        page_shapes = (
+            [shapes[0], table, *shapes[1:]]
+            if k == 0
+            else [
+                box_shape(
+                    "Chart Heading",
+                    shapes[0].box,
+                    para(f"{plain_text(block.caption)} (continued)", bold=True),
+                    shapes[0].text.style if shapes[0].text else style(20.0, bold=True),
+                    kind="text",
+                ),
+                table,
+                *shapes[1:],
+            ]
+        )
         pages.append(Page(page_shapes, adjustments if k == 0 else []))
     return pages
 
 
 def layout_picture(block: PictureBlock, area: Rect, ctx: Ctx) -> list[Page]:
     """The picture as large as fits its proportions, centred, with caption and credit below."""
-    foot = [" ".join(plain_text(x) for x in (block.caption, block.credit) if x)] if (block.caption or block.credit) else []
+    foot = (
+        [" ".join(plain_text(x) for x in (block.caption, block.credit) if x)] if (block.caption or block.credit) else []
+    )
     shapes, rest = _frame_text(area, ctx, [], foot)
     adjustments: list[str] = []
     pixels = block.pixels
@@ -219,8 +269,16 @@ def layout_picture(block: PictureBlock, area: Rect, ctx: Ctx) -> list[Page]:
     w, h = max(int(pw * scale), 1), max(int(ph * scale), 1)
     box = Rect(rest.x + (rest.w - w) // 2, rest.y + (rest.h - h) // 2, w, h)
     alt = None if block.decorative else block.alt_text
-    picture = PictureShape("rect", box, f"Picture: {block.file}"[:80], line="tx2", line_pt=0.75,
-                           text=_label("Picture"), alt_text=alt, picture=block)
+    picture = PictureShape(
+        "rect",
+        box,
+        f"Picture: {block.file}"[:80],
+        line="tx2",
+        line_pt=0.75,
+        text=_label("Picture"),
+        alt_text=alt,
+        picture=block,
+    )
     return [Page([picture, *shapes], adjustments)]
 
 
