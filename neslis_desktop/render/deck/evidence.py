@@ -9,10 +9,10 @@ carries alt text on its frame (``p:cNvPr/@descr``).
 
 from __future__ import annotations
 
-from pptx.enum.text import PP_ALIGN
+from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.slide import Slide
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.render.chart_colours import series_colours
@@ -25,7 +25,7 @@ from neslis_desktop.render.pictures import upright_image
 
 DECK_LOOK = ChartLook(font_pt=16.0, line_pt=3.0, marker=9)
 """Chart text at 16 pt, lines 3 pt: readable from the back of a room on a projector."""
-_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+_ALGN = {"left": "l", "center": "ctr", "right": "r"}
 
 
 def draw_evidence(slide: Slide, shape: Shape, ids: xmlbuild.ShapeIds, template: DeckTemplate) -> list[str] | None:
@@ -56,31 +56,38 @@ def _chart(slide: Slide, shape: ChartShape, ids: xmlbuild.ShapeIds, template: De
 
 
 def _table(slide: Slide, shape: TableShape, ids: xmlbuild.ShapeIds) -> list[str]:
+    """A native table: python-pptx makes the frame and grid; the cells are written as XML directly
+    (python-pptx's cell API looks every child up again per property, 30 ms a table)."""
     box = shape.box
     rows = [shape.header, *shape.rows]
     frame = slide.shapes.add_table(len(rows), len(shape.header), Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
     frame.name = shape.name
     _set_id(frame._element, ids.next())
-    table = frame.table
-    table.first_row = True
-    table.horz_banding = True
-    table.last_row = shape.totals
-    for i, width in enumerate(shape.col_widths):
-        table.columns[i].width = Emu(width)
-    for r, (cells, height) in enumerate(zip(rows, shape.row_heights, strict=True)):
-        table.rows[r].height = Emu(height)
+    tbl = frame._element.find(".//" + qn("a:tbl"))
+    tbl_pr = tbl.find(qn("a:tblPr"))
+    tbl_pr.set("firstRow", "1")
+    tbl_pr.set("bandRow", "1")
+    if shape.totals:
+        tbl_pr.set("lastRow", "1")
+    for grid_col, width in zip(tbl.find(qn("a:tblGrid")), shape.col_widths, strict=True):
+        grid_col.set("w", str(width))
+    size = str(round(shape.size_pt * 100))
+    for r, (tr, cells, height) in enumerate(zip(tbl.findall(qn("a:tr")), rows, shape.row_heights, strict=True)):
+        tr.set("h", str(height))
         bold = r == 0 or (shape.totals and r == len(rows) - 1)
-        for c, text in enumerate(cells):
-            cell = table.cell(r, c)
-            cell.margin_left = cell.margin_right = Emu(91_440)
-            frame_text = cell.text_frame
-            frame_text.word_wrap = True
-            paragraph = frame_text.paragraphs[0]
-            run = paragraph.add_run()
-            run.text = text
-            run.font.size = Pt(shape.size_pt)
-            run.font.bold = bold
-            paragraph.alignment = _ALIGN[shape.aligns[c]]
+        for tc, text, align in zip(tr.findall(qn("a:tc")), cells, shape.aligns, strict=True):
+            for child in list(tc):
+                tc.remove(child)
+            body = etree.SubElement(tc, qn("a:txBody"))
+            etree.SubElement(body, qn("a:bodyPr"))
+            etree.SubElement(body, qn("a:lstStyle"))
+            p = etree.SubElement(body, qn("a:p"))
+            etree.SubElement(p, qn("a:pPr")).set("algn", _ALGN[align])
+            run = etree.SubElement(p, qn("a:r"))
+            r_pr = etree.SubElement(run, qn("a:rPr"), lang="en-GB", sz=size, b="1" if bold else "0")
+            r_pr.set("dirty", "0")
+            etree.SubElement(run, qn("a:t")).text = text
+            etree.SubElement(tc, qn("a:tcPr"), marL="91440", marR="91440")
     ooxml.set_alt_text(frame._element, shape.name.removeprefix("Table: "))
     return []
 
