@@ -65,6 +65,8 @@ class ChartLook:
     font_pt: float
     line_pt: float = 2.75
     marker: int = 7
+    font: str = "+mn-lt"
+    """The typeface: the theme's body font by reference (``+mn-lt``), or a font named by the caller."""
 
 
 def needs_colours(block: ChartBlock) -> int:
@@ -132,7 +134,7 @@ def style_chart(chart: Chart, block: ChartBlock, colours: Sequence[SeriesColour]
     kind = block.chart_type
     _positive_axis_ids(chart)
     chart.font.size = Pt(look.font_pt)
-    chart.font.name = "+mn-lt"  # the theme's body font, in PowerPoint and in Word alike
+    chart.font.name = look.font
     chart.has_title = False  # the headline is printed above the chart (deck) or as its caption (draft)
     plot = chart.plots[0]
     points = len(block.categories) * len(block.series)

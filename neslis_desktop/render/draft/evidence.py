@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, cast
 
 from docx.document import Document
@@ -66,6 +66,7 @@ class _State:
     next_id: int = 0
     scratch: PresentationObj | None = None
     palette: dict[str, str] = field(default_factory=dict)
+    look: ChartLook = DRAFT_LOOK
 
 
 _STATES: weakref.WeakKeyDictionary[BlockWriter, _State] = weakref.WeakKeyDictionary()
@@ -76,21 +77,46 @@ def _state(writer: BlockWriter) -> _State:
     if state is None:
         doc: Document = writer.styles._doc  # the StyleSheet's document: the package charts are added to
         ids = [int(v) for v in doc.element.xpath("//wp:docPr/@id") if str(v).isdigit()]
-        state = _State(doc, next_id=max(ids, default=0) + 1, palette=_doc_palette(doc))
+        theme = _doc_theme(doc)
+        state = _State(doc, next_id=max(ids, default=0) + 1, palette=_doc_palette(theme), look=_look(doc, theme))
         _STATES[writer] = state
     return state
 
 
-def _doc_palette(doc: Document) -> dict[str, str]:
-    """The document theme's colours by the names charts use (``accent1``, ``tx1``, ``bg1`` ...)."""
-    theme = None
+def _doc_theme(doc: Document) -> etree._Element | None:
+    """The document's theme part, parsed; ``None`` for a document without one."""
     for part in doc.part.package.iter_parts():
         if part.content_type == CT_THEME:
-            theme = etree.fromstring(part.blob)
-            break
+            return etree.fromstring(part.blob)
+    return None
+
+
+def _doc_palette(theme: etree._Element | None) -> dict[str, str]:
+    """The document theme's colours by the names charts use (``accent1``, ``tx1``, ``bg1`` ...)."""
     slots = scheme_colours(theme)
     names = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
     return {**slots, **{name: slots[slot] for name, slot in names.items()}}
+
+
+def _body_font(doc: Document, theme: etree._Element | None) -> str | None:
+    """The font body text is set in: the Normal style's, else the document default's, else the
+    theme's minor font (what ``asciiTheme`` refers to)."""
+    root = doc.styles.element
+    normal = root.find(f"{qn('w:style')}[@{qn('w:styleId')}='Normal']")
+    for where in (normal, root.find(qn("w:docDefaults"))):
+        fonts = where.find(f".//{qn('w:rFonts')}") if where is not None else None
+        if fonts is not None and fonts.get(qn("w:ascii")):
+            return str(fonts.get(qn("w:ascii")))
+    path = f"{{{_A}}}themeElements/{{{_A}}}fontScheme/{{{_A}}}minorFont/{{{_A}}}latin"
+    latin = theme.find(path) if theme is not None else None
+    return latin.get("typeface") if latin is not None else None
+
+
+def _look(doc: Document, theme: etree._Element | None) -> ChartLook:
+    """The draft's chart look in the body text's font, by name: not every Word reader resolves a theme
+    font reference (``+mn-lt``) inside a chart (LibreOffice draws such a chart in its default serif)."""
+    face = _body_font(doc, theme)
+    return replace(DRAFT_LOOK, font=face) if face else DRAFT_LOOK
 
 
 def write_evidence(writer: BlockWriter, block: object, context: str) -> list[Element] | None:
@@ -181,7 +207,7 @@ def _scratch_chart(state: _State, block: ChartBlock, w: int, h: int) -> tuple[by
     prs = state.scratch
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     colours, _ = series_colours(state.palette, needs_colours(block))
-    frame = add_chart(slide.shapes, block, (0, 0, w, h), colours, DRAFT_LOOK)
+    frame = add_chart(slide.shapes, block, (0, 0, w, h), colours, state.look)
     chart_part = cast(ChartPart, frame.chart.part)
     xlsx = chart_part.chart_workbook.xlsx_part
     assert xlsx is not None
