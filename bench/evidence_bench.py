@@ -17,6 +17,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,19 +42,33 @@ def _chart(n: int) -> ChartBlock:
     series = [{"name": "North East", "values": [90 + (i * 7 + n) % 11 for i in range(len(years))]}]
     if kind != "pie":
         series.append({"name": "England excluding London", "values": [100 + (i + n) % 3 for i in range(len(years))]})
-    data = {"kind": "chart", "title": f"Chart {n}", "subtitle": "GVA per hour worked, index (UK = 100)",
-            "chart_type": kind, "categories": years, "series": series,
-            "source": {"publisher": "Office for National Statistics", "dataset": "Subregional productivity"}}
+    data = {
+        "kind": "chart",
+        "title": f"Chart {n}",
+        "subtitle": "GVA per hour worked, index (UK = 100)",
+        "chart_type": kind,
+        "categories": years,
+        "series": series,
+        "source": {"publisher": "Office for National Statistics", "dataset": "Subregional productivity"},
+    }
     return ChartBlock.model_validate(data)
 
 
 def _table(n: int) -> TableBlock:
     rows = [[f"Area {r}", 1000 * r + n, 60 + r / 7] for r in range(1, 13)]
-    return TableBlock.model_validate({
-        "kind": "table", "caption": f"Table {n}",
-        "columns": ["Area", {"title": "Jobs", "number_format": "#,##0"}, {"title": "Rate", "number_format": "0.0%"}],
-        "rows": rows, "totals": ["All", sum(r[1] for r in rows), 65.0],
-    })
+    return TableBlock.model_validate(
+        {
+            "kind": "table",
+            "caption": f"Table {n}",
+            "columns": [
+                "Area",
+                {"title": "Jobs", "number_format": "#,##0"},
+                {"title": "Rate", "number_format": "0.0%"},
+            ],
+            "rows": rows,
+            "totals": ["All", sum(r[1] for r in rows), 65.0],
+        }
+    )
 
 
 def pack(charts: bool, tables: bool) -> Project:
@@ -71,7 +86,7 @@ def pack(charts: bool, tables: bool) -> Project:
     return project
 
 
-def _time(fn, project: Project, out: Path, rounds: int) -> float:
+def _time(fn: Callable[[Project, Path], object], project: Project, out: Path, rounds: int) -> float:
     fn(project, out)  # warm-up: imports, fonts, template checks
     times = []
     for _ in range(rounds):
@@ -89,9 +104,9 @@ def main() -> int:
         out = Path(tmp)
         results = {}
         for name, fn, target in (("deck", write_deck, out / "d.pptx"), ("draft", write_draft, out / "d.docx")):
-            base = _time(lambda p, o: fn(p, o), pack(False, False), target, args.rounds)
-            with_charts = _time(lambda p, o: fn(p, o), pack(True, False), target, args.rounds)
-            with_tables = _time(lambda p, o: fn(p, o), pack(False, True), target, args.rounds)
+            base = _time(fn, pack(False, False), target, args.rounds)
+            with_charts = _time(fn, pack(True, False), target, args.rounds)
+            with_tables = _time(fn, pack(False, True), target, args.rounds)
             results[name] = (base, (with_charts - base) / CHARTS, (with_tables - base) / TABLES)
         print(f"{'':8}{'base pack':>12}{'per chart':>12}{'per table':>12}")
         for name, (base, per_chart, per_table) in results.items():
@@ -101,8 +116,10 @@ def main() -> int:
         save_project(pack(True, True), folder)
         sample = run_child([sys.executable, "-m", "neslis_desktop", "build", str(folder), "-o", str(out / "o"), "-q"])
         mem = f"{sample.max_rss_mb:.0f} MB" if sample.max_rss_mb is not None else "not measured on this system"
-        print(f"\nneslis build of 50 charts + 50 tables: {sample.seconds:.2f} s, peak memory {mem}"
-              + ("" if sample.ok else f" (failed: {sample.error[:200]})"))
+        print(
+            f"\nneslis build of 50 charts + 50 tables: {sample.seconds:.2f} s, peak memory {mem}"
+            + ("" if sample.ok else f" (failed: {sample.error[:200]})")
+        )
 
         full = pack(True, True)
         for name, fn, target in (("deck", write_deck, out / "p.pptx"), ("draft", write_draft, out / "p.docx")):

@@ -12,12 +12,28 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from neslis_desktop.errors import ContentError, Problem
+
 _ORIENTATION = 0x0112
 
 
 def upright_image(path: Path) -> io.BytesIO:
-    """The picture's bytes, turned upright by its EXIF orientation (re-encoded only when turned)."""
-    data = Path(path).read_bytes()
+    """The picture's bytes, turned upright by its EXIF orientation (re-encoded only when turned).
+
+    :class:`ContentError` naming the file when it went missing or broke after the project was
+    loaded (so the build stops with that message, not as a failed write of the output).
+    """
+    try:
+        return _upright(Path(path))
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        raise ContentError(
+            [Problem(Path(path), "", f"could not be read while building ({why}); check the picture and build again")]
+        ) from None
+
+
+def _upright(path: Path) -> io.BytesIO:
+    data = path.read_bytes()
     with Image.open(io.BytesIO(data)) as image:
         if image.getexif().get(_ORIENTATION, 1) == 1:
             return io.BytesIO(data)

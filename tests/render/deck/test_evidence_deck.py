@@ -175,3 +175,97 @@ def test_the_example_deck_is_valid_and_builds_through_foreign_templates(
     ooxml_validate(target)
     charts = [sh for slide in Presentation(str(target)).slides for sh in slide.shapes if sh.has_chart]
     assert len(charts) == 3
+
+
+def test_a_picture_gone_after_loading_stops_the_build_naming_it(tmp_path: Path) -> None:
+    from neslis_desktop.errors import ContentError
+    from neslis_desktop.render.pack import build_pack
+
+    folder = tmp_path / "ex"
+    shutil.copytree(EXAMPLE, folder)
+    project = load_project(folder)
+    (folder / "assets" / "tyne-bridge-drawing.png").write_bytes(b"\x89PNG broken")
+    out = tmp_path / "out"
+    with pytest.raises(ContentError, match=r"tyne-bridge-drawing\.png"):
+        build_pack(project, out)
+    assert not any(out.iterdir())  # nothing half-written left behind
+
+
+def test_the_example_saves_and_loads_unchanged(example: Project, tmp_path: Path) -> None:
+    from neslis_desktop.store import save_project
+
+    save_project(example, tmp_path / "copy")
+    shutil.copytree(EXAMPLE / "assets", tmp_path / "copy" / "assets")
+    again = load_project(tmp_path / "copy")
+    assert again.model_dump() == example.model_dump()
+
+
+def _odd_charts() -> list[ChartBlock]:
+    years = [str(1960 + i) for i in range(60)]
+    cases = [
+        {
+            "chart_type": "line",
+            "categories": years,
+            "series": [{"name": "Long", "values": [i * 1.5 - 20 for i in range(60)]}],
+        },
+        {
+            "chart_type": "stacked_bar",
+            "categories": ["A", "B"],
+            "series": [{"name": f"S{k}", "values": [k, 8 - k]} for k in range(8)],
+        },
+        {
+            "chart_type": "column",
+            "categories": ["Loss", "Gain", "Gap"],
+            "series": [{"name": "Change", "values": [-12.5, 30, None]}],
+            "reference": {"label": "Zero", "value": 0},
+        },
+        {"chart_type": "pie", "categories": ["All", "None"], "series": [{"name": "Share", "values": [1, 0]}]},
+        {
+            "chart_type": "bar",
+            "categories": ["Only"],
+            "series": [{"name": "Huge", "values": [1.5e12], "number_format": "£#,##0"}],
+        },
+        {
+            "chart_type": "stacked_column",
+            "categories": ["x & <y>", "\u00e9t\u00e9 \u2014 2020"],
+            "series": [{"name": 'Odd "names" & <tags>', "values": [1, 2]}, {"name": "B", "values": [2, 1]}],
+        },
+    ]
+    return [ChartBlock.model_validate({"kind": "chart", "title": f"Odd {n}", **c}) for n, c in enumerate(cases)]
+
+
+@pytest.mark.slow
+def test_odd_charts_build_valid_files_that_read_back(tmp_path: Path) -> None:
+    from neslis_desktop.render.draft import write_draft
+
+    charts = _odd_charts()
+    project = Project.model_validate({"meta": {"title": "Odd", "organisation": "O"}, "sections": []})
+    project.sections.append(Section(id="odd", title="Odd charts", blocks=charts))
+    deck, draft = tmp_path / "odd.pptx", tmp_path / "odd.docx"
+    write_deck(project, deck)
+    write_draft(project, draft)
+    ooxml_validate(deck, draft)
+    frames = [sh for slide in Presentation(str(deck)).slides for sh in slide.shapes if sh.has_chart]
+    assert len(frames) == len(charts)
+    for frame, block in zip(frames, charts, strict=True):
+        read = {s.name: list(s.values) for plot in frame.chart.plots for s in plot.series}
+        assert all(read[s.name] == s.values for s in block.series)
+
+
+def test_chart_series_colours_in_the_deck_pass_against_the_background(deck: Path) -> None:
+    from neslis_desktop.render.chart_colours import shade
+    from neslis_desktop.render.deck.template import load_template
+
+    palette = load_template(None).palette
+    ns = {
+        "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    }
+    line_chart = next(sh for slide in Presentation(str(deck)).slides for sh in slide.shapes if sh.has_chart).chart
+    colours = []
+    for ser in list(line_chart._chartSpace.iterfind(".//c:ser", ns))[:2]:  # the two data series
+        clr = ser.find("c:spPr/a:ln/a:solidFill/a:schemeClr", ns)
+        mod = clr.find("a:lumMod", ns)
+        colours.append(shade(palette[clr.get("val")], int(mod.get("val")) / 100_000 - 1 if mod is not None else 0))
+    assert all(contrast(c, palette["bg1"]) >= MIN_CONTRAST for c in colours)
+    assert contrast(colours[0], colours[1]) >= MIN_CONTRAST
