@@ -1,7 +1,8 @@
-"""Draws the bundled evidence example's picture: a simple drawing of an arch bridge over a river.
+"""Draws the bundled evidence example's pictures: an arch bridge over a river, and a logo.
 
 Made with Pillow so that the example holds no third-party image; run it to rebuild
-``content/evidence-example/assets/tyne-bridge-drawing.png``.
+``content/evidence-example/assets/tyne-bridge-drawing.png`` and ``example-logo.png`` (the
+logo of no real partner: a mark for the example itself).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 W, H = 1200, 675
 OUT = Path(__file__).resolve().parent.parent / "content" / "evidence-example" / "assets" / "tyne-bridge-drawing.png"
@@ -37,9 +38,22 @@ def draw() -> Image.Image:
     return image
 
 
+def logo() -> Image.Image:
+    image = Image.new("RGB", (480, 160), "#FFFFFF")
+    d = ImageDraw.Draw(image)
+    d.rounded_rectangle([4, 4, 475, 155], radius=24, outline="#14284B", width=6)
+    d.arc([24, 28, 134, 138], start=180, end=360, fill="#00778A", width=14)  # the bridge mark
+    d.rectangle([20, 84, 140, 94], fill="#14284B")
+    font = ImageFont.load_default(size=46)  # Pillow's own bundled font: nothing from the system
+    d.text((164, 26), "NESLIS", fill="#14284B", font=font)
+    d.text((164, 84), "example", fill="#00778A", font=font)
+    return image
+
+
 def main() -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     draw().save(OUT, optimize=True)
+    logo().save(OUT.with_name("example-logo.png"), optimize=True)
     print(OUT)
     return 0
 

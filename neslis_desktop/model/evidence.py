@@ -263,39 +263,24 @@ class TableBlock(_Block):
         return cell if isinstance(cell, str) else f"{cell:g}"
 
 
-class PictureBlock(_Block):
-    """A picture kept in the project's ``assets/`` folder, with alt text, caption and credit."""
+def _picture_file(value: str) -> str:
+    """A picture's path as written: inside the project, and a PNG, JPEG or GIF."""
+    text = value.replace("\\", "/")
+    if text.startswith("/") or re.match(r"^[A-Za-z]:", text) or ".." in text.split("/"):
+        raise ValueError(
+            f"'{value}' points outside the project; copy the picture into the project's "
+            f"{ASSETS_DIR}/ folder and write a path such as '{ASSETS_DIR}/photo.png'"
+        )
+    if not text.lower().endswith(PICTURE_SUFFIXES):
+        raise ValueError(f"'{value}' is not a PNG, JPEG or GIF picture; save it as .png or .jpg")
+    return value
 
-    kind: Literal["picture"] = "picture"
-    file: Title = Field(description="The picture's path inside the project folder, such as 'assets/quayside.png'.")
-    alt_text: Text | None = Field(None, description="What the picture shows, for screen readers.")
-    decorative: bool = Field(False, description="True for a picture that only decorates (no alt text needed).")
-    caption: Title | None = Field(None, description="A caption under the picture.")
-    credit: Title | None = Field(None, description="Who took or made it, such as 'Photo: NE LEP'.")
-    _path: Path | None = PrivateAttr(None)
-    _pixels: tuple[int, int] | None = PrivateAttr(None)
 
-    @field_validator("file")
-    @classmethod
-    def _file(cls, value: str) -> str:
-        text = value.replace("\\", "/")
-        if text.startswith("/") or re.match(r"^[A-Za-z]:", text) or ".." in text.split("/"):
-            raise ValueError(
-                f"'{value}' points outside the project; copy the picture into the project's "
-                f"{ASSETS_DIR}/ folder and write a path such as '{ASSETS_DIR}/photo.png'"
-            )
-        if not text.lower().endswith(PICTURE_SUFFIXES):
-            raise ValueError(f"'{value}' is not a PNG, JPEG or GIF picture; save it as .png or .jpg")
-        return value
+class _Located:
+    """A picture file the store has found: its absolute path and upright pixel size."""
 
-    @model_validator(mode="after")
-    def _alt(self) -> PictureBlock:
-        if not self.decorative and not (self.alt_text and self.alt_text.strip()):
-            raise ValueError(
-                f"picture '{self.file}' has no alt text; say what it shows in 'alt_text', "
-                "or write 'decorative: true' if it only decorates"
-            )
-        return self
+    _path: Path | None
+    _pixels: tuple[int, int] | None
 
     def attach(self, path: Path, pixels: tuple[int, int]) -> None:
         """Record where the store found the file and its upright size in pixels (width, height)."""
@@ -310,6 +295,57 @@ class PictureBlock(_Block):
     def pixels(self) -> tuple[int, int] | None:
         """Width and height in pixels as shown (EXIF rotation applied); ``None`` until found."""
         return self._pixels
+
+
+class PictureBlock(_Located, _Block):
+    """A picture kept in the project's ``assets/`` folder, with alt text, caption and credit."""
+
+    kind: Literal["picture"] = "picture"
+    file: Title = Field(description="The picture's path inside the project folder, such as 'assets/quayside.png'.")
+    alt_text: Text | None = Field(None, description="What the picture shows, for screen readers.")
+    decorative: bool = Field(False, description="True for a picture that only decorates (no alt text needed).")
+    caption: Title | None = Field(None, description="A caption under the picture.")
+    credit: Title | None = Field(None, description="Who took or made it, such as 'Photo: NE LEP'.")
+    _path: Path | None = PrivateAttr(None)
+    _pixels: tuple[int, int] | None = PrivateAttr(None)
+
+    @field_validator("file")
+    @classmethod
+    def _file(cls, value: str) -> str:
+        return _picture_file(value)
+
+    @model_validator(mode="after")
+    def _alt(self) -> PictureBlock:
+        if not self.decorative and not (self.alt_text and self.alt_text.strip()):
+            raise ValueError(
+                f"picture '{self.file}' has no alt text; say what it shows in 'alt_text', "
+                "or write 'decorative: true' if it only decorates"
+            )
+        return self
+
+
+class Logo(_Located, ContentModel):
+    """A partner's logo, shown on the title slide and the document's cover."""
+
+    file: Title = Field(description="The logo's path inside the project folder, such as 'assets/nelep.png'.")
+    name: Title = Field(description="The partner's name, read out as the logo's alt text.")
+    _path: Path | None = PrivateAttr(None)
+    _pixels: tuple[int, int] | None = PrivateAttr(None)
+
+    @field_validator("file")
+    @classmethod
+    def _file(cls, value: str) -> str:
+        return _picture_file(value)
+
+    @property
+    def alt_text(self) -> str:
+        """'North East LEP logo'."""
+        return f"{self.name} logo"
+
+    @property
+    def decorative(self) -> bool:
+        """Never: a logo says who stands behind the strategy."""
+        return False
 
 
 EVIDENCE_KINDS = (ChartBlock, TableBlock, PictureBlock)

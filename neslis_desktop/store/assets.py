@@ -16,7 +16,7 @@ from PIL import Image, UnidentifiedImageError
 
 from neslis_desktop.errors import ContentError, Problem
 from neslis_desktop.model.evidence import PictureBlock
-from neslis_desktop.model.project import Project, Section
+from neslis_desktop.model.project import Project, ProjectMeta, Section
 from neslis_desktop.store.paths import resolve_inside
 
 MAX_PIXELS = 40_000_000
@@ -71,9 +71,23 @@ def picture_size(path: Path, *, where: Path, field: str) -> tuple[int, int]:
     return (h, w) if orientation in _ROTATED else (w, h)
 
 
-def attach_pictures(project: Project, folder: Path) -> None:
-    """Find and check every picture of ``project`` in ``folder``; :class:`ContentError` lists every problem."""
+def attach_logos(meta: ProjectMeta, folder: Path) -> list[Problem]:
+    """Check the partner logos named in ``project.yaml``, recording each one's path and size; the problems."""
     problems: list[Problem] = []
+    where = Path(folder) / "project.yaml"
+    for index, logo in enumerate(meta.logos or []):
+        field = f"logos, item {index + 1}, file"
+        try:
+            path = resolve_inside(folder, logo.file, field=field, file=where)
+            logo.attach(path, picture_size(path, where=where, field=field))
+        except ContentError as exc:
+            problems += exc.problems
+    return problems
+
+
+def attach_pictures(project: Project, folder: Path) -> None:
+    """Find and check every picture and logo of ``project`` in ``folder``; :class:`ContentError` lists every problem."""
+    problems: list[Problem] = attach_logos(project.meta, folder)
     for section in project.sections:
         problems += attach_section_pictures(section, folder)
     if problems:

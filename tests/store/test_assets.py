@@ -87,3 +87,15 @@ def test_a_sideways_photo_is_measured_upright(example: Path) -> None:
     _set_picture(example, "assets/photo.jpg")
     picture = load_project(example).section("place").blocks[0]
     assert isinstance(picture, PictureBlock) and picture.pixels == (20, 40)
+
+
+def test_partner_logos_are_checked_like_pictures(example: Path) -> None:
+    project = load_project(example)
+    logos = project.meta.logos or []
+    assert [logo.pixels for logo in logos] == [(480, 160)]
+    path = example / "project.yaml"
+    path.write_text(path.read_text("utf-8").replace("assets/example-logo.png", "assets/gone.png"), "utf-8")
+    with pytest.raises(ContentError) as info:
+        load_project(example)
+    problem = info.value.problems[0]
+    assert problem.file.name == "project.yaml" and problem.field.startswith("logos")

@@ -28,7 +28,7 @@ from pptx import Presentation
 from pptx.parts.chart import ChartPart
 from pptx.presentation import Presentation as PresentationObj
 
-from neslis_desktop.model.evidence import ChartBlock, PictureBlock, TableBlock, format_number
+from neslis_desktop.model.evidence import ChartBlock, Logo, PictureBlock, TableBlock, format_number
 from neslis_desktop.model.inline import Run, plain_text
 from neslis_desktop.render.chart_colours import series_colours
 from neslis_desktop.render.charts import ChartLook, add_chart, needs_colours
@@ -324,3 +324,52 @@ def _picture(writer: BlockWriter, block: PictureBlock) -> list[Element]:
         cap.find(qn("w:pPr")).remove(cap.find(qn("w:pPr")).find(qn("w:keepNext")))
         out.append(cap)
     return out
+
+
+LOGO_HEIGHT_EMU = 540_000  # 1.5 cm
+
+
+def cover_logos(writer: BlockWriter, logos: list[Logo] | None) -> list[Element]:
+    """The partners' logos in one paragraph on the cover, each 1.5 cm high and described."""
+    found = [logo for logo in logos or [] if logo.path is not None and logo.pixels is not None]
+    if not found:
+        return []
+    state = _state(writer)
+    width = writer.width * TWIPS_TO_EMU
+    ratios = [logo.pixels[0] / logo.pixels[1] for logo in found if logo.pixels]
+    h = min(LOGO_HEIGHT_EMU, int(width * 0.9 / sum(ratios)))
+    p = paragraph(writer.styles.id(NORMAL))
+    for n, (logo, ratio) in enumerate(zip(found, ratios, strict=True)):
+        assert logo.path is not None
+        if n:
+            sub(sub(p, "w:r"), "w:t").text = " "
+            p[-1][-1].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        inline = state.doc.part.new_pic_inline(upright_image(logo.path), Emu(int(h * ratio)), Emu(h))
+        doc_pr = inline.find(qn("wp:docPr"))
+        doc_pr.set("id", str(state.next_id))
+        state.next_id += 1
+        doc_pr.set("descr", logo.alt_text)
+        sub(sub(p, "w:r"), "w:drawing").append(inline)
+    return [p]
+
+
+def logos_on_own_cover(anchor: Element | None, logos: list[Element]) -> list[Element]:
+    """Put the logo paragraph on a template's own cover; returns what is left for the content.
+
+    A template's cover often ends with a section break in its last field's paragraph, just
+    before ``{{content}}``: the logos then go after that paragraph and take over its section
+    break, so they stay on the cover. Otherwise they simply lead the content.
+    """
+    previous = anchor.getprevious() if anchor is not None else None
+    ppr = previous.find(qn("w:pPr")) if previous is not None and previous.tag == qn("w:p") else None
+    sect = ppr.find(qn("w:sectPr")) if ppr is not None else None
+    if not logos or previous is None or sect is None:
+        return logos
+    for p in reversed(logos):
+        previous.addnext(p)
+    last_ppr = logos[-1].find(qn("w:pPr"))
+    if last_ppr is None:
+        last_ppr = etree.SubElement(logos[-1], qn("w:pPr"))
+        logos[-1].insert(0, last_ppr)
+    last_ppr.append(sect)  # w:sectPr is the last child a w:pPr may hold before a change record
+    return []

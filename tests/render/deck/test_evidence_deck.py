@@ -125,13 +125,21 @@ def test_pictures_are_upright_unstretched_and_described(tmp_path: Path) -> None:
     project = load_project(folder)
     target = tmp_path / "pic.pptx"
     write_deck(project, target)
-    pictures = [sh for slide in Presentation(str(target)).slides for sh in slide.shapes if sh.shape_type == 13]
+    slides = list(Presentation(str(target)).slides)[1:]  # after the title slide and its logo
+    pictures = [sh for slide in slides for sh in slide.shapes if sh.shape_type == 13]
     assert len(pictures) == 1
     pic = pictures[0]
     assert pic.image.size == (200, 400)
     assert abs(pic.width / pic.height - 0.5) < 0.01
     block = _blocks(project, PictureBlock)[0]
     assert pic._element.find("./*/" + qn("p:cNvPr")).get("descr") == block.alt_text
+
+
+def test_the_title_slide_shows_the_partner_logos(deck: Path) -> None:
+    cover = Presentation(str(deck)).slides[0]
+    logos = [sh for sh in cover.shapes if sh.shape_type == 13]
+    assert [sh._element.find("./*/" + qn("p:cNvPr")).get("descr") for sh in logos] == ["NESLIS Desktop example logo"]
+    assert abs(logos[0].width / logos[0].height - 3.0) < 0.01  # 480 x 160, not stretched
 
 
 def test_the_plan_carries_the_elements_the_preview_draws(example: Project) -> None:

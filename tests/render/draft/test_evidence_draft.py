@@ -116,7 +116,8 @@ def test_pictures_are_inline_with_alt_text(example: Project, draft: Path) -> Non
     doc = Document(str(draft))
     pictures = [i for i in doc.element.body.iter(f"{{{WP}}}inline") if i.find(f".//{{{C}}}chart") is None]
     block = next(b for s in example.sections for b in s.blocks if isinstance(b, PictureBlock))
-    assert [p.find(f"{{{WP}}}docPr").get("descr") for p in pictures] == [block.alt_text]
+    # The cover's logo, then the picture.
+    assert [p.find(f"{{{WP}}}docPr").get("descr") for p in pictures] == ["NESLIS Desktop example logo", block.alt_text]
     ids = [int(i.find(f"{{{WP}}}docPr").get("id")) for i in doc.element.body.iter(f"{{{WP}}}inline")]
     assert len(ids) == len(set(ids))
 
@@ -138,6 +139,7 @@ def test_pandoc_reference_docx_carries_the_charts(
     write_draft(example, target, template=pandoc_reference("docx"))
     ooxml_validate(target)
     assert len(_chart_parts(target)) == 3
+    assert _cover_inlines(target) == ["NESLIS Desktop example logo"]  # the generator's own cover
 
 
 def test_markdown_carries_tables_charts_as_data_and_pictures(example: Project) -> None:
@@ -146,3 +148,21 @@ def test_markdown_carries_tables_charts_as_data_and_pictures(example: Project) -
     assert "|  | North East | England |" in text and "| 1996 | 97.8 | 100.5 |" in text
     assert "![A simple drawing of a green arch bridge" in text and "(assets/tyne-bridge-drawing.png)" in text
     assert text.count("Source: ") == 5
+
+
+def _cover_inlines(doc_path: Path) -> list[str]:
+    """Alt texts of the pictures before the first section break or page break (the cover)."""
+    body = Document(str(doc_path)).element.body
+    found: list[str] = []
+    for p in body.iterchildren(qn("w:p")):
+        found += [d.get("descr") for d in p.iter(f"{{{WP}}}docPr")]
+        if (
+            p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+            or p.find(f".//{qn('w:br')}[@{qn('w:type')}='page']") is not None
+        ):
+            break
+    return found
+
+
+def test_partner_logos_are_on_the_cover(draft: Path) -> None:
+    assert _cover_inlines(draft) == ["NESLIS Desktop example logo"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from neslis_desktop.model.evidence import Align, ChartBlock, PictureBlock, Source, TableBlock
+from neslis_desktop.model.evidence import Align, ChartBlock, Logo, PictureBlock, Source, TableBlock
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.render.deck.layouts import (
     BODY_FLOOR,
@@ -25,7 +25,7 @@ from neslis_desktop.render.deck.layouts import (
     sizes,
     style,
 )
-from neslis_desktop.render.deck.plan import EMU_PER_INCH, Rect, Shape, TextFrame, TextStyle
+from neslis_desktop.render.deck.plan import EMU_PER_INCH, Frame, Rect, Shape, TextFrame, TextStyle
 
 SOURCE_PT = 12.0
 TABLE_START_PT = 16.0
@@ -58,7 +58,7 @@ class TableShape(Shape):
 class PictureShape(Shape):
     """A picture's place, sized to its proportions (never stretched)."""
 
-    picture: PictureBlock | None = None
+    picture: PictureBlock | Logo | None = None
 
 
 def _label(text: str) -> TextFrame:
@@ -291,3 +291,42 @@ def layout_evidence(block: object, area: Rect, ctx: Ctx) -> list[Page] | None:
     if isinstance(block, PictureBlock):
         return layout_picture(block, area, ctx)
     return None
+
+
+LOGO_HEIGHT = EMU_PER_INCH * 9 // 10
+LOGO_MIN_HEIGHT = EMU_PER_INCH * 4 // 10
+
+
+def cover_logos(logos: list[Logo] | None, frame: Frame) -> list[Shape]:
+    """The partners' logos in a row under the title slide's subtitle, each at its own proportions."""
+    found = [logo for logo in logos or [] if logo.pixels is not None]
+    if not found:
+        return []
+    area = frame.body
+    top = area.bottom + GAP
+    h = min(LOGO_HEIGHT, int(frame.slide_h * 0.9) - top)
+    if h < LOGO_MIN_HEIGHT:  # no room under the subtitle: along the slide's foot instead
+        h = LOGO_MIN_HEIGHT
+        top = int(frame.slide_h * 0.9) - h
+    ratios = [logo.pixels[0] / logo.pixels[1] for logo in found if logo.pixels]
+    need_w = sum(r * h for r in ratios) + GAP * (len(found) - 1)
+    if need_w > area.w:
+        h = int(h * (area.w - GAP * (len(found) - 1)) / (need_w - GAP * (len(found) - 1)))
+    shapes: list[Shape] = []
+    x = area.x
+    for logo, ratio in zip(found, ratios, strict=True):
+        w = max(int(ratio * h), 1)
+        shapes.append(
+            PictureShape(
+                "rect",
+                Rect(x, top, w, h),
+                f"Logo: {logo.name}"[:80],
+                line="tx2",
+                line_pt=0.75,
+                text=_label("Logo"),
+                alt_text=logo.alt_text,
+                picture=logo,
+            )
+        )
+        x += w + GAP
+    return shapes
