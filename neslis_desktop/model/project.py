@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, model_validator
 
 from neslis_desktop.model.blocks import Block, ContentModel
+from neslis_desktop.model.evidence import Logo
 from neslis_desktop.model.text import Slug, Text, Title, slugify
 
 SCHEMA_VERSION = 2
@@ -54,6 +55,9 @@ class ProjectMeta(ContentModel):
     language: Language = "en-GB"
     slug: Slug | None = Field(
         None, description="Name used for output files, such as 'north-east-lis'; made from the title when omitted."
+    )
+    logos: list[Logo] | None = Field(
+        None, max_length=8, description="Partner logos for the title slide and the cover, in order."
     )
 
     def file_slug(self) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from neslis_desktop.model import DividerBlock, Project, QuestionsBlock, plain_text
 from neslis_desktop.model.month import MONTH_NAMES
 from neslis_desktop.render.draft.blocks import LEAD, NUMBERS, BlockWriter
+from neslis_desktop.render.draft.evidence import cover_logos
 from neslis_desktop.render.draft.ooxml import Element, page_break
 from neslis_desktop.render.draft.styles import COVER_STYLE, HEADINGS
 from neslis_desktop.render.draft.toc import contents, outline
@@ -53,6 +54,7 @@ def cover(writer: BlockWriter, project: Project) -> list[Element]:
     out.append(writer.para(f"{values['status']} \u2013 version {values['version']}", COVER_STYLE))
     out.append(writer.para(values["date"], COVER_STYLE))
     out.append(writer.para(values["organisation"], COVER_STYLE))
+    out += cover_logos(writer, project.meta.logos)
     page_break(out[-1])
     return out
 
