@@ -106,7 +106,8 @@ def you_said_we_did(project: Project, feedback: Feedback, title: str = "You said
         if not theme.we_did and not theme.changed:
             continue
         said = f"{plain_text(theme.label)} ({_count(tally[theme.id], 'response', 'responses')})"
-        did = plain_text(theme.we_did) if theme.we_did else "We changed the strategy."
+        did = plain_text(theme.we_did).rstrip() if theme.we_did else "We changed the strategy"
+        did += "" if did.endswith((".", "!", "?")) else "."
         where = _where(project, theme.changed)
         cards.append(
             Card(title=_short(f"You said: {said}"), body=f"We did: {did}" + (f" See: {where}." if where else ""))
