@@ -87,6 +87,9 @@ def _feedback_parsers(sub: argparse._SubParsersAction) -> None:
     rres.add_argument("comment", help="the comment's id, such as c-0003")
     rres.add_argument("--snapshot", help="the snapshot it was resolved in")
     rres.add_argument("--reply", help="a reply to keep with it")
+    rres.add_argument(
+        "--changed", action="append", default=[], metavar="LINK", help="the content changed in answer: 'section#block'"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

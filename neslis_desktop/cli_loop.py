@@ -115,15 +115,22 @@ def _review_list(args: argparse.Namespace) -> int:
 
 
 def _review_resolve(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from neslis_desktop.errors import NeslisError
+    from neslis_desktop.store.messages import message_for
     from neslis_desktop.store.review import load_review, save_review
 
     try:
-        review = load_review(args.project).resolve(args.comment, args.snapshot, args.reply)
+        review = load_review(args.project).resolve(args.comment, args.snapshot, args.reply, args.changed)
     except KeyError:
         raise NeslisError(
             f"{args.project}: there is no comment '{args.comment}'; 'neslis review list' shows them"
         ) from None
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        field = ".".join(str(p) for p in first.get("loc", ()))
+        raise NeslisError(f"comment {args.comment}, {field}: {message_for(dict(first))}") from None
     save_review(review, args.project)
     return 0
 

@@ -81,10 +81,24 @@ def test_review_import_lists_and_resolves(project_dir: Path, tmp_path: Path) -> 
         "What is productivity?",
         '  c-0001 [open] Working Group on "Improving productivity means more output can be\u2026": Say by how much.',
     ]
-    resolved = _neslis("review", "resolve", project_dir, "c-0001", "--snapshot", "Steering Group", "--reply", "Done")
+    bad = _neslis("review", "resolve", project_dir, "c-0001", "--changed", "What is productivity?")
+    assert bad.returncode == 2 and "is not a link to the content" in bad.stderr, bad.stderr
+    resolved = _neslis(
+        "review",
+        "resolve",
+        project_dir,
+        "c-0001",
+        "--snapshot",
+        "Steering Group",
+        "--reply",
+        "Done",
+        "--changed",
+        "productivity#2",
+    )
     assert resolved.returncode == 0, resolved.stderr
     (comment,) = load_review(project_dir).comments
     assert (comment.status, comment.resolved_in, comment.replies[0].text) == ("resolved", "Steering Group", "Done")
+    assert comment.changed == ["productivity#2"]
     assert _neslis("review", "list", project_dir).stdout == ""
     missing = _neslis("review", "resolve", project_dir, "c-0099")
     assert missing.returncode == 2 and "there is no comment 'c-0099'" in missing.stderr

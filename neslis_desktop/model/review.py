@@ -90,15 +90,24 @@ class Review(ContentModel):
             added.append(fresh)
         return self.model_copy(update={"comments": [*self.comments, *added]}), added
 
-    def resolve(self, comment_id: str, snapshot: str | None = None, reply: str | None = None) -> Review:
-        """This review with one comment marked resolved (in ``snapshot``), with an optional reply."""
+    def resolve(
+        self, comment_id: str, snapshot: str | None = None, reply: str | None = None, changed: list[str] | None = None
+    ) -> Review:
+        """This review with one comment resolved (in ``snapshot``), an optional reply and links to the change.
+
+        Raises ``KeyError`` for an unknown id and ``ValidationError`` for a bad link or reply.
+        """
         out = []
         found = False
         for c in self.comments:
             if c.id == comment_id:
                 found = True
                 replies = [*c.replies, Reply(text=reply)] if reply else c.replies
-                out.append(c.model_copy(update={"status": "resolved", "resolved_in": snapshot, "replies": replies}))
+                update: dict[str, object] = {"status": "resolved", "resolved_in": snapshot, "replies": replies}
+                if changed:
+                    update["changed"] = [*c.changed, *changed]
+                # Validated again, so a link or snapshot name that is not valid is refused here.
+                out.append(ReviewComment.model_validate({**c.model_dump(), **update}))
             else:
                 out.append(c)
         if not found:
