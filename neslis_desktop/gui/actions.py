@@ -55,6 +55,10 @@ class Actions:
         self.generate = a("&Generate deck and document", win.generate, QKeySequence("F5"))
         self.next_pane = a("Next &pane", lambda: win.focus_pane(1), QKeySequence("F6"))
         self.prev_pane = a("Pre&vious pane", lambda: win.focus_pane(-1), QKeySequence("Shift+F6"))
+        self.consultation = a(
+            "&Feedback and review comments…", win.show_consultation, QKeySequence("Ctrl+Shift+K"),
+            "Summit feedback and reviewers' comments on the draft",
+        )
         self.about = a("&About NESLIS Desktop", lambda: dialogs.show_about(win))
         for action in (self.cut, self.copy, self.paste, self.delete):
             # In a text field these keys edit its text; only in the outline do they act on items.
@@ -118,6 +122,7 @@ class Actions:
         insert_menu.addAction(self.add_section)
         insert_menu.addMenu(self.add_block_menu)
         project_menu = menu.addMenu("&Project")
+        project_menu.addAction(self.consultation)
         project_menu.addAction(self.details)
         project_menu.addAction(self.generate)
         view_menu = menu.addMenu("&View")

@@ -174,3 +174,20 @@ def about_text() -> str:
 
 def show_about(parent: QWidget | None) -> None:
     QMessageBox.about(parent, "About NESLIS Desktop", about_text())
+
+
+def ask_open_file(parent: QWidget | None, title: str, filters: str, start: str = "") -> Path | None:
+    """A file to read (a survey export, a returned draft); ``None`` when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
+    return Path(name) if name else None
+
+
+def show_report(parent: QWidget | None, title: str, text: str, lines: list[str]) -> None:
+    """What a long operation did, with every line of its report in a scrollable details box."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if lines:
+        box.setDetailedText("\n".join(lines))
+    box.exec()

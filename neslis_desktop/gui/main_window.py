@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.editor: FormEditor | None = None
         self._editing: Target | None = None
         self._disk_prompt_open = False
+        self._consultation: QWidget | None = None
         self.preview_time = 0.0
 
         self._build_widgets()
@@ -237,6 +238,16 @@ class MainWindow(QMainWindow):
             self.tree.expand(self.model.section_index(si))
         self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.tree.scrollTo(index)
+
+    def show_consultation(self) -> None:
+        """Open (or bring forward) the window of summit feedback and review comments."""
+        from neslis_desktop.gui.consultation import ConsultationWindow
+
+        if self._consultation is None:
+            self._consultation = ConsultationWindow(self)
+        self._consultation.show()
+        self._consultation.raise_()
+        self._consultation.activateWindow()
 
     def show_details(self) -> None:
         self.tree.selectionModel().clearSelection()

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from neslis_desktop.gui import dialogs, recovery
+from neslis_desktop.gui import dialogs, mapping_dialog, recovery
 from neslis_desktop.store import load_project
 
 
@@ -35,6 +35,12 @@ class Dialogs:
         """(action, where, message) of each 'a field has a problem' question."""
         self.folder: Path | None = None
         self.template: Path | None = None
+        self.file: Path | None = None
+        """The answer to "pick a file to read" (a survey export, a returned draft)."""
+        self.reports: list[tuple[str, str, list[str]]] = []
+        """(title, text, lines) of each report box (what an import did)."""
+        self.mapping: Any = None
+        """The answer to the survey-columns dialog (a ColumnMapping); None: not expected."""
 
     def take_errors(self) -> list[tuple[str, str]]:
         """The error boxes shown so far, claimed by the test (so they do not fail it)."""
@@ -82,6 +88,18 @@ def gui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs
     monkeypatch.setattr(dialogs, "ask_output_folder", lambda *a: rec.folder)
     monkeypatch.setattr(dialogs, "ask_template_file", lambda *a: rec.template)
     monkeypatch.setattr(dialogs, "show_about", lambda *a: rec.asked.append("about"))
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: rec.file)
+    monkeypatch.setattr(
+        dialogs, "show_report", lambda parent, title, text, lines: rec.reports.append((title, text, lines))
+    )
+
+    def mapping(parent: Any, table: Any, asked: Any, start: Any, personal: Any) -> Any:
+        rec.asked.append("mapping")
+        if rec.mapping is None:
+            rec.unexpected.append(f"survey columns dialog for {table.source}")
+        return rec.mapping
+
+    monkeypatch.setattr(mapping_dialog, "ask_mapping", mapping)
     yield rec
     problems = [f"error box {t!r}: {m}" for t, m in rec.errors] + rec.unexpected
     if problems:
