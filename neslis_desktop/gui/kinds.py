@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from neslis_desktop.gui.editors import blocks as forms
+from neslis_desktop.gui.editors import evidence
 from neslis_desktop.gui.editors.fields import F
 from neslis_desktop.model import Block, plain_text
 from neslis_desktop.model.edits import validate_block
@@ -94,6 +95,32 @@ KINDS: dict[str, BlockKindUI] = {
             forms.questions_fields,
         ),
         BlockKindUI("divider", "Divider", lambda b: b.text, {"text": "Questions?"}, forms.divider_fields),
+        BlockKindUI(
+            "chart",
+            "Chart",
+            lambda b: b.title,
+            {
+                "title": "Chart headline",
+                "chart_type": "column",
+                "categories": ["2017", "2018", "2019"],
+                "series": [{"name": "Series 1", "values": [1, 2, 3]}],
+            },
+            evidence.chart_fields,
+        ),
+        BlockKindUI(
+            "table",
+            "Table",
+            lambda b: b.caption,
+            {"caption": "Table caption", "columns": ["Area", "Value"], "rows": [["North East", 1]]},
+            evidence.table_fields,
+        ),
+        BlockKindUI(
+            "picture",
+            "Picture",
+            lambda b: b.caption or b.alt_text or b.file,
+            {"file": "assets/picture.png", "alt_text": "Describe the picture"},  # replaced by the chosen file
+            evidence.picture_fields,
+        ),
     )
 }
 
@@ -114,9 +141,9 @@ def summary(block: Block) -> str:
     return f"{label(block.kind)}: {words}" if words else label(block.kind)
 
 
-def new_block(kind: str) -> Block:
-    """A small valid block of ``kind``, for the Add block menu."""
-    return validate_block({"kind": kind, **KINDS[kind].new_data})
+def new_block(kind: str, data: dict[str, Any] | None = None) -> Block:
+    """A small valid block of ``kind``, for the Add block menu (``data`` in place of the usual start)."""
+    return validate_block({"kind": kind, **(KINDS[kind].new_data if data is None else data)})
 
 
 def block_fields(kind: str) -> list[F]:

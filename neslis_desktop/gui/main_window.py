@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
                 "Select a block in the outline to edit it, or add one with Insert ▸ Add block."
             )
         else:
-            editor = block_editor(project.sections[target[1]].blocks[target[2]])
+            editor = block_editor(project.sections[target[1]].blocks[target[2]], self.doc.path)
             editor.edited.connect(self._block_edited)
         editor.validity_changed.connect(self._validity_changed)
         self.editor, self._editing = editor, target
@@ -421,7 +421,29 @@ class MainWindow(QMainWindow):
         self._run(ops.add_section(self.doc, self.current_location()))
 
     def add_block(self, kind: str) -> None:
-        self._run(ops.add_block(self.doc, self.current_location(), kind))
+        data = None
+        if kind == "picture":  # a picture block starts from a chosen file, copied into the project
+            data = self._choose_picture()
+            if data is None:
+                return
+        self._run(ops.add_block(self.doc, self.current_location(), kind, data))
+
+    def _choose_picture(self) -> dict[str, str] | None:
+        from neslis_desktop.store.assets import copy_into_assets
+
+        if self.doc.path is None or self.doc.read_only:
+            why = "Pictures are kept in the project's folder; save it first."
+            dialogs.show_error(self, "Save the project first", why)
+            return None
+        chosen = dialogs.ask_open_file(self, "Choose a picture", "Pictures (*.png *.jpg *.jpeg *.gif)")
+        if chosen is None:
+            return None
+        try:
+            rel = copy_into_assets(chosen, self.doc.path)
+        except NeslisError as exc:
+            dialogs.show_error(self, "Picture not added", str(exc))
+            return None
+        return {"file": rel, "alt_text": f"Describe what {Path(rel).name} shows, for someone who cannot see it"}
 
     def delete_selected(self) -> None:
         self._run(ops.delete(self.doc, self._selected_locations()))

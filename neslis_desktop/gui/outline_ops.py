@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -42,10 +43,11 @@ def add_section(doc: ProjectDocument, loc: Loc | None) -> Op:
     return Op(cmd.InsertSection(doc, index, section), (index, None))
 
 
-def add_block(doc: ProjectDocument, loc: Loc | None, kind: str) -> Op:
+def add_block(doc: ProjectDocument, loc: Loc | None, kind: str, data: dict[str, Any] | None = None) -> Op:
     """A new block of ``kind`` after the current block (at the end of the current or last
-    section); in a project with no section yet, a new section holding it."""
-    block = kinds.new_block(kind)
+    section); in a project with no section yet, a new section holding it. ``data`` replaces
+    the kind's starting content (a picture block made from a chosen file)."""
+    block = kinds.new_block(kind, data)
     sections = doc.project.sections
     if not sections:
         parent = cmd.compound(f"Add {kinds.label(kind).lower()}")

@@ -210,7 +210,9 @@ class PackPanel(QGroupBox):
             button.setEnabled(False)
         self.messages.clear()
         self.messages.hide()
-        self.job = GenerateJob(self._project(), self.out_dir, self.deck_template, self.doc_template, self)
+        self.job = GenerateJob(
+            self._project(), self.out_dir, self.deck_template, self.doc_template, self, folder=self._project_path()
+        )
         self.job.progress.connect(self._progress)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)

@@ -108,3 +108,31 @@ def attach_section_pictures(section: Section, folder: Path) -> list[Problem]:
         except ContentError as exc:
             problems += exc.problems
     return problems
+
+
+def copy_into_assets(source: Path, folder: Path) -> str:
+    """Copy the picture ``source`` into the project's ``assets/`` folder; its path as content files write it.
+
+    The picture is checked first (:func:`picture_size`), given a Windows-safe name made from
+    its own, and never overwrites another picture: the same picture already there is reused,
+    another with the same name gets a number. :class:`ContentError` names the file when it is
+    not a picture this app can use.
+    """
+    from neslis_desktop.model.evidence import ASSETS_DIR
+    from neslis_desktop.model.text import slugify
+    from neslis_desktop.store.atomic import atomic_write_bytes
+
+    source = Path(source)
+    picture_size(source, where=source, field="")
+    data = source.read_bytes()
+    suffix = source.suffix.lower().replace(".jpeg", ".jpg")
+    stem = slugify(source.stem, fallback="picture")[:60]
+    assets = Path(folder) / ASSETS_DIR
+    name, n = f"{stem}{suffix}", 2
+    while (assets / name).exists():
+        if (assets / name).read_bytes() == data:
+            return f"{ASSETS_DIR}/{name}"
+        name, n = f"{stem}-{n}{suffix}", n + 1
+    assets.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(assets / name, data)
+    return f"{ASSETS_DIR}/{name}"

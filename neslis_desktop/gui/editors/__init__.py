@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from neslis_desktop.gui import kinds
@@ -17,9 +18,13 @@ from neslis_desktop.model.edits import block_data, validate_block
 __all__ = ["FormEditor", "block_editor", "meta_editor", "section_editor"]
 
 
-def block_editor(block: Block) -> FormEditor:
-    """The form for ``block``'s kind (see :mod:`neslis_desktop.gui.kinds`), showing ``block``."""
+def block_editor(block: Block, folder: Path | None = None) -> FormEditor:
+    """The form for ``block``'s kind (see :mod:`neslis_desktop.gui.kinds`), showing ``block``.
+
+    ``folder`` is the project's folder, for fields that show or copy in files (pictures).
+    """
     editor = FormEditor(kinds.label(block.kind), kinds.block_fields(block.kind), validate_block)
+    editor.project_folder = folder
     editor.set_data(block_data(block))
     return editor
 

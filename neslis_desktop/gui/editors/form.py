@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from pathlib import Path as FilePath
 from typing import Any
 
 from pydantic import ValidationError
@@ -37,8 +38,10 @@ from PySide6.QtWidgets import (
 
 from neslis_desktop.gui.editors.bullets import BulletsEditor
 from neslis_desktop.gui.editors.fields import F
+from neslis_desktop.gui.editors.grid import GridEditor
+from neslis_desktop.gui.editors.picture import PictureField
 from neslis_desktop.gui.editors.undo_keys import undo_filter
-from neslis_desktop.model import BLOCK_KINDS
+from neslis_desktop.model.blocks import ALL_BLOCK_KINDS as BLOCK_KINDS
 from neslis_desktop.store.messages import message_for
 
 Path = tuple[str | int, ...]
@@ -91,6 +94,10 @@ class FormEditor(QWidget):
         self.last_valid: Any = None
         self._last_changed: Path = ()
         """The field typed into last: a problem of the whole item is named after it."""
+        self.project_folder: FilePath | None = None
+        """The project's folder, for fields that copy files into it (a picture); set by the window."""
+        self._derived: list[tuple[QLabel, F]] = []
+        self._serial = 0
         self._renamed_from: dict[tuple[int, str], str] = {}
         """For a renaming field being cleared and retyped: the value its references still hold."""
 
@@ -121,7 +128,7 @@ class FormEditor(QWidget):
         """Show ``data`` (a copy is edited); rebuilds the widgets."""
         self._data = copy.deepcopy(data)
         try:
-            self.last_valid = self._validate(self._data)
+            self.last_valid = self._validate(self._pruned())
         except ValidationError:
             self.last_valid = None
         self._rebuild()
@@ -132,7 +139,7 @@ class FormEditor(QWidget):
         self._hint.setVisible(bool(text))
 
     def data(self) -> dict[str, Any]:
-        return copy.deepcopy(self._data)
+        return copy.deepcopy(self._pruned())
 
     def has_errors(self) -> bool:
         return bool(self.messages)
@@ -192,6 +199,7 @@ class FormEditor(QWidget):
         self._body = QWidget()
         self.widgets.clear()
         self._errors.clear()
+        self._derived.clear()
         form = self._new_form(self._body)
         self._add_fields(form, self.fields, self._data, ())
         layout = self.layout()
@@ -240,8 +248,8 @@ class FormEditor(QWidget):
                 col.addWidget(self._markup_bar(widget))
             col.addWidget(widget)
             col.addWidget(error)
-            if f.kind in ("check", "list"):
-                form.addRow(box) if f.kind == "list" else form.addRow("", box)
+            if f.kind in ("check", "list", "grid"):
+                form.addRow(box) if f.kind in ("list", "grid") else form.addRow("", box)
             else:
                 form.addRow(f.label + ":", box)
 
@@ -314,6 +322,35 @@ class FormEditor(QWidget):
             return bullets
         if f.kind == "list":
             return self._list_widget(f, container, fpath)
+        if f.kind == "grid":
+            assert f.to_grid is not None and f.from_grid is not None
+            grid = GridEditor(f.to_grid(self._data), f.label)
+            from_grid = f.from_grid
+
+            def cells_changed(cells: list[list[str]]) -> None:
+                from_grid(self._data, cells)
+                self._changed(fpath, merge=False)  # each finished cell or row change is its own undo step
+
+            grid.changed.connect(cells_changed)
+            return grid
+        if f.kind == "object":
+            found = container.get(f.key)
+            entry: dict[str, Any] = found if isinstance(found, dict) else {}
+            container[f.key] = entry
+            group = QGroupBox(f.label)
+            self._add_fields(self._new_form(group), f.item, entry, fpath)
+            return group
+        if f.kind == "derived":
+            shown = QLabel()
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setStyleSheet("color: palette(dark);")
+            self._derived.append((shown, f))
+            return shown
+        if f.kind == "picture":
+            picture = PictureField("" if value is None else str(value), lambda: self.project_folder)
+            picture.changed.connect(setter)
+            return picture
         raise ValueError(f"unknown field kind {f.kind}")
 
     def _options(self, f: F, container: dict[str, Any]) -> list[str]:
@@ -447,9 +484,28 @@ class FormEditor(QWidget):
         self._rebuild()
         self._changed(())
 
+    def _pruned(self) -> dict[str, Any]:
+        """The data as validated: an optional group left empty (a chart without a source) left out.
+
+        The form keeps the empty group in its own copy, so its fields go on editing it.
+        """
+        out = dict(self._data)
+        for f in self.fields:
+            group = out.get(f.key)
+            empty = isinstance(group, dict) and not any(v not in (None, "") for v in group.values())
+            if f.kind == "object" and f.optional and empty:
+                out.pop(f.key)
+        return out
+
+    def _refresh_derived(self) -> None:
+        for label, f in self._derived:
+            assert f.derive is not None
+            ok = self.last_valid is not None and not self.messages
+            label.setText(f.derive(self.last_valid) if ok else "(drafted when the fields above are valid)")
+
     def _check(self) -> dict[Path, list[str]]:
         try:
-            self.last_valid = self._validate(self._data)
+            self.last_valid = self._validate(self._pruned())
         except ValidationError as exc:
             found: dict[Path, list[str]] = {}
             for err in exc.errors():
@@ -468,14 +524,23 @@ class FormEditor(QWidget):
             msg = self.messages.get(path)
             label.setText(msg or "")
             label.setVisible(bool(msg))
+        self._refresh_derived()
 
-    def _changed(self, fpath: Path) -> None:
+    def _changed(self, fpath: Path, merge: bool = True) -> None:
+        """After a change of the field at ``fpath``: validate, and send on a valid item.
+
+        Edits of one field merge into one undo step (typing); with ``merge`` false the key is
+        made unique, so the step stands alone (a paste into a grid).
+        """
         if fpath:
             self._last_changed = fpath
         found = self._check()
         self._show_errors(found)
         if not found:
             key = ".".join(str(p) for p in fpath)
+            if not merge:
+                self._serial += 1
+                key += f"#{self._serial}"
             self.edited.emit(self.last_valid, key)
 
 
