@@ -1,7 +1,5 @@
-"""``python -m neslis_desktop`` runs the command line."""
+"""``python -m neslis_desktop`` runs the command line (see :func:`neslis_desktop.cli.run`)."""
 
-import sys
+from neslis_desktop.cli import run
 
-from neslis_desktop.cli import main
-
-sys.exit(main())
+run()

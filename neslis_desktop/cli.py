@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("--pack", action="append", metavar="NAME", help="build this pack (repeat for more)")
     which.add_argument("--all", action="store_true", help="build every pack of the project")
     build.add_argument("-q", "--quiet", action="store_true", help="print only the output paths")
+    build.add_argument(
+        "--with-feedback", action="store_true", help="add 'What we heard' and 'You said, we did' from feedback/"
+    )
 
     check = sub.add_parser("check", help="validate a project and report problems")
     check.add_argument("project", nargs="?", type=Path, help="project folder (default: the bundled example)")
@@ -62,7 +65,46 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("project", nargs="?", type=Path, help="project folder (default: the bundled example)")
     export.add_argument("--markdown", action="store_true", required=True, help="Pandoc Markdown")
     export.add_argument("-o", "--out", type=Path, required=True, metavar="FILE.md", help="file to write")
+    _feedback_parsers(sub)
     return parser
+
+
+def _feedback_parsers(sub: argparse._SubParsersAction) -> None:
+    feedback = sub.add_parser("feedback", help="summit feedback: import a survey export, summarise")
+    fsub = feedback.add_subparsers(dest="action", required=True, metavar="ACTION")
+    imp = fsub.add_parser("import", help="add responses from a CSV or XLSX survey export")
+    imp.add_argument("project", type=Path, help="project folder")
+    imp.add_argument("file", type=Path, help="the survey export (.csv, .xlsx)")
+    imp.add_argument("--response", metavar="COLUMN", help="the column holding the answers (one row per answer)")
+    imp.add_argument("--question", metavar="COLUMN", help="the column naming the question each answer is to")
+    imp.add_argument(
+        "--question-column", action="append", default=[], metavar="COLUMN=Q",
+        help="a column holding answers to question Q (its key or number): one row per respondent",
+    )
+    for name in ("organisation", "sector", "event", "date"):
+        imp.add_argument(f"--{name}", dest=f"{name}_column", metavar="COLUMN", help=f"the column holding the {name}")
+    imp.add_argument("--keep", action="append", default=[], metavar="COLUMN", help="keep this column on purpose")
+    imp.add_argument("--at", metavar="EVENT", help="the event, for rows that do not name one")
+    imp.add_argument("--dry-run", action="store_true", help="report what would be imported; change nothing")
+    summary = fsub.add_parser("summary", help="responses per question, with themes")
+    summary.add_argument("project", type=Path, nargs="?", help="project folder (default: the bundled example)")
+
+    review = sub.add_parser("review", help="reviewers' comments on a returned draft")
+    rsub = review.add_subparsers(dest="action", required=True, metavar="ACTION")
+    rimp = rsub.add_parser("import", help="read the comments and tracked changes of a returned draft")
+    rimp.add_argument("project", type=Path, help="project folder")
+    rimp.add_argument("draft", type=Path, help="the returned draft (.docx)")
+    rlist = rsub.add_parser("list", help="list the open comments per section")
+    rlist.add_argument("project", type=Path, help="project folder")
+    rlist.add_argument("--all", action="store_true", help="resolved comments too")
+    rres = rsub.add_parser("resolve", help="mark a comment resolved")
+    rres.add_argument("project", type=Path, help="project folder")
+    rres.add_argument("comment", help="the comment's id, such as c-0003")
+    rres.add_argument("--snapshot", help="the snapshot it was resolved in")
+    rres.add_argument("--reply", help="a reply to keep with it")
+    rres.add_argument(
+        "--changed", action="append", default=[], metavar="LINK", help="the content changed in answer: 'section#block'"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
             return _export(args)
         if args.command in ("packs", "diff", "snapshot"):
             return {"packs": _packs, "diff": _diff, "snapshot": _snapshot}[args.command](args)
+        if args.command in ("feedback", "review"):
+            from neslis_desktop import cli_loop
+
+            return cli_loop.run(args)
     except NeslisError as exc:
         print(f"neslis: {exc}", file=sys.stderr)
         return 2
@@ -100,6 +146,27 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 70
     return 2
+
+
+def run() -> None:
+    """The ``neslis`` program: :func:`main`, then exit at once without tearing the interpreter down.
+
+    By the time ``main`` returns every output is written, closed and moved into place, so the
+    interpreter's clean-up (freeing the templates' XML trees, module teardown) changes no file
+    and only costs time: about a fifth of a whole ``neslis build`` (see docs/performance.md).
+    """
+    try:
+        code = main()
+    except SystemExit as exc:  # argparse's --help, --version and usage errors
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        if exc.code is not None and not isinstance(exc.code, int):
+            print(exc.code, file=sys.stderr)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe (neslis packs | head): nothing more to say
+        code = code or 1
+    os._exit(code)
 
 
 def _crash_log() -> str:
@@ -130,6 +197,8 @@ def _build(args: argparse.Namespace) -> int:
         packs = [p for p in packs if p.kind is (PackKind.DECK if args.only == "deck" else PackKind.DOCUMENT)]
         if not packs:
             raise NeslisError(f"None of the packs chosen is a {'deck' if args.only == 'deck' else 'document'}.")
+    if args.with_feedback:
+        packs = [p.model_copy(update={"what_we_heard": True}) for p in packs]
     result = build_packs(
         project, packs, args.out, folder=folder, deck_template=args.deck_template, doc_template=args.doc_template
     )
@@ -239,4 +308,4 @@ def _export(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -10,12 +10,15 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never write into the user's own cache folder; subprocesses they start inherit this.
+os.environ.setdefault("NESLIS_CACHE_DIR", tempfile.mkdtemp(prefix="neslis-test-cache-"))
 
 from office import (
     REPO,

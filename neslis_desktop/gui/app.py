@@ -13,7 +13,12 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from neslis_desktop.gui.main_window import MainWindow
 
 ORG, APP = "NESLIS", "NESLIS Desktop"
 
@@ -54,18 +59,19 @@ def excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTyp
         _in_hook[0] = False
 
 
-def make_app(argv: list[str]) -> Any:
+def make_app(argv: list[str]) -> QApplication:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
-    app = QApplication.instance() or QApplication(argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
     QApplication.setApplicationDisplayName(APP)
     return app
 
 
-def offer_recovery(window: Any) -> bool:
+def offer_recovery(window: MainWindow) -> bool:
     """Offer a recovery copy left by a session that did not close; True when one was restored."""
     from neslis_desktop.errors import NeslisError
     from neslis_desktop.gui import dialogs, recovery
@@ -113,8 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         path = None if is_bundled(folder) else Path(folder).resolve()
         window.set_project(project, path)
     if args.screenshot:
-        window.resize(1440, 900)
-        window.splitter.setSizes([330, 520, 590])
+        window.fit_to_screen()  # as a first start on this screen, whatever was remembered
     window.show()
 
     if args.quit_after_show:
@@ -127,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     return int(app.exec())
 
 
-def _screenshot(app: Any, window: Any, target: Path) -> int:
+def _screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     from PySide6.QtCore import QTimer
 
     result = {"code": 1}

@@ -8,20 +8,21 @@ nothing invalid enters a project from outside.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 from PySide6.QtCore import QMimeData
 
-from neslis_desktop.gui.project_edits import block_data, validate_block
-from neslis_desktop.model import Section
+from neslis_desktop.model import Block, Section
+from neslis_desktop.model.edits import block_data, validate_block
 from neslis_desktop.store import yamlio
 
 MIME = "application/x-neslis-items+json"
 
 
-def to_mime(blocks: list[Any] = (), sections: list[Section] = ()) -> QMimeData:  # type: ignore[assignment]
+def to_mime(blocks: Sequence[Block] = (), sections: Sequence[Section] = ()) -> QMimeData:
     payload = {
         "blocks": [block_data(b) for b in blocks],
         "sections": [s.model_dump(mode="json", exclude_none=True) for s in sections],
@@ -33,7 +34,7 @@ def to_mime(blocks: list[Any] = (), sections: list[Section] = ()) -> QMimeData: 
     return mime
 
 
-def from_mime(mime: QMimeData) -> tuple[list[Any], list[Section]]:
+def from_mime(mime: QMimeData) -> tuple[list[Block], list[Section]]:
     """(blocks, sections) held by ``mime``; empty when it holds none (or only invalid data)."""
     data: Any = None
     if mime.hasFormat(MIME):
@@ -55,7 +56,8 @@ def from_mime(mime: QMimeData) -> tuple[list[Any], list[Section]]:
                     "sections": [d for d in data if isinstance(d, dict) and "blocks" in d and "id" in d]}
     if not isinstance(data, dict):
         return [], []
-    blocks, sections = [], []
+    blocks: list[Block] = []
+    sections: list[Section] = []
     try:
         blocks = [validate_block(b) for b in data.get("blocks", [])]
         sections = [Section.model_validate(s) for s in data.get("sections", [])]

@@ -1,6 +1,8 @@
 """Undo commands: every edit of the project is one of these, pushed on a QUndoStack.
 
-Each command records indexes (and the old value) so that undo restores the item in place.
+Each command calls the :class:`~neslis_desktop.gui.document.ProjectDocument`'s edit methods,
+never a widget; the document announces the change and the views follow. Each command records
+indexes (and the old value) so that undo restores the item in place.
 Compound edits (delete several blocks, paste several) are a parent command with children.
 Typing in an editor pushes :class:`ReplaceBlock`/:class:`EditMeta`/:class:`EditSectionHead`
 commands that merge while the same field of the same item is being typed into.
@@ -8,12 +10,11 @@ commands that merge while the same field of the same item is being typed into.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtGui import QUndoCommand
 
-from neslis_desktop.gui.outline_model import KIND_LABELS, OutlineModel
-from neslis_desktop.model import ProjectMeta, Section
+from neslis_desktop.gui.document import ProjectDocument
+from neslis_desktop.gui.kinds import label
+from neslis_desktop.model import Block, ProjectMeta, Section
 
 _MERGE_BLOCK, _MERGE_META, _MERGE_HEAD = 1001, 1002, 1003
 
@@ -50,54 +51,54 @@ class _Command(QUndoCommand):
 class InsertSection(_Command):
     """Add a section at an index (new, duplicated or pasted)."""
 
-    def __init__(self, model: OutlineModel, index: int, section: Section, parent: Compound | None = None):
+    def __init__(self, doc: ProjectDocument, index: int, section: Section, parent: Compound | None = None) -> None:
         super().__init__(f"Add section '{section.title}'", parent)
-        self.model, self.index, self.section = model, index, section
+        self.doc, self.index, self.section = doc, index, section
 
     def redo(self) -> None:
-        self.model.insert_section(self.index, self.section)
+        self.doc.insert_section(self.index, self.section)
 
     def undo(self) -> None:
-        self.section = self.model.remove_section(self.index)
+        self.section = self.doc.remove_section(self.index)
 
 
 class RemoveSection(_Command):
     """Delete a section; undo puts it back at the same index."""
 
-    def __init__(self, model: OutlineModel, index: int, parent: Compound | None = None):
-        super().__init__(f"Delete section '{model.project.sections[index].title}'", parent)
-        self.model, self.index = model, index
+    def __init__(self, doc: ProjectDocument, index: int, parent: Compound | None = None) -> None:
+        super().__init__(f"Delete section '{doc.project.sections[index].title}'", parent)
+        self.doc, self.index = doc, index
         self.section: Section | None = None
 
     def redo(self) -> None:
-        self.section = self.model.remove_section(self.index)
+        self.section = self.doc.remove_section(self.index)
 
     def undo(self) -> None:
         assert self.section is not None
-        self.model.insert_section(self.index, self.section)
+        self.doc.insert_section(self.index, self.section)
 
 
 class MoveSection(_Command):
     """Reorder a section."""
 
-    def __init__(self, model: OutlineModel, src: int, dst: int, parent: Compound | None = None):
+    def __init__(self, doc: ProjectDocument, src: int, dst: int, parent: Compound | None = None) -> None:
         super().__init__("Move section", parent)
-        self.model, self.src, self.dst = model, src, dst
+        self.doc, self.src, self.dst = doc, src, dst
 
     def redo(self) -> None:
-        self.model.move_section(self.src, self.dst)
+        self.doc.move_section(self.src, self.dst)
 
     def undo(self) -> None:
-        self.model.move_section(self.dst, self.src)
+        self.doc.move_section(self.dst, self.src)
 
 
 class EditSectionHead(_Command):
     """Change a section's title and notes."""
 
-    def __init__(self, model: OutlineModel, index: int, title: str, notes: str | None, field: str = ""):
+    def __init__(self, doc: ProjectDocument, index: int, title: str, notes: str | None, field: str = "") -> None:
         super().__init__("Edit section")
-        self.model, self.index, self.new = model, index, (title, notes)
-        cur = model.project.sections[index]
+        self.doc, self.index, self.new = doc, index, (title, notes)
+        cur = doc.project.sections[index]
         self.old = (cur.title, cur.notes)
         self.field = field
 
@@ -111,63 +112,66 @@ class EditSectionHead(_Command):
         return True
 
     def redo(self) -> None:
-        self.model.set_section_head(self.index, *self.new)
+        self.doc.set_section_head(self.index, *self.new)
 
     def undo(self) -> None:
-        self.model.set_section_head(self.index, *self.old)
+        self.doc.set_section_head(self.index, *self.old)
 
 
 class InsertBlock(_Command):
     """Add a block at (section, index)."""
 
-    def __init__(self, model: OutlineModel, si: int, bi: int, block: Any, parent: Compound | None = None):
-        super().__init__(f"Add {KIND_LABELS.get(block.kind, 'block').lower()}", parent)
-        self.model, self.si, self.bi, self.block = model, si, bi, block
+    def __init__(self, doc: ProjectDocument, si: int, bi: int, block: Block, parent: Compound | None = None) -> None:
+        super().__init__(f"Add {label(block.kind).lower()}", parent)
+        self.doc, self.si, self.bi, self.block = doc, si, bi, block
 
     def redo(self) -> None:
-        self.model.insert_block(self.si, self.bi, self.block)
+        self.doc.insert_block(self.si, self.bi, self.block)
 
     def undo(self) -> None:
-        self.block = self.model.remove_block(self.si, self.bi)
+        self.block = self.doc.remove_block(self.si, self.bi)
 
 
 class RemoveBlock(_Command):
     """Delete a block; undo puts it back in place."""
 
-    def __init__(self, model: OutlineModel, si: int, bi: int, parent: Compound | None = None):
-        kind = model.project.sections[si].blocks[bi].kind
-        super().__init__(f"Delete {KIND_LABELS.get(kind, 'block').lower()}", parent)
-        self.model, self.si, self.bi = model, si, bi
-        self.block: Any = None
+    def __init__(self, doc: ProjectDocument, si: int, bi: int, parent: Compound | None = None) -> None:
+        kind = doc.project.sections[si].blocks[bi].kind
+        super().__init__(f"Delete {label(kind).lower()}", parent)
+        self.doc, self.si, self.bi = doc, si, bi
+        self.block: Block | None = None
 
     def redo(self) -> None:
-        self.block = self.model.remove_block(self.si, self.bi)
+        self.block = self.doc.remove_block(self.si, self.bi)
 
     def undo(self) -> None:
-        self.model.insert_block(self.si, self.bi, self.block)
+        assert self.block is not None
+        self.doc.insert_block(self.si, self.bi, self.block)
 
 
 class MoveBlock(_Command):
     """Move a block within or between sections."""
 
-    def __init__(self, model: OutlineModel, src: tuple[int, int], dst: tuple[int, int], parent: Compound | None = None):
+    def __init__(
+        self, doc: ProjectDocument, src: tuple[int, int], dst: tuple[int, int], parent: Compound | None = None
+    ) -> None:
         super().__init__("Move block", parent)
-        self.model, self.src, self.dst = model, src, dst
+        self.doc, self.src, self.dst = doc, src, dst
 
     def redo(self) -> None:
-        self.model.move_block(self.src, self.dst)
+        self.doc.move_block(self.src, self.dst)
 
     def undo(self) -> None:
-        self.model.move_block(self.dst, self.src)
+        self.doc.move_block(self.dst, self.src)
 
 
 class ReplaceBlock(_Command):
     """Replace a block by an edited (already validated) copy; merges while typing one field."""
 
-    def __init__(self, model: OutlineModel, si: int, bi: int, block: Any, field: str = ""):
-        super().__init__(f"Edit {KIND_LABELS.get(block.kind, 'block').lower()}")
-        self.model, self.si, self.bi, self.new = model, si, bi, block
-        self.old = model.project.sections[si].blocks[bi]
+    def __init__(self, doc: ProjectDocument, si: int, bi: int, block: Block, field: str = "") -> None:
+        super().__init__(f"Edit {label(block.kind).lower()}")
+        self.doc, self.si, self.bi, self.new = doc, si, bi, block
+        self.old = doc.project.sections[si].blocks[bi]
         self.field = field
 
     def id(self) -> int:
@@ -184,18 +188,18 @@ class ReplaceBlock(_Command):
         return True
 
     def redo(self) -> None:
-        self.model.replace_block(self.si, self.bi, self.new)
+        self.doc.replace_block(self.si, self.bi, self.new)
 
     def undo(self) -> None:
-        self.model.replace_block(self.si, self.bi, self.old)
+        self.doc.replace_block(self.si, self.bi, self.old)
 
 
 class EditMeta(_Command):
     """Replace the project's metadata by an edited (validated) copy."""
 
-    def __init__(self, model: OutlineModel, meta: ProjectMeta, field: str = ""):
+    def __init__(self, doc: ProjectDocument, meta: ProjectMeta, field: str = "") -> None:
         super().__init__("Edit project details")
-        self.model, self.new, self.old, self.field = model, meta, model.project.meta, field
+        self.doc, self.new, self.old, self.field = doc, meta, doc.project.meta, field
 
     def id(self) -> int:
         return _MERGE_META
@@ -207,10 +211,10 @@ class EditMeta(_Command):
         return True
 
     def redo(self) -> None:
-        self.model.set_meta(self.new)
+        self.doc.set_meta(self.new)
 
     def undo(self) -> None:
-        self.model.set_meta(self.old)
+        self.doc.set_meta(self.old)
 
 
 def compound(text: str) -> Compound:

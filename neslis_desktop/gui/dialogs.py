@@ -14,6 +14,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
+class InvalidChoice(Enum):
+    """Answer to 'a field in red cannot be kept: go to it?'."""
+
+    GO_TO = "go to"
+    PROCEED = "proceed"
+    CANCEL = "cancel"
+
+
 class SaveChoice(Enum):
     """Answer to 'save your changes?'."""
 
@@ -54,22 +62,63 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveChoice:
     box.setWindowTitle("Unsaved changes")
     box.setText(f"Save the changes to '{title}' before closing?")
     box.setInformativeText("If you don't save, your changes since the last save will be lost.")
-    box.setStandardButtons(
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.Save)
-    answer = box.exec()
-    if answer == QMessageBox.StandardButton.Save:
+    save = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("&Don't save", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    if box.clickedButton() is save:
         return SaveChoice.SAVE
-    if answer == QMessageBox.StandardButton.Discard:
+    if box.clickedButton() is discard:
         return SaveChoice.DISCARD
     return SaveChoice.CANCEL
 
 
+_ACTION_WORDS = {
+    "save": ("Save", "&Save the rest"),
+    "generate": ("Generate", "&Generate from the rest"),
+    "close": ("Close", "&Drop what I typed"),
+}
+
+
+def ask_invalid_field(parent: QWidget | None, action: str, item: str, where: str, message: str) -> InvalidChoice:
+    """A field shown in red cannot be kept: go to it, go ahead without it, or cancel.
+
+    ``action`` is 'save', 'generate' or 'close'; ``item`` names the form ('Org chart'),
+    ``where`` the field ('Box 2 › Identifier') and ``message`` what is wrong with it.
+    """
+    verb, proceed_text = _ACTION_WORDS.get(action, (action.capitalize(), "&Go ahead"))
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(f"{verb}: a field has a problem")
+    box.setText(f"{item} › {where}: {message}")
+    box.setInformativeText(
+        "What is typed there is not valid, so it is kept nowhere yet: the project still holds that "
+        "field's last valid value."
+    )
+    go_to = box.addButton("&Go to the field", QMessageBox.ButtonRole.AcceptRole)
+    proceed = box.addButton(proceed_text, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go_to)
+    box.exec()
+    if box.clickedButton() is go_to:
+        return InvalidChoice.GO_TO
+    if box.clickedButton() is proceed:
+        return InvalidChoice.PROCEED
+    return InvalidChoice.CANCEL
+
+
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     """A yes/no question (restore a recovery copy, reload a changed project...)."""
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    yes = box.addButton("&Yes", QMessageBox.ButtonRole.YesRole)
+    no = box.addButton("&No", QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
 
 
 NONINTERACTIVE = [False]
@@ -89,10 +138,6 @@ def show_error(parent: QWidget | None, title: str, text: str, details: str = "")
     if details:
         box.setDetailedText(details)
     box.exec()
-
-
-def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
 
 
 def versions() -> dict[str, str]:
@@ -129,3 +174,20 @@ def about_text() -> str:
 
 def show_about(parent: QWidget | None) -> None:
     QMessageBox.about(parent, "About NESLIS Desktop", about_text())
+
+
+def ask_open_file(parent: QWidget | None, title: str, filters: str, start: str = "") -> Path | None:
+    """A file to read (a survey export, a returned draft); ``None`` when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
+    return Path(name) if name else None
+
+
+def show_report(parent: QWidget | None, title: str, text: str, lines: list[str]) -> None:
+    """What a long operation did, with every line of its report in a scrollable details box."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if lines:
+        box.setDetailedText("\n".join(lines))
+    box.exec()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -73,9 +75,9 @@ class FindBar(QWidget):
 
     activated = Signal(int, object)
 
-    def __init__(self, project: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Callable[[], Project], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._project = project  # a callable returning the current Project
+        self._project = project  # the current Project, whichever is open when searching
         self.matches: list[Match] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -112,7 +114,7 @@ class FindBar(QWidget):
         self.field.setFocus()
         self.field.selectAll()
 
-    def keyPressEvent(self, event: Any) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.hide()
             return

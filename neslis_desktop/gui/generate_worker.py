@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from neslis_desktop.errors import NeslisError
 from neslis_desktop.model import Project
 from neslis_desktop.render.pack import Cancelled, PackResult, build_pack
+from neslis_desktop.store.assets import attach_pictures
 
 
 class GenerateWorker(QObject):
@@ -27,10 +28,15 @@ class GenerateWorker(QObject):
     cancelled = Signal()
     done = Signal()
 
-    def __init__(self, project: Project, out_dir: Path, deck_template: Path | None, doc_template: Path | None):
+    def __init__(
+        self, project: Project, out_dir: Path, deck_template: Path | None, doc_template: Path | None,
+        *, folder: Path | None = None,
+    ):
         super().__init__()
         self.project = Project.model_validate(project.model_dump(mode="json"))
         self.out_dir, self.deck_template, self.doc_template = out_dir, deck_template, doc_template
+        self.folder = folder
+        """The project's folder: pictures are found (and checked) there, as when a project loads."""
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -38,6 +44,8 @@ class GenerateWorker(QObject):
 
     def run(self) -> None:
         try:
+            if self.folder is not None:  # the copy above holds picture paths, not their files
+                attach_pictures(self.project, self.folder)
             result: PackResult = build_pack(
                 self.project,
                 self.out_dir,
@@ -68,10 +76,10 @@ class GenerateJob(QObject):
     finished = Signal()
 
     def __init__(self, project: Project, out_dir: Path, deck_template: Path | None = None,
-                 doc_template: Path | None = None, parent: QObject | None = None):
+                 doc_template: Path | None = None, parent: QObject | None = None, *, folder: Path | None = None):
         super().__init__(parent)
         self.worker_thread = QThread()
-        self.worker = GenerateWorker(project, out_dir, deck_template, doc_template)
+        self.worker = GenerateWorker(project, out_dir, deck_template, doc_template, folder=folder)
         self.worker.moveToThread(self.worker_thread)
         self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self.progress)

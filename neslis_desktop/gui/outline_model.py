@@ -1,9 +1,10 @@
 """The outline tree's model: sections at the top level, their blocks as children.
 
-The model is the one place that changes the Project for the GUI: undo commands call its
-``insert_*``/``remove_*``/``move_*``/``replace_*`` methods, which apply an edit through
-:mod:`project_edits` and emit the fine-grained Qt signals views need (rows inserted,
-removed, moved, data changed), so selections and expansion survive edits and undo.
+The model is a view of the :class:`~neslis_desktop.gui.document.ProjectDocument`: it listens
+to the document's fine-grained signals (section inserted, block moved...) and turns each into
+the matching Qt row signal, so selections and expansion survive edits and undo. It keeps its
+own small copy of what it shows (titles, summaries), updated inside each begin/end pair, so
+that what views read always matches the rows Qt has been told about.
 
 Items are addressed without Python objects: a section item has internal id 0, a block item
 has internal id ``section row + 1``.
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,78 +23,72 @@ from PySide6.QtCore import (
     QByteArray,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from neslis_desktop.gui import project_edits as edits
-from neslis_desktop.model import Project, ProjectMeta, Section, plain_text
+from neslis_desktop.gui import kinds
+from neslis_desktop.gui.document import ProjectDocument
+from neslis_desktop.model import Block, Project, Section, plain_text
 
 DRAG_MIME = "application/x-neslis-outline-item"
 
-KIND_LABELS = {
-    "paragraph": "Paragraph",
-    "bullets": "Bullet list",
-    "cards": "Cards",
-    "structure": "Structure",
-    "targets": "Targets",
-    "orgchart": "Org chart",
-    "timeline": "Timeline",
-    "flow": "Process flow",
-    "questions": "Questions",
-    "divider": "Divider",
-}
-
 AnyIndex = QModelIndex | QPersistentModelIndex
+Loc = tuple[int, int | None]
 
 
-def block_summary(block: Any) -> str:
-    """A short line describing a block for the tree: its kind and its first words."""
-    label = KIND_LABELS.get(block.kind, block.kind)
-    text = getattr(block, "heading", None) or {
-        "paragraph": lambda b: b.text,
-        "bullets": lambda b: b.lead or b.items[0].text,
-        "cards": lambda b: b.cards[0].title or b.cards[0].body or "",
-        "structure": lambda b: b.columns[0].title,
-        "targets": lambda b: b.goal or b.targets[0].text,
-        "orgchart": lambda b: b.nodes[0].title,
-        "timeline": lambda b: f"{b.start} to {b.end}",
-        "flow": lambda b: b.steps[0].title,
-        "questions": lambda b: b.questions[0],
-        "divider": lambda b: b.text,
-    }.get(block.kind, lambda b: "")(block)
-    words = " ".join(plain_text(text or "").split())
-    if len(words) > 48:
-        words = words[:47] + "…"
-    return f"{label}: {words}" if words else label
+def block_summary(block: Block) -> str:
+    """A short line describing a block for the tree (see :func:`kinds.summary`)."""
+    return kinds.summary(block)
+
+
+@dataclass
+class _Row:
+    """What the outline shows of one section."""
+
+    id: str
+    title: str
+    blocks: list[tuple[str, str]] = field(default_factory=list)
+    """(summary, kind label) of each block."""
+
+
+def _row(section: Section) -> _Row:
+    return _Row(section.id, plain_text(section.title), [_block_row(b) for b in section.blocks])
+
+
+def _block_row(block: Block) -> tuple[str, str]:
+    return kinds.summary(block), kinds.label(block.kind)
 
 
 class OutlineModel(QAbstractItemModel):
     """Sections and their blocks, with editing methods that keep views in step."""
 
-    section_changed = Signal(int)
-    """A section's title, notes or blocks changed (its row)."""
-    meta_changed = Signal()
     move_requested = Signal(object, object)
     """A drag asked to move an item: (source, destination) as tuples, see :meth:`dropMimeData`."""
 
-    def __init__(self, project: Project, parent: Any = None) -> None:
+    def __init__(self, doc: ProjectDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._project = project
+        self.doc = doc
+        self._rows = [_row(s) for s in doc.project.sections]
         self._token = f"{os.getpid()}:{id(self)}"
+        doc.replaced.connect(self._reset)
+        doc.section_inserted.connect(self._section_inserted)
+        doc.section_removed.connect(self._section_removed)
+        doc.section_moved.connect(self._section_moved)
+        doc.section_changed.connect(self._section_changed)
+        doc.block_inserted.connect(self._block_inserted)
+        doc.block_removed.connect(self._block_removed)
+        doc.block_moved.connect(self._block_moved)
+        doc.block_changed.connect(self._block_changed)
 
     # ------------------------------------------------------------------ access
     @property
     def project(self) -> Project:
-        return self._project
-
-    def set_project(self, project: Project) -> None:
-        self.beginResetModel()
-        self._project = project
-        self.endResetModel()
-        self.meta_changed.emit()
+        return self.doc.project
 
     def location(self, index: AnyIndex) -> tuple[int, int | None] | None:
         """(section row, block row or None) of an index; None for the root."""
@@ -113,13 +110,13 @@ class OutlineModel(QAbstractItemModel):
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            if row < len(self._project.sections):
+            if row < len(self._rows):
                 return self.createIndex(row, 0, 0)
             return QModelIndex()
         if parent.internalId() != 0:
             return QModelIndex()
         si = parent.row()
-        if si < len(self._project.sections) and row < len(self._project.sections[si].blocks):
+        if si < len(self._rows) and row < len(self._rows[si].blocks):
             return self.createIndex(row, 0, si + 1)
         return QModelIndex()
 
@@ -130,10 +127,10 @@ class OutlineModel(QAbstractItemModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self._project.sections)
+            return len(self._rows)
         if parent.column() != 0 or parent.internalId() != 0:
             return 0
-        return len(self._project.sections[parent.row()].blocks)
+        return len(self._rows[parent.row()].blocks)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 1
@@ -143,18 +140,12 @@ class OutlineModel(QAbstractItemModel):
         if loc is None:
             return None
         si, bi = loc
-        section = self._project.sections[si]
+        row = self._rows[si]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if bi is None:
-                return plain_text(section.title)
-            return block_summary(section.blocks[bi])
+            return row.title if bi is None else row.blocks[bi][0]
         if role == Qt.ItemDataRole.ToolTipRole:
-            if bi is None:
-                return f"Section '{section.id}': {len(section.blocks)} block(s)"
-            return KIND_LABELS.get(section.blocks[bi].kind, "")
+            return f"Section '{row.id}': {len(row.blocks)} block(s)" if bi is None else row.blocks[bi][1]
         if role == Qt.ItemDataRole.FontRole and bi is None:
-            from PySide6.QtGui import QFont
-
             font = QFont()
             font.setBold(True)
             return font
@@ -186,7 +177,7 @@ class OutlineModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [DRAG_MIME]
 
-    def mimeData(self, indexes: Any) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         locs = [self.location(i) for i in indexes if i.isValid()]
         if locs and locs[0] is not None:
@@ -206,7 +197,7 @@ class OutlineModel(QAbstractItemModel):
         # The move is done by an undo command; returning False stops the view removing rows.
         return False
 
-    def _drop_target(self, data: QMimeData, row: int, parent: AnyIndex) -> tuple[Any, Any] | None:
+    def _drop_target(self, data: QMimeData, row: int, parent: AnyIndex) -> tuple[Loc, Loc] | None:
         if not data.hasFormat(DRAG_MIME):
             return None
         try:
@@ -216,96 +207,88 @@ class OutlineModel(QAbstractItemModel):
             si, bi = payload["at"]
         except (ValueError, TypeError, KeyError):
             return None
-        if not 0 <= si < len(self._project.sections) or (
-            bi is not None and not 0 <= bi < len(self._project.sections[si].blocks)
-        ):
+        if not 0 <= si < len(self._rows) or (bi is not None and not 0 <= bi < len(self._rows[si].blocks)):
             return None
         ploc = self.location(parent)
         if bi is None:  # a section: only between sections
             if ploc is not None:
                 return None
-            dst = len(self._project.sections) if row < 0 else row
+            dst = len(self._rows) if row < 0 else row
             final = dst - 1 if dst > si else dst
             return ((si, None), (final, None)) if final != si else None
         if ploc is None or ploc[1] is not None:
             return None
         tsi = ploc[0]
-        dst = len(self._project.sections[tsi].blocks) if row < 0 else row
+        dst = len(self._rows[tsi].blocks) if row < 0 else row
         if tsi == si and dst > bi:
             dst -= 1
         if (tsi, dst) == (si, bi):
             return None
         return ((si, bi), (tsi, dst))
 
-    # ------------------------------------------------------------------ edits (called by commands)
-    def insert_section(self, index: int, section: Section) -> None:
+    # ------------------------------------------------------------------ following the document
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._rows = [_row(s) for s in self.doc.project.sections]
+        self.endResetModel()
+
+    def _section_inserted(self, index: int) -> None:
         self.beginInsertRows(QModelIndex(), index, index)
-        edits.insert_section(self._project, index, section)
+        self._rows.insert(index, _row(self.doc.project.sections[index]))
         self.endInsertRows()
 
-    def remove_section(self, index: int) -> Section:
+    def _section_removed(self, index: int) -> None:
         self.beginRemoveRows(QModelIndex(), index, index)
-        section = edits.remove_section(self._project, index)
+        del self._rows[index]
         self.endRemoveRows()
-        return section
 
-    def move_section(self, src: int, dst: int) -> None:
-        if src == dst:
-            return
+    def _section_moved(self, src: int, dst: int) -> None:
         qt_dst = dst + 1 if dst > src else dst
         self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), qt_dst)
-        edits.move_section(self._project, src, dst)
+        self._rows.insert(dst, self._rows.pop(src))
         self.endMoveRows()
 
-    def set_section_head(self, index: int, title: str, notes: str | None) -> tuple[str, str | None]:
-        old = edits.replace_section_head(self._project, index, title, notes)
+    def _section_changed(self, index: int) -> None:
+        self._rows[index].title = plain_text(self.doc.project.sections[index].title)
         ix = self.section_index(index)
         self.dataChanged.emit(ix, ix)
-        self.section_changed.emit(index)
-        return old
 
-    def insert_block(self, si: int, bi: int, block: Any) -> None:
+    def _block_inserted(self, si: int, bi: int) -> None:
         self.beginInsertRows(self.section_index(si), bi, bi)
-        edits.insert_block(self._project, si, bi, block)
+        self._rows[si].blocks.insert(bi, _block_row(self.doc.project.sections[si].blocks[bi]))
         self.endInsertRows()
-        self.section_changed.emit(si)
+        self._tooltip_changed(si)
 
-    def remove_block(self, si: int, bi: int) -> Any:
+    def _block_removed(self, si: int, bi: int) -> None:
         self.beginRemoveRows(self.section_index(si), bi, bi)
-        block = edits.remove_block(self._project, si, bi)
+        del self._rows[si].blocks[bi]
         self.endRemoveRows()
-        self.section_changed.emit(si)
-        return block
+        self._tooltip_changed(si)
 
-    def move_block(self, src: tuple[int, int], dst: tuple[int, int]) -> None:
-        if src == dst:
-            return
+    def _block_moved(self, src: tuple[int, int], dst: tuple[int, int]) -> None:
         qt_dst = dst[1] + 1 if src[0] == dst[0] and dst[1] > src[1] else dst[1]
         self.beginMoveRows(self.section_index(src[0]), src[1], src[1], self.section_index(dst[0]), qt_dst)
-        edits.move_block(self._project, src, dst)
+        self._rows[dst[0]].blocks.insert(dst[1], self._rows[src[0]].blocks.pop(src[1]))
         self.endMoveRows()
-        self.section_changed.emit(src[0])
+        self._tooltip_changed(src[0])
         if dst[0] != src[0]:
-            self.section_changed.emit(dst[0])
+            self._tooltip_changed(dst[0])
 
-    def replace_block(self, si: int, bi: int, block: Any) -> Any:
-        old = edits.replace_block(self._project, si, bi, block)
+    def _block_changed(self, si: int, bi: int) -> None:
+        self._rows[si].blocks[bi] = _block_row(self.doc.project.sections[si].blocks[bi])
         ix = self.block_index(si, bi)
         self.dataChanged.emit(ix, ix)
-        self.section_changed.emit(si)
-        return old
 
-    def set_meta(self, meta: ProjectMeta) -> ProjectMeta:
-        old = edits.replace_meta(self._project, meta)
-        self.meta_changed.emit()
-        return old
+    def _tooltip_changed(self, si: int) -> None:
+        ix = self.section_index(si)
+        self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.ToolTipRole])
 
 
 class OutlineDelegate(QStyledItemDelegate):
     """Draws section rows with their number ('3. Title'); numbers are not model data, so
     inserting or moving a section needs no change signal for every row after it."""
 
-    def initStyleOption(self, option: Any, index: AnyIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         super().initStyleOption(option, index)
         if index.isValid() and not index.parent().isValid():
             option.text = f"{index.row() + 1}. {option.text}"

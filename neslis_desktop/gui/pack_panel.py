@@ -76,7 +76,7 @@ class PackPanel(QGroupBox):
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
-        self.generate_button = QPushButton("Generate deck and document (F5)")
+        self.generate_button = QPushButton("&Generate deck and document (F5)")
         self.generate_button.setAccessibleName("Generate deck and document")
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
@@ -97,20 +97,22 @@ class PackPanel(QGroupBox):
         layout.addWidget(self.status)
 
         results = QHBoxLayout()
-        self.open_deck = QPushButton("Open deck")
-        self.open_doc = QPushButton("Open document")
-        self.show_folder = QPushButton("Show in folder")
+        self.open_deck = QPushButton("Open &deck")
+        self.open_doc = QPushButton("Open doc&ument")
+        self.show_folder = QPushButton("Show in f&older")
         for button in (self.open_deck, self.open_doc, self.show_folder):
             button.setEnabled(False)
-            button.setAccessibleName(button.text())
+            button.setAccessibleName(button.text().replace("&", ""))
             results.addWidget(button)
-        self.open_deck.clicked.connect(lambda: self.result and self.result.deck and open_path(self.result.deck))
-        self.open_doc.clicked.connect(lambda: self.result and self.result.draft and open_path(self.result.draft))
-        self.show_folder.clicked.connect(lambda: self.out_dir and open_path(self.out_dir))
+        self.open_deck.clicked.connect(lambda: self._open(self.result.deck if self.result else None, "deck"))
+        self.open_doc.clicked.connect(lambda: self._open(self.result.draft if self.result else None, "document"))
+        self.show_folder.clicked.connect(lambda: self._open(self.out_dir, "folder"))
         layout.addLayout(results)
         self.messages = QListWidget()
         self.messages.setAccessibleName("Build messages")
-        self.messages.setMaximumHeight(90)
+        self.messages.setWordWrap(True)  # a long message wraps; it never needs a sideways scroll
+        self.messages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.messages.setMaximumHeight(110)
         self.messages.hide()
         layout.addWidget(self.messages)
         self.load_choices()
@@ -208,7 +210,9 @@ class PackPanel(QGroupBox):
             button.setEnabled(False)
         self.messages.clear()
         self.messages.hide()
-        self.job = GenerateJob(self._project(), self.out_dir, self.deck_template, self.doc_template, self)
+        self.job = GenerateJob(
+            self._project(), self.out_dir, self.deck_template, self.doc_template, self, folder=self._project_path()
+        )
         self.job.progress.connect(self._progress)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)
@@ -239,9 +243,19 @@ class PackPanel(QGroupBox):
         self.open_doc.setEnabled(result.draft is not None)
         self.show_folder.setEnabled(True)
         if result.messages:
-            self.messages.addItems(result.messages)
+            self.messages.addItems(list(dict.fromkeys(result.messages)))  # each shown once
             self.messages.show()
         self.generated.emit(result)
+
+    def _open(self, path: Path | None, what: str) -> None:
+        if path is None:
+            return
+        if not open_path(path):
+            dialogs.show_error(
+                self,
+                f"Could not open the {what}",
+                f"The system has no application to open {path}. Open it from your file manager instead.",
+            )
 
     def _failed(self, message: str, details: str) -> None:
         self.status.setText("Generating failed; nothing was changed.")

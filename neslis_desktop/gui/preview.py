@@ -3,8 +3,7 @@
 The deck planner turns a section into :class:`SlidePlan` s (boxes in EMU, theme colour names,
 text after shrinking); the pptx writer and this painter both draw from those plans, so what
 the officer sees is what the deck will hold. :func:`compute_preview` asks the planner for a
-section's plans (``render.deck.preview.section_preview``) and falls back to a simple text
-plan while no planner is available.
+section's plans (``render.deck.preview.section_preview``).
 """
 
 from __future__ import annotations
@@ -13,13 +12,25 @@ import html
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from neslis_desktop.model import Project, Run, plain_text, runs
+from neslis_desktop.model import Project, Run, runs
 from neslis_desktop.render.deck.plan import (
     EMU_PER_INCH,
     Frame,
@@ -31,6 +42,7 @@ from neslis_desktop.render.deck.plan import (
     TextStyle,
     ThemeFonts,
 )
+from neslis_desktop.render.deck.preview import section_preview, template_look
 
 DEFAULT_PALETTE = {
     "tx1": "#000000", "bg1": "#FFFFFF", "tx2": "#44546A", "bg2": "#E7E6E6",
@@ -57,12 +69,8 @@ class Preview:
         return [a for p in self.plans for a in p.adjustments]
 
 
-def compute_preview(project: Project, index: int, deck_template: Any = None) -> Preview:
-    """The preview of section ``index`` (the deck planner's when available, else a text outline)."""
-    try:
-        from neslis_desktop.render.deck.preview import section_preview, template_look
-    except ImportError:
-        return _fallback(project, index)
+def compute_preview(project: Project, index: int, deck_template: Path | None = None) -> Preview:
+    """The preview of section ``index``: the deck planner's slide plans, in the template's look."""
     result = section_preview(project, index, template=deck_template)
     frames = template_look(deck_template).frames
     return Preview(
@@ -73,38 +81,6 @@ def compute_preview(project: Project, index: int, deck_template: Any = None) -> 
         fonts=result.fonts,
         frames=dict(frames),
     )
-
-
-def _fallback(project: Project, index: int) -> Preview:
-    section = project.sections[index]
-    paras: list[Para] = []
-    for block in section.blocks:
-        for text, level in _block_lines(block):
-            paras.append(Para(runs(text), level, "bullet" if level >= 0 else "none"))
-    for p in paras:
-        p.level = max(p.level, 0)
-    plan = SlidePlan("content", plain_text(section.title), body=paras, body_style=TextStyle(20), section_id=section.id)
-    return Preview([plan])
-
-
-def _block_lines(block: Any) -> list[tuple[str, int]]:
-    data = block.model_dump(mode="json", exclude_none=True, exclude={"kind", "notes"})
-    out: list[tuple[str, int]] = []
-
-    def walk(value: Any, level: int) -> None:
-        if isinstance(value, str):
-            out.append((value, level))
-        elif isinstance(value, list):
-            for v in value:
-                walk(v, level)
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                if k in ("id", "parent", "wide", "highlight", "numbered", "columns", "start", "end", "month", "lane"):
-                    continue
-                walk(v, level + 1 if k in ("items", "bullets", "members", "notes") else level)
-
-    walk(data, -1)
-    return out
 
 
 # ------------------------------------------------------------------------------ painting
@@ -315,11 +291,11 @@ class PreviewWidget(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(480, self._height_for(480))
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self.setMinimumHeight(self._height_for(self.width()))
         super().resizeEvent(event)
 
-    def paintEvent(self, event: Any) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#d9dce1"))
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)

@@ -323,6 +323,9 @@ class DividerBlock(_Block):
     subtitle: Text | None = Field(None, description="A smaller line under it.")
 
 
+# The evidence kinds live in their own module, which builds on _Block above.
+from neslis_desktop.model.evidence import ChartBlock, PictureBlock, TableBlock  # noqa: E402
+
 Block = Annotated[
     ParagraphBlock
     | BulletsBlock
@@ -333,7 +336,10 @@ Block = Annotated[
     | TimelineBlock
     | FlowBlock
     | QuestionsBlock
-    | DividerBlock,
+    | DividerBlock
+    | ChartBlock
+    | TableBlock
+    | PictureBlock,
     Field(discriminator="kind"),
 ]
 """Any block; the ``kind`` key picks the class."""
@@ -354,3 +360,10 @@ BLOCK_KINDS: dict[str, type[_Block]] = {
     )
 }
 """Block classes by their ``kind``, in the order an editor offers them."""
+
+ALL_BLOCK_KINDS: dict[str, type[_Block]] = {
+    **BLOCK_KINDS,
+    **{cls.model_fields["kind"].default: cls for cls in (ChartBlock, TableBlock, PictureBlock)},
+}
+"""Every block kind a content file may hold: the editor's kinds, then the evidence kinds
+(chart, table, picture), which the app shows and builds but has no editors for yet."""

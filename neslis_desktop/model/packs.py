@@ -87,6 +87,10 @@ class Pack(ContentModel):
         None,
         description="Section ids or '{tag: name}' entries, in order; all sections, in order, when omitted.",
     )
+    what_we_heard: bool | None = Field(
+        None,
+        description="true: close with 'What we heard' and 'You said, we did', made from the project's feedback/.",
+    )
 
     def file_stem(self, meta: ProjectMeta) -> str:
         """The output file's name without extension."""

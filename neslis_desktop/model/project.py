@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection, Iterable
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
 from neslis_desktop.model.blocks import Block, ContentModel
+from neslis_desktop.model.evidence import Logo
 from neslis_desktop.model.packs import Pack, default_packs
 from neslis_desktop.model.text import Slug, Text, Title, slugify
 
@@ -54,6 +56,9 @@ class ProjectMeta(ContentModel):
     language: Language = "en-GB"
     slug: Slug | None = Field(
         None, description="Name used for output files, such as 'north-east-lis'; made from the title when omitted."
+    )
+    logos: list[Logo] | None = Field(
+        None, max_length=8, description="Partner logos for the title slide and the cover, in order."
     )
 
     def file_slug(self) -> str:
@@ -103,11 +108,24 @@ class Project(ContentModel):
         """The declared packs, or the default deck and draft when none is declared."""
         return list(self.packs) or default_packs()
 
-    def new_section_id(self, title: str) -> str:
-        """An id made from ``title`` that no section has yet."""
-        base = slugify(title, fallback="section")
-        taken = {s.id for s in self.sections}
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        return candidate
+    def new_section_id(self, title: str, also_taken: Iterable[str] = ()) -> str:
+        """An id made from ``title`` that no section has yet (nor any of ``also_taken``).
+
+        The one rule for new section ids (added, duplicated, pasted): the title's slug, then
+        ``-2``, ``-3``... within the 80-character limit of an id (see :func:`unique_section_id`).
+        """
+        taken = {s.id for s in self.sections} | set(also_taken)
+        return unique_section_id(slugify(title, fallback="section"), taken)
+
+
+MAX_SECTION_ID = 80
+"""Longest section id (the ``Slug`` limit), suffix included."""
+
+
+def unique_section_id(base: str, taken: Collection[str]) -> str:
+    """``base``, else ``base-2``, ``base-3``...: the first not in ``taken``, at most 80 characters."""
+    candidate, n = base[:MAX_SECTION_ID].rstrip("-"), 2
+    while candidate in taken:
+        suffix = f"-{n}"
+        candidate, n = base[: MAX_SECTION_ID - len(suffix)].rstrip("-") + suffix, n + 1
+    return candidate

@@ -15,6 +15,10 @@ Shape of the file:
 * a block's heading as ``## heading``; cards as ``### title``; structure as a pipe table;
   timelines as a month | lane | milestone table plus a list of spans; org charts as a list
   nested by reporting line; process flows and questions as numbered lists;
+* a chart as its headline, subtitle, its data as a pipe table, alt text and source line; a
+  table as a pipe table (numbers right-aligned) with its caption and source; a picture as
+  ``![alt](assets/file.png)`` with its caption (run Pandoc with ``--resource-path`` set to
+  the project folder);
 * a divider as its own ``# Questions?`` heading (a title-only slide);
 * speaker notes as ``::: notes`` divs (Pandoc puts them in the deck's notes; note that its
   docx writer prints them as ordinary paragraphs).
@@ -48,6 +52,7 @@ from neslis_desktop.model import (
     TimelineBlock,
     runs,
 )
+from neslis_desktop.model.evidence import EVIDENCE_KINDS, ChartBlock, PictureBlock, TableBlock, format_number
 from neslis_desktop.model.month import Month
 from neslis_desktop.store.atomic import atomic_write_bytes
 
@@ -195,7 +200,7 @@ def _heading(level: int, text: str) -> str:
     return "#" * level + " " + inline(text, breaks=False)
 
 
-_DIAGRAMS = (CardsBlock, StructureBlock, TargetsBlock, OrgChartBlock, TimelineBlock, FlowBlock)
+_DIAGRAMS = (CardsBlock, StructureBlock, TargetsBlock, OrgChartBlock, TimelineBlock, FlowBlock, *EVIDENCE_KINDS)
 
 
 def _new_slide(block: Block, previous: Block) -> bool:
@@ -269,6 +274,12 @@ def _block(block: Block) -> list[str]:
         return [_flow(block)]
     if isinstance(block, QuestionsBlock):
         return [*_opt_paragraphs(block.intro), _numbered(block.questions)]
+    if isinstance(block, ChartBlock):
+        return _chart(block)
+    if isinstance(block, TableBlock):
+        return _data_table(block)
+    if isinstance(block, PictureBlock):
+        return _picture(block)
     raise TypeError(f"no Markdown for block kind {block.kind!r}")  # pragma: no cover
 
 
@@ -410,3 +421,59 @@ def _flow(block: FlowBlock) -> str:
         lines.append(_item(f"{n}.", step.title, 0))
         lines.extend(_item("-", note, 1) for note in step.notes)
     return "\n".join(lines)
+
+
+def _aligned_table(header: list[str], rows: list[list[str]], aligns: list[str]) -> str:
+    """A pipe table whose rule marks each column's alignment (``---:`` right, ``:--:`` centre)."""
+
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    marks = {"left": "---", "right": "--:", "center": ":-:"}
+    lines = [row(header), "|" + "|".join(marks[a] for a in aligns) + "|"]
+    lines += [row(cells) for cells in rows]
+    return "\n".join(lines)
+
+
+def _source_line(source: object) -> list[str]:
+    if source is None:
+        return []
+    line = inline(source.line(), breaks=False)  # type: ignore[attr-defined]
+    link = source.link  # type: ignore[attr-defined]
+    return [f"{line} <{link}>" if link else line]
+
+
+def _chart(block: ChartBlock) -> list[str]:
+    """A chart as its headline, subtitle, data table, alt text and source (Markdown has no charts)."""
+    parts = [f"**{_cell(block.title)}**"]
+    if block.subtitle:
+        parts.append(inline(block.subtitle))
+    header = [""] + [_cell(s.name) for s in block.series]
+    rows = [
+        [_cell(cat)] + [escape_plain(format_number(s.values[i], s.number_format)) for s in block.series]
+        for i, cat in enumerate(block.categories)
+    ]
+    parts.append(_aligned_table(header, rows, ["left"] + ["right"] * len(block.series)))
+    parts.append(f"*{_cell(block.alt())}*")
+    parts += _source_line(block.source)
+    parts.extend(_opt_paragraphs(block.chart_notes))
+    return parts
+
+
+def _data_table(block: TableBlock) -> list[str]:
+    rows = [[_cell(block.cell_text(r, i)) for i in range(len(block.columns))] for r in block.rows]
+    if block.totals is not None:
+        rows.append([f"**{c}**" if c else c for c in (_cell(block.cell_text(block.totals, i))
+                                                      for i in range(len(block.columns)))])
+    header = [_cell(c.title) for c in block.columns]
+    parts = [f"Table: {inline(block.caption, breaks=False)}",
+             _aligned_table(header, rows, [c.alignment() for c in block.columns])]
+    return parts + _source_line(block.source)
+
+
+def _picture(block: PictureBlock) -> list[str]:
+    alt = "" if block.decorative else _cell(block.alt_text)
+    path = block.file.replace("\\", "/").replace(" ", "%20").replace(")", "%29")
+    caption = " ".join(_cell(x) for x in (block.caption, block.credit) if x)
+    parts = [f"![{alt}]({path})"]
+    return parts + ([caption] if caption else [])

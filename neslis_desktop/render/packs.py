@@ -64,8 +64,9 @@ def check_project_packs(project: Project, folder: Path | None, packs: Sequence[P
         raise ContentError(problems)
 
 
-def pack_view(project: Project, pack: Pack, folder: Path | None = None) -> Project:
-    """The project as ``pack`` shows it; ``folder`` (the project's) is needed for ``changes_since``."""
+def pack_view(project: Project, pack: Pack, folder: Path | None = None, notes: list[str] | None = None) -> Project:
+    """The project as ``pack`` shows it; ``folder`` (the project's) is needed for ``changes_since``
+    and ``what_we_heard``. What was generated for it is said in ``notes``."""
     meta = pack.title_meta(project.meta)
     sections = pack_sections(pack, project.sections)
     if pack.changes_since is not None and sections:
@@ -76,6 +77,15 @@ def pack_view(project: Project, pack: Pack, folder: Path | None = None) -> Proje
         old_view = Project.model_construct(meta=pack.title_meta(old.meta), sections=pack_sections(pack, old.sections))
         new_view = Project.model_construct(meta=meta, sections=sections)
         sections = [changes_section(old_view, new_view, snapshot.name, pack.kind), *sections]
+    if pack.what_we_heard and folder is not None:
+        from neslis_desktop.model.heard import with_feedback_sections
+        from neslis_desktop.store.feedback import load_feedback
+
+        view = Project.model_construct(meta=meta, sections=sections)
+        heard, said = with_feedback_sections(view, load_feedback(folder))
+        sections = heard.sections
+        if notes is not None:
+            notes += said
     # The parts were validated when loaded or edited; a view only rearranges them.
     return Project.model_construct(schema_version=project.schema_version, meta=meta, sections=sections, packs=[])
 
@@ -114,8 +124,11 @@ def build_packs(
 
     check_project_packs(project, folder, packs)
     jobs: list[tuple[Pack, Project, Path | None]] = []
+    generated: list[str] = []
     for pack in packs:
-        view = pack_view(project, pack, folder)
+        said: list[str] = []
+        view = pack_view(project, pack, folder, said)
+        generated += [f"{pack.name}: {m}" for m in said] if project.packs else said
         if not view.sections:
             raise NeslisError(
                 f"Pack '{pack.name}' has no sections, so there is nothing to build. Add a section first."
@@ -135,6 +148,7 @@ def build_packs(
         raise OutputError(describe_os_error(out_dir, exc)) from exc
     targets = [out_dir / pack.file_name(project.meta) for pack, *_ in jobs]
     result = PacksResult()
+    result.messages += generated
 
     def step(n: int, what: str) -> None:
         if cancelled is not None and cancelled():

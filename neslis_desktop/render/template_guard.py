@@ -72,7 +72,9 @@ def check_template(path: Path, kind: Kind) -> None:
 
     A template that passed is remembered by its path, size and modification time, so that
     building again (the app's Generate, the preview) does not parse every part again; any
-    change to the file checks it afresh.
+    change to the file checks it afresh. Across runs it is remembered by its content's hash
+    in the user's cache folder (:mod:`neslis_desktop.render.cache`), so the next
+    ``neslis build`` with the same template skips the parsing too.
     """
     path = Path(path)
     try:
@@ -82,7 +84,13 @@ def check_template(path: Path, kind: Kind) -> None:
         key = None
     if key is not None and key in _PASSED:
         return
-    _inspect(path, kind)
+    from neslis_desktop.render import cache
+
+    content = cache.file_key(path, "template-guard", kind, path.suffix.lower())
+    if content is None or not cache.has_mark("templates", content):
+        _inspect(path, kind)
+        if content is not None:
+            cache.leave_mark("templates", content)
     if key is not None:
         if len(_PASSED) >= 64:
             _PASSED.clear()

@@ -29,6 +29,7 @@ from neslis_desktop.errors import ContentError, OutputError, Problem
 from neslis_desktop.model import Project, ProjectMeta, Section
 from neslis_desktop.model.text import SLUG_PATTERN
 from neslis_desktop.store import yamlio
+from neslis_desktop.store.assets import attach_logos, attach_section_pictures
 from neslis_desktop.store.atomic import atomic_write_bytes, describe_os_error, fsync_dir, match_mode
 from neslis_desktop.store.messages import problems_from
 from neslis_desktop.store.migrate import check_version, migrate_project, migrate_section
@@ -74,6 +75,7 @@ def load_project(folder: Path) -> Project:
     meta: ProjectMeta | None = None
     try:
         meta = ProjectMeta.model_validate({k: v for k, v in data.items() if k not in _FILE_KEYS})
+        problems += attach_logos(meta, folder)
     except ValidationError as exc:
         problems += problems_from(exc, project_path, lambda p: yamlio.line_of(node, p))
 
@@ -95,6 +97,7 @@ def load_project(folder: Path) -> Project:
             resolve_inside(folder, f"{SECTIONS_DIR}/{section_id}.yaml", field=f"sections, item {index + 1}",
                            file=project_path)
             sections.append(_load_section(section_path, section_id, version))
+            problems += attach_section_pictures(sections[-1], folder)
         except ContentError as exc:
             problems += exc.problems
     if problems:

@@ -1,7 +1,9 @@
 """Fixtures of the GUI tests: isolated settings and recovery folder, dialogs that never block.
 
-Every dialog function is replaced by one that fails the test unless the test sets its own
-answer, so no test can wait on a modal box.
+Every dialog function is replaced by a recorder, so no test can wait on a modal box. A question
+the test set no answer for, and an error box the test did not claim (``dlg.take_errors()``),
+fail the test at teardown: an unexpected dialog is a bug, not a pass. The one default answer is
+"Don't save" to "save your changes?", which every window closed at the end of a test is asked.
 """
 
 from __future__ import annotations
@@ -13,20 +15,37 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from neslis_desktop.gui import dialogs, recovery
+from neslis_desktop.gui import dialogs, mapping_dialog, recovery
 from neslis_desktop.store import load_project
 
 
 class Dialogs:
-    """Records what the app asked; answers set by the test."""
+    """Records what the app asked; answers set by the test (None: not expected)."""
 
     def __init__(self) -> None:
         self.errors: list[tuple[str, str]] = []
         self.asked: list[str] = []
-        self.yes = True
+        self.questions: list[tuple[str, str]] = []
+        """(title, text) of each yes/no question."""
+        self.unexpected: list[str] = []
+        self.yes: bool | None = None
         self.save_choice = dialogs.SaveChoice.DISCARD
+        self.invalid_choice: dialogs.InvalidChoice | None = None
+        self.invalid: list[tuple[str, str, str]] = []
+        """(action, where, message) of each 'a field has a problem' question."""
         self.folder: Path | None = None
         self.template: Path | None = None
+        self.file: Path | None = None
+        """The answer to "pick a file to read" (a survey export, a returned draft)."""
+        self.reports: list[tuple[str, str, list[str]]] = []
+        """(title, text, lines) of each report box (what an import did)."""
+        self.mapping: Any = None
+        """The answer to the survey-columns dialog (a ColumnMapping); None: not expected."""
+
+    def take_errors(self) -> list[tuple[str, str]]:
+        """The error boxes shown so far, claimed by the test (so they do not fail it)."""
+        taken, self.errors = self.errors, []
+        return taken
 
 
 @pytest.fixture(autouse=True)
@@ -42,22 +61,49 @@ def gui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs
 
     def yes_no(parent: Any, title: str, text: str) -> bool:
         rec.asked.append(title)
+        rec.questions.append((title, text))
+        if rec.yes is None:
+            rec.unexpected.append(f"question {title!r}: {text}")
+            return False
         return rec.yes
 
     def save_changes(parent: Any, title: str) -> dialogs.SaveChoice:
         rec.asked.append("save changes")
         return rec.save_choice
 
+    def invalid_field(parent: Any, action: str, item: str, where: str, message: str) -> dialogs.InvalidChoice:
+        rec.asked.append("invalid field")
+        rec.invalid.append((action, f"{item} › {where}", message))
+        if rec.invalid_choice is None:
+            rec.unexpected.append(f"invalid field on {action}: {item} › {where}: {message}")
+            return dialogs.InvalidChoice.CANCEL
+        return rec.invalid_choice
+
     monkeypatch.setattr(dialogs, "show_error", error)
     monkeypatch.setattr(dialogs, "ask_yes_no", yes_no)
     monkeypatch.setattr(dialogs, "ask_save_changes", save_changes)
+    monkeypatch.setattr(dialogs, "ask_invalid_field", invalid_field)
     monkeypatch.setattr(dialogs, "ask_open_folder", lambda *a: rec.folder)
     monkeypatch.setattr(dialogs, "ask_save_folder", lambda *a: rec.folder)
     monkeypatch.setattr(dialogs, "ask_output_folder", lambda *a: rec.folder)
     monkeypatch.setattr(dialogs, "ask_template_file", lambda *a: rec.template)
-    monkeypatch.setattr(dialogs, "show_info", lambda *a: None)
     monkeypatch.setattr(dialogs, "show_about", lambda *a: rec.asked.append("about"))
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: rec.file)
+    monkeypatch.setattr(
+        dialogs, "show_report", lambda parent, title, text, lines: rec.reports.append((title, text, lines))
+    )
+
+    def mapping(parent: Any, table: Any, asked: Any, start: Any, personal: Any) -> Any:
+        rec.asked.append("mapping")
+        if rec.mapping is None:
+            rec.unexpected.append(f"survey columns dialog for {table.source}")
+        return rec.mapping
+
+    monkeypatch.setattr(mapping_dialog, "ask_mapping", mapping)
     yield rec
+    problems = [f"error box {t!r}: {m}" for t, m in rec.errors] + rec.unexpected
+    if problems:
+        pytest.fail("dialogs the test did not expect:\n" + "\n".join(problems), pytrace=False)
 
 
 @pytest.fixture
@@ -81,4 +127,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # The offscreen platform says so on every show(); it is not a problem of the app.
     for item in items:
         if "tests/gui" in str(item.fspath).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"))
+            item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
+                                                      "This plugin does not support raise"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,8 +15,11 @@ from PySide6.QtGui import QImage
 from neslis_desktop.gui import app, dialogs
 
 
-def run_app(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+def run_app(*args: str, tmp_path: Path, screen: tuple[int, int] = (1920, 1080)) -> subprocess.CompletedProcess[str]:
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [
+        {"name": "s", "x": 0, "y": 0, "width": screen[0], "height": screen[1], "logicalDpi": 96, "dpr": 1}]}), "utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
                XDG_DATA_HOME=str(tmp_path / "data"))
     return subprocess.run([sys.executable, "-m", "neslis_desktop.gui.app", *args], capture_output=True,
                           text=True, env=env, timeout=120)
@@ -27,7 +31,7 @@ def test_screenshot_of_a_project(tmp_path: Path, project_dir: Path) -> None:
     proc = run_app(str(project_dir), "--screenshot", str(shot), tmp_path=tmp_path)
     assert proc.returncode == 0, proc.stderr
     image = QImage(str(shot))
-    assert image.width() >= 1200 and image.height() >= 800
+    assert (image.width(), image.height()) == (1440, 900), "1440x900 where the screen has room for it"
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)}
     assert len(colours) > 5, "the window has content, not a blank grab"
 

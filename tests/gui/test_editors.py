@@ -6,13 +6,22 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+)
 
-from neslis_desktop.gui import project_edits as edits
 from neslis_desktop.gui.editors import FormEditor, block_editor, meta_editor, section_editor
 from neslis_desktop.gui.editors.bullets import BulletsEditor, flatten, nest
 from neslis_desktop.gui.editors.form import wrap_selection
-from neslis_desktop.model import BLOCK_KINDS, Project
+from neslis_desktop.gui.kinds import new_block
+from neslis_desktop.model import BLOCK_KINDS, Project, edits
 
 
 def sample(project: Project, kind: str) -> Any:
@@ -20,7 +29,7 @@ def sample(project: Project, kind: str) -> Any:
         for block in section.blocks:
             if block.kind == kind:
                 return block
-    return edits.new_block(kind)
+    return new_block(kind)
 
 
 def edits_of(qtbot: Any, editor: FormEditor, action: Any) -> list[Any]:
@@ -28,6 +37,13 @@ def edits_of(qtbot: Any, editor: FormEditor, action: Any) -> list[Any]:
     editor.edited.connect(lambda value, key: got.append(value))
     action()
     return got
+
+
+def click(editor: FormEditor, name: str, nth: int = 0) -> None:
+    """Click the ``nth`` visible button named ``name`` (its accessible name), as a user would."""
+    buttons = [b for b in editor.findChildren(QAbstractButton) if b.accessibleName() == name and b.isVisibleTo(editor)]
+    assert len(buttons) > nth, f"no button {name!r} number {nth + 1}; found {len(buttons)}"
+    buttons[nth].click()
 
 
 def type_into(widget: Any, text: str) -> None:
@@ -110,8 +126,16 @@ def test_cards_add_remove_move_and_card_rule(qtbot: Any) -> None:
     add = next(b for b in editor.findChildren(QPushButton) if b.accessibleName() == "Add card")
     got = edits_of(qtbot, editor, add.click)
     assert [c.title for c in got[-1].cards] == ["A", "B", "New card"]
-    editor._list_move(editor._data, editor.fields[1], 0, 1)
+    click(editor, "Move this card down", 0)
     assert [c.title for c in editor.last_valid.cards] == ["B", "A", "New card"]
+    click(editor, "Move this card up", 2)
+    assert [c.title for c in editor.last_valid.cards] == ["B", "New card", "A"]
+    click(editor, "Duplicate this card", 2)
+    click(editor, "Remove this card", 1)
+    assert [c.title for c in editor.last_valid.cards] == ["B", "A", "A"]
+    click(editor, "Remove this card", 2)
+    assert [c.title for c in editor.last_valid.cards] == ["B", "A"]
+    click(editor, "Add card")
     # A card with neither title, body nor bullets is refused, and the message sits on the card.
     got = edits_of(qtbot, editor, lambda: type_into(editor.widgets[("cards", 0, "title")], ""))
     assert got == []
@@ -129,14 +153,22 @@ def test_cards_add_remove_move_and_card_rule(qtbot: Any) -> None:
     assert editor.last_valid.cards[1].wide
 
 
-def test_structure_columns_and_entries(qtbot: Any, project: Project) -> None:
-    editor = block_editor(sample(project, "structure"))
+def test_structure_columns_and_entries(qtbot: Any) -> None:
+    block = edits.validate_block({"kind": "structure", "columns": [
+        {"title": "Foundations", "items": [{"label": "Ideas"}, {"label": "People"}]}]})
+    editor = block_editor(block)
     qtbot.addWidget(editor)
     type_into(editor.widgets[("columns", 0, "items", 0, "aim")], "a new aim")
     assert editor.last_valid.columns[0].items[0].aim == "a new aim"
-    editor._list_remove(editor._data["columns"][0], editor.fields[0].item[2], 0)
-    n = len(sample(project, "structure").columns[0].items)
-    assert len(editor.last_valid.columns[0].items) == n - 1 if n > 1 else editor.has_errors()
+    click(editor, "Remove this entry", 0)
+    assert [i.label for i in editor.last_valid.columns[0].items] == ["People"]
+    got = edits_of(qtbot, editor, lambda: click(editor, "Remove this entry", 0))
+    assert got == [] and editor.has_errors(), "a column needs at least one entry"
+    assert "at least 1" in editor.messages[("columns", 0, "items")]
+    click(editor, "Add entry")
+    assert [i.label for i in editor.last_valid.columns[0].items] == ["New entry"]
+    click(editor, "Add column")
+    assert [c.title for c in editor.last_valid.columns] == ["Foundations", "New column"]
 
 
 def test_targets_figure_and_footer_lines(qtbot: Any, project: Project) -> None:
@@ -179,7 +211,7 @@ def test_timeline_months_lanes_and_spans(qtbot: Any) -> None:
     month.setDate(QDate(2020, 4, 1))
     assert "outside the timeline" in editor.messages[()]
     month.setDate(QDate(2019, 5, 1))
-    editor._list_add(editor._data, editor.fields[3])
+    click(editor, "Add span")
     assert editor.last_valid.spans[0].start == editor.last_valid.start
     lane_combo = editor.widgets[("spans", 0, "lane")]
     assert isinstance(lane_combo, QComboBox)

@@ -8,12 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from neslis_desktop.gui import dialogs, recovery
-from neslis_desktop.gui import project_edits as edits
 from neslis_desktop.gui.app import offer_recovery
 from neslis_desktop.gui.main_window import MainWindow
+from neslis_desktop.model import edits
 from neslis_desktop.store import load_project, save_project
 
 
@@ -39,29 +39,14 @@ def test_edit_undo_redo_save_and_reopen(qtbot: Any, window: MainWindow, project_
     text.setPlainText("An edited paragraph with **bold** words.")
     assert window.model.project.sections[si].blocks[bi].text == "An edited paragraph with **bold** words."
     assert window.is_modified() and window.isWindowModified()
-    window.act_undo.trigger()
+    window.acts.undo.trigger()
     assert window.model.project.sections[si].blocks[bi].text == original
     assert window.editor.widgets[("text",)].toPlainText() == original  # the form follows undo
-    window.act_redo.trigger()
+    window.acts.redo.trigger()
     assert "bold" in window.model.project.sections[si].blocks[bi].text
     assert window.save()
     assert not window.is_modified()
     assert dump(load_project(project_dir)) == dump(window.model.project)
-
-
-def test_invalid_typing_never_reaches_the_project_or_the_file(
-    qtbot: Any, window: MainWindow, project_dir: Path
-) -> None:
-    window.select_item(0)
-    before = dump(window.model.project)
-    title = window.editor.widgets[("title",)]
-    title.setText("")
-    title.textEdited.emit("")
-    assert window.editor.has_errors()
-    assert dump(window.model.project) == before
-    window.save()
-    assert dump(load_project(project_dir)) == before
-    assert "last valid value was saved" in window.statusBar().currentMessage()
 
 
 def test_add_duplicate_move_delete_and_undo_everything(qtbot: Any, window: MainWindow) -> None:
@@ -126,7 +111,7 @@ def test_cut_copy_paste_blocks_between_projects(qtbot: Any, window: MainWindow) 
 
 
 def test_find_lists_matches_and_selects_the_item(qtbot: Any, window: MainWindow) -> None:
-    window.act_find.trigger()
+    window.acts.find.trigger()
     assert window.find_bar.isVisible()
     window.find_bar.field.setText("productivity")
     window.find_bar.search()
@@ -145,7 +130,7 @@ def test_close_asks_and_cancel_keeps_the_window(qtbot: Any, window: MainWindow, 
     assert window.close()
 
 
-def test_autosave_and_restore_after_a_crash(qtbot: Any, window: MainWindow, project_dir: Path) -> None:
+def test_autosave_and_restore_after_a_crash(qtbot: Any, window: MainWindow, project_dir: Path, dlg: Any) -> None:
     assert window.autosave() is None  # nothing unsaved, nothing written
     window.add_section()
     folder = window.autosave()
@@ -155,6 +140,7 @@ def test_autosave_and_restore_after_a_crash(qtbot: Any, window: MainWindow, proj
     assert recovery.pending() == [(folder, project_dir)]
     fresh = MainWindow(load_project(project_dir), project_dir)
     qtbot.addWidget(fresh)
+    dlg.yes = True
     assert offer_recovery(fresh)
     assert any(s.title == "New section" for s in fresh.model.project.sections)
     assert fresh.is_modified()
@@ -199,15 +185,17 @@ def test_open_reports_a_broken_project_in_a_dialog(qtbot: Any, window: MainWindo
     (broken / "project.yaml").write_text("schema_version: 2\nmeta: [oops\n", encoding="utf-8")
     before = dump(window.model.project)
     assert not window.open_project(broken)
-    assert dlg.errors and "project.yaml" in dlg.errors[-1][1]
+    errors = dlg.take_errors()
+    assert errors and "project.yaml" in errors[-1][1]
     assert dump(window.model.project) == before
 
 
 def test_outside_change_offers_reload_and_own_saves_are_ignored(qtbot: Any, window: MainWindow, project_dir: Path,
                                                                 dlg: Any) -> None:
+    dlg.yes = True
     window.add_section()
     window.save()
-    window._check_disk()
+    window.doc.check_disk()
     assert "Project changed on disk" not in dlg.asked
     changed = load_project(project_dir)
     changed.sections[0] = changed.sections[0].model_copy(update={"title": "Changed elsewhere"})
@@ -223,7 +211,7 @@ def test_recent_projects_and_about(qtbot: Any, window: MainWindow, project_dir: 
     from neslis_desktop.gui import settings
 
     assert settings.recent_projects()[0] == other.resolve()
-    window.act_about.trigger()
+    window.acts.about.trigger()
     assert "about" in dlg.asked
     assert "python-pptx" in dialogs.about_text()
 
@@ -282,3 +270,56 @@ def test_paste_yaml_text_from_an_email(qtbot: Any, window: MainWindow) -> None:
     QGuiApplication.clipboard().setText("kind: questions\nquestions: []\n")  # invalid: refused whole
     window.paste()
     assert len(window.model.project.sections[0].blocks) == n + 1
+
+
+def test_the_window_fits_its_screen_and_remembers_its_geometry(qtbot: Any, window: MainWindow,
+                                                               project_dir: Path) -> None:
+    screen = window.screen().availableGeometry()
+    assert screen.contains(window.frameGeometry()), "fitted to the screen it opens on"
+    size = (window.minimumSizeHint().width() + 20, window.minimumSizeHint().height() + 10)
+    window.resize(*size)
+    assert window.close()
+    again = MainWindow(load_project(project_dir), project_dir)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == size
+
+
+def test_f6_and_shift_f6_move_between_the_panes(qtbot: Any, window: MainWindow) -> None:
+    window.activateWindow()
+    window.tree.setFocus()
+    seen = []
+    for _ in range(4):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        qtbot.keyClick(focus, Qt.Key.Key_F6)
+        focus = QApplication.focusWidget()
+        seen.append(next(name for name, pane in (("outline", window.tree), ("editor", window.editor_area),
+                                                 ("preview", window.preview_area), ("pack", window.pack_panel))
+                         if focus is pane or pane.isAncestorOf(focus)))
+    assert seen == ["editor", "preview", "pack", "outline"]
+    qtbot.keyClick(window.tree, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert window.pack_panel.isAncestorOf(QApplication.focusWidget())
+
+
+def test_a_result_the_system_cannot_open_says_so(qtbot: Any, window: MainWindow, dlg: Any,
+                                                 monkeypatch: Any, tmp_path: Path) -> None:
+    from neslis_desktop.gui import pack_panel
+
+    monkeypatch.setattr(pack_panel, "open_path", lambda path: False)
+    window.pack_panel.set_output(tmp_path)
+    window.pack_panel.show_folder.setEnabled(True)
+    qtbot.mouseClick(window.pack_panel.show_folder, Qt.MouseButton.LeftButton)
+    [(title, text)] = dlg.take_errors()
+    assert title == "Could not open the folder" and str(tmp_path) in text
+
+
+def test_preview_warnings_wrap_and_are_listed_once(qtbot: Any, window: MainWindow) -> None:
+    for si in range(len(window.model.project.sections)):
+        window.select_item(si)
+        window.refresh_preview()
+        if window.warnings.count():
+            break
+    texts = [window.warnings.item(i).text() for i in range(window.warnings.count())]
+    assert texts and len(texts) == len(set(texts))
+    assert window.warnings.wordWrap()
+    assert window.warnings.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff

@@ -106,7 +106,7 @@ def test_generate_in_a_thread_then_open_buttons(qtbot: Any, window: MainWindow, 
 
     window.pack_panel.set_output(tmp_path / "out")
     with qtbot.waitSignal(window.pack_panel.generated, timeout=120_000) as done:
-        window.act_generate.trigger()
+        window.acts.generate.trigger()
         assert not window.pack_panel.generate_button.isEnabled()
     result = done.args[0]
     assert result.deck.is_file() and result.draft.is_file()
@@ -125,7 +125,7 @@ def test_closing_then_cancelling_the_save_question_lets_the_build_finish(
     window.pack_panel.set_output(tmp_path / "out")
     cancelled: list[bool] = []
     with qtbot.waitSignal(window.pack_panel.generated, timeout=120_000) as done:
-        window.act_generate.trigger()
+        window.acts.generate.trigger()
         window.pack_panel.job.cancelled.connect(lambda: cancelled.append(True))
         assert not window.close()  # the user answered Cancel: the window stays
     assert "save changes" in dlg.asked
@@ -137,7 +137,7 @@ def test_closing_during_a_build_stops_it_without_hanging(
     qtbot: Any, window: MainWindow, tmp_path: Path, dlg: Any
 ) -> None:
     window.pack_panel.set_output(tmp_path / "out")
-    window.act_generate.trigger()
+    window.acts.generate.trigger()
     job = window.pack_panel.job
     assert job is not None
     assert window.close()  # waits for the build thread, which must end by itself
@@ -158,7 +158,8 @@ def test_a_bad_template_is_refused_with_a_message(qtbot: Any, window: MainWindow
     fake.write_text("not a presentation", encoding="utf-8")
     dlg.template = fake
     window.pack_panel.choose_template("pptx")
-    assert dlg.errors and "fake.pptx" in dlg.errors[-1][1]
+    errors = dlg.take_errors()
+    assert errors and "fake.pptx" in errors[-1][1]
     assert window.pack_panel.deck_template is None
 
 

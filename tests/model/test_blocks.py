@@ -51,7 +51,7 @@ def _message(exc: pytest.ExceptionInfo[ValidationError]) -> str:
           "spans": [{"text": "s", "start": "2019-09", "end": "2019-10", "lane": "Nope"}]}, "names lane 'Nope'"),
         ({"kind": "flow", "steps": [{"title": f"s{i}"} for i in range(9)]}, "at most 8"),
         ({"kind": "paragraph", "text": "ok", "colour": "red"}, "Extra inputs are not permitted"),
-        ({"kind": "chart", "text": "x"}, "does not match any of the expected tags"),
+        ({"kind": "map", "text": "x"}, "does not match any of the expected tags"),
     ],
 )
 def test_invalid_blocks_say_what_is_valid(data: dict[str, Any], fragment: str) -> None:

@@ -298,7 +298,7 @@ CASES: list[Case] = [
     Case("section-listed-twice", _section_listed_twice, PROJECT_FILE, "field 'sections, item", "twice"),
     Case("section-file-missing", _missing_section_file, PROJECT_FILE, "field 'sections, item", "does not exist"),
     # Section files and blocks.
-    Case("block-kind-unknown", section_data({"kind": "chart", "text": "?"}), BAD, "field 'block 1",
+    Case("block-kind-unknown", section_data({"kind": "map", "text": "?"}), BAD, "field 'block 1",
          "not a block kind"),
     Case("block-kind-missing", section_data({"text": "No kind"}), BAD, "field 'block 1", "kind:"),
     Case("section-unknown-key", section_data({"kind": "paragraph", "text": "x"}, colour="red"), BAD,

@@ -6,20 +6,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from neslis_desktop.gui.editors.blocks import block_fields, meta_fields, section_fields
+from neslis_desktop.gui import kinds
+from neslis_desktop.gui.editors.blocks import meta_fields, section_fields
 from neslis_desktop.gui.editors.form import FormEditor
-from neslis_desktop.gui.outline_model import KIND_LABELS
-from neslis_desktop.gui.project_edits import block_data, validate_block
-from neslis_desktop.model import ProjectMeta, Section
+from neslis_desktop.model import Block, ProjectMeta, Section
+from neslis_desktop.model.edits import block_data, validate_block
 
 __all__ = ["FormEditor", "block_editor", "meta_editor", "section_editor"]
 
 
-def block_editor(block: Any) -> FormEditor:
-    """The form for ``block``'s kind, showing ``block``."""
-    editor = FormEditor(KIND_LABELS.get(block.kind, block.kind), block_fields(block.kind), validate_block)
+def block_editor(block: Block, folder: Path | None = None) -> FormEditor:
+    """The form for ``block``'s kind (see :mod:`neslis_desktop.gui.kinds`), showing ``block``.
+
+    ``folder`` is the project's folder, for fields that show or copy in files (pictures).
+    """
+    editor = FormEditor(kinds.label(block.kind), kinds.block_fields(block.kind), validate_block)
+    editor.project_folder = folder
     editor.set_data(block_data(block))
     return editor
 

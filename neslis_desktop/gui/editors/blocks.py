@@ -1,4 +1,5 @@
-"""One form per block kind: the fields an officer edits for paragraphs, cards, timelines..."""
+"""The fields an officer edits for each block kind (paragraphs, cards, timelines...), and the
+section and project-details forms. :mod:`neslis_desktop.gui.kinds` names which list serves which kind."""
 
 from __future__ import annotations
 
@@ -15,11 +16,11 @@ def _lane_names(root: dict[str, Any], item: dict[str, Any]) -> list[str]:
     return [""] + [lane.get("name", "") for lane in root.get("lanes", []) if lane.get("name")]
 
 
-def _paragraph() -> list[F]:
+def paragraph_fields() -> list[F]:
     return [F("text", "Text", "markup")]
 
 
-def _bullets() -> list[F]:
+def bullets_fields() -> list[F]:
     return [
         F("lead", "Lead-in line", optional=True, help="Such as 'It will:'"),
         F("items", "Bullets", "bullets"),
@@ -27,7 +28,7 @@ def _bullets() -> list[F]:
     ]
 
 
-def _cards() -> list[F]:
+def cards_fields() -> list[F]:
     card = [
         F("title", "Title", optional=True),
         F("body", "Text", "markup", optional=True),
@@ -43,7 +44,7 @@ def _cards() -> list[F]:
     ]
 
 
-def _structure() -> list[F]:
+def structure_fields() -> list[F]:
     entry = [F("label", "Label"), F("aim", "Aim", optional=True)]
     column = [
         F("title", "Column title"),
@@ -56,7 +57,7 @@ def _structure() -> list[F]:
     ]
 
 
-def _targets() -> list[F]:
+def targets_fields() -> list[F]:
     target = [F("text", "Target", "text"), F("figure", "Headline figure", optional=True)]
     return [
         F("goal", "Goal", optional=True),
@@ -66,7 +67,7 @@ def _targets() -> list[F]:
     ]
 
 
-def _orgchart() -> list[F]:
+def orgchart_fields() -> list[F]:
     node = [
         F("id", "Identifier", help="lower-case-with-hyphens", renames=("nodes", "parent"), rebuild=True),
         F("title", "Name"),
@@ -87,7 +88,7 @@ def _new_node(root: dict[str, Any]) -> dict[str, Any]:
     return {"id": f"new-box-{_counter[0]}", "title": "New box"}
 
 
-def _timeline() -> list[F]:
+def timeline_fields() -> list[F]:
     milestone = [F("month", "Month", "month"), F("text", "What happens", "text")]
     lane = [
         F("name", "Lane name", renames=("spans", "lane"), rebuild=True),
@@ -109,39 +110,25 @@ def _timeline() -> list[F]:
     ]
 
 
-def _flow() -> list[F]:
+def flow_fields() -> list[F]:
     step = [F("title", "Step", "text"), F("notes", "Notes (one per line)", "lines", optional=True)]
     return [F("steps", "Steps", "list", item=step, new=lambda r: {"title": "New step"}, noun="step")]
 
 
-def _questions() -> list[F]:
+def questions_fields() -> list[F]:
     return [
         F("intro", "Intro line", optional=True),
         F("questions", "Questions (one per line)", "lines"),
     ]
 
 
-def _divider() -> list[F]:
+def divider_fields() -> list[F]:
     return [F("text", "Big text"), F("subtitle", "Smaller line", optional=True)]
 
 
-_KINDS = {
-    "paragraph": _paragraph,
-    "bullets": _bullets,
-    "cards": _cards,
-    "structure": _structure,
-    "targets": _targets,
-    "orgchart": _orgchart,
-    "timeline": _timeline,
-    "flow": _flow,
-    "questions": _questions,
-    "divider": _divider,
-}
-
-
-def block_fields(kind: str) -> list[F]:
-    """The form of a block kind, its common fields (heading, notes) last."""
-    return [*_KINDS[kind](), *common_fields()]
+def with_common(fields: list[F]) -> list[F]:
+    """A block kind's own fields with the common ones (heading, notes) last."""
+    return [*fields, *common_fields()]
 
 
 def section_fields() -> list[F]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from neslis_desktop.gui.editors.undo_keys import undo_filter
@@ -51,7 +52,7 @@ class _BulletLine(QLineEdit):
 
     shift = Signal(int)
 
-    def keyPressEvent(self, event: Any) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         mods = event.modifiers()
         wanted = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
         if mods & wanted == wanted and event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 FieldKind = Literal[
-    "line", "text", "markup", "check", "lines", "month", "int", "combo", "list", "bullets", "choice"
+    "line", "text", "markup", "check", "lines", "month", "int", "combo", "list", "bullets", "choice",
+    "grid", "object", "derived", "picture",
 ]
+Grid = list[list[str]]
 
 
 @dataclass
@@ -42,6 +44,12 @@ class F:
     maximum: int = 99
     special: str = ""
     """For ``int``: the text shown for the minimum (such as 'Automatic'), which means 'none'."""
+    to_grid: Callable[[dict[str, Any]], Grid] | None = None
+    """For ``grid``: the cells (header row first) shown for the item's data."""
+    from_grid: Callable[[dict[str, Any], Grid], None] | None = None
+    """For ``grid``: write edited cells back into the item's data."""
+    derive: Callable[[Any], str] | None = None
+    """For ``derived``: text made from the valid item (a drafted alt text), shown read-only."""
 
 
 def common_fields() -> list[F]:

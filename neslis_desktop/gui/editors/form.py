@@ -3,13 +3,16 @@
 :class:`FormEditor` edits a copy of an item's plain data. After each change the whole item
 is validated with pydantic; an error is shown beside the field it concerns (as the user
 types) and nothing is sent on. Only a valid item is emitted, through :attr:`edited`, for the
-main window to push as an undo command, so an invalid value never reaches the project.
+main window to push as an undo command, so an invalid value never reaches the project. The
+invalid text stays in its field, marked, until it is fixed: :meth:`problem` names it for the
+window's "a field has a problem" question and :meth:`go_to_problem` puts the cursor there.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from pathlib import Path as FilePath
 from typing import Any
 
 from pydantic import ValidationError
@@ -35,8 +38,10 @@ from PySide6.QtWidgets import (
 
 from neslis_desktop.gui.editors.bullets import BulletsEditor
 from neslis_desktop.gui.editors.fields import F
+from neslis_desktop.gui.editors.grid import GridEditor
+from neslis_desktop.gui.editors.picture import PictureField
 from neslis_desktop.gui.editors.undo_keys import undo_filter
-from neslis_desktop.model import BLOCK_KINDS
+from neslis_desktop.model.blocks import ALL_BLOCK_KINDS as BLOCK_KINDS
 from neslis_desktop.store.messages import message_for
 
 Path = tuple[str | int, ...]
@@ -72,6 +77,8 @@ class FormEditor(QWidget):
 
     edited = Signal(object, str)
     """A valid new value and the key of the field that changed ('' for structural edits)."""
+    validity_changed = Signal(bool)
+    """True when a field turned red (the form holds something invalid), False when all are fine."""
 
     def __init__(
         self, title: str, fields: list[F], validate: Callable[[dict[str, Any]], Any], parent: QWidget | None = None
@@ -85,6 +92,14 @@ class FormEditor(QWidget):
         self._errors: dict[Path, QLabel] = {}
         self.messages: dict[Path, str] = {}
         self.last_valid: Any = None
+        self._last_changed: Path = ()
+        """The field typed into last: a problem of the whole item is named after it."""
+        self.project_folder: FilePath | None = None
+        """The project's folder, for fields that copy files into it (a picture); set by the window."""
+        self._derived: list[tuple[QLabel, F]] = []
+        self._serial = 0
+        self._renamed_from: dict[tuple[int, str], str] = {}
+        """For a renaming field being cleared and retyped: the value its references still hold."""
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
@@ -113,7 +128,7 @@ class FormEditor(QWidget):
         """Show ``data`` (a copy is edited); rebuilds the widgets."""
         self._data = copy.deepcopy(data)
         try:
-            self.last_valid = self._validate(self._data)
+            self.last_valid = self._validate(self._pruned())
         except ValidationError:
             self.last_valid = None
         self._rebuild()
@@ -124,10 +139,58 @@ class FormEditor(QWidget):
         self._hint.setVisible(bool(text))
 
     def data(self) -> dict[str, Any]:
-        return copy.deepcopy(self._data)
+        return copy.deepcopy(self._pruned())
 
     def has_errors(self) -> bool:
         return bool(self.messages)
+
+    def _problem_path(self) -> tuple[Path, Path] | None:
+        # (where the message is shown, the field to name and go to): a problem of the whole
+        # item (ids used twice, a month outside the timeline) is the last typed field's doing.
+        if not self.messages:
+            return None
+        order = list(self._errors)
+        path = min(self.messages, key=lambda p: order.index(p) if p in order else -1)
+        if path == () and self._last_changed in self.widgets:
+            return path, self._last_changed
+        return path, path
+
+    def problem(self) -> tuple[str, str] | None:
+        """The first field in red, as (where, message) in words ('Box 2 › Identifier'); None when none."""
+        found = self._problem_path()
+        if found is None:
+            return None
+        shown, field = found
+        return self.describe(field), self.messages[shown]
+
+    def go_to_problem(self) -> QWidget | None:
+        """Put the focus in the first field in red (or the item's first field); returns that widget."""
+        found = self._problem_path()
+        if found is None:
+            return None
+        path = found[1]
+        widget = self.widgets.get(path)
+        if widget is None:  # a problem of a whole entry or item: its first field
+            widget = next((w for p, w in self.widgets.items() if p[: len(path)] == path), None)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+    def describe(self, path: Path) -> str:
+        """A field's place in words: ('nodes', 1, 'id') is 'Box 2 › Identifier'."""
+        parts: list[str] = []
+        fields, noun = self.fields, "item"
+        for n, step in enumerate(path):
+            if isinstance(step, int):
+                parts.append(f"{noun.capitalize()} {step + 1}")
+                continue
+            f = next((f for f in fields if f.key == step), None)
+            if f is None:
+                break
+            if f.kind != "list" or n == len(path) - 1:
+                parts.append(f.label)
+            fields, noun = f.item, f.noun
+        return " › ".join(parts) or "the whole item"
 
     # ------------------------------------------------------------------ building
     def _rebuild(self) -> None:
@@ -136,6 +199,7 @@ class FormEditor(QWidget):
         self._body = QWidget()
         self.widgets.clear()
         self._errors.clear()
+        self._derived.clear()
         form = self._new_form(self._body)
         self._add_fields(form, self.fields, self._data, ())
         layout = self.layout()
@@ -184,8 +248,8 @@ class FormEditor(QWidget):
                 col.addWidget(self._markup_bar(widget))
             col.addWidget(widget)
             col.addWidget(error)
-            if f.kind in ("check", "list"):
-                form.addRow(box) if f.kind == "list" else form.addRow("", box)
+            if f.kind in ("check", "list", "grid"):
+                form.addRow(box) if f.kind in ("list", "grid") else form.addRow("", box)
             else:
                 form.addRow(f.label + ":", box)
 
@@ -258,6 +322,35 @@ class FormEditor(QWidget):
             return bullets
         if f.kind == "list":
             return self._list_widget(f, container, fpath)
+        if f.kind == "grid":
+            assert f.to_grid is not None and f.from_grid is not None
+            grid = GridEditor(f.to_grid(self._data), f.label)
+            from_grid = f.from_grid
+
+            def cells_changed(cells: list[list[str]]) -> None:
+                from_grid(self._data, cells)
+                self._changed(fpath, merge=False)  # each finished cell or row change is its own undo step
+
+            grid.changed.connect(cells_changed)
+            return grid
+        if f.kind == "object":
+            found = container.get(f.key)
+            entry: dict[str, Any] = found if isinstance(found, dict) else {}
+            container[f.key] = entry
+            group = QGroupBox(f.label)
+            self._add_fields(self._new_form(group), f.item, entry, fpath)
+            return group
+        if f.kind == "derived":
+            shown = QLabel()
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setStyleSheet("color: palette(dark);")
+            self._derived.append((shown, f))
+            return shown
+        if f.kind == "picture":
+            picture = PictureField("" if value is None else str(value), lambda: self.project_folder)
+            picture.changed.connect(setter)
+            return picture
         raise ValueError(f"unknown field kind {f.kind}")
 
     def _options(self, f: F, container: dict[str, Any]) -> list[str]:
@@ -341,8 +434,15 @@ class FormEditor(QWidget):
             container[f.key] = value
 
     def _rename(self, f: F, container: dict[str, Any], new: str) -> None:
+        # References follow an identifier as it is retyped. While the field is empty the
+        # references keep the old value (remembered), so clearing and retyping it keeps them.
         assert f.renames is not None
-        old = container.get(f.key)
+        key = (id(container), f.key)
+        old = self._renamed_from.pop(key, None) or container.get(f.key)
+        if not new.strip():
+            if old:
+                self._renamed_from[key] = str(old)
+            return
         list_key, ref = f.renames
         for entry in self._data.get(list_key, []):
             if isinstance(entry, dict) and old and entry.get(ref) == old:
@@ -384,9 +484,28 @@ class FormEditor(QWidget):
         self._rebuild()
         self._changed(())
 
+    def _pruned(self) -> dict[str, Any]:
+        """The data as validated: an optional group left empty (a chart without a source) left out.
+
+        The form keeps the empty group in its own copy, so its fields go on editing it.
+        """
+        out = dict(self._data)
+        for f in self.fields:
+            group = out.get(f.key)
+            empty = isinstance(group, dict) and not any(v not in (None, "") for v in group.values())
+            if f.kind == "object" and f.optional and empty:
+                out.pop(f.key)
+        return out
+
+    def _refresh_derived(self) -> None:
+        for label, f in self._derived:
+            assert f.derive is not None
+            ok = self.last_valid is not None and not self.messages
+            label.setText(f.derive(self.last_valid) if ok else "(drafted when the fields above are valid)")
+
     def _check(self) -> dict[Path, list[str]]:
         try:
-            self.last_valid = self._validate(self._data)
+            self.last_valid = self._validate(self._pruned())
         except ValidationError as exc:
             found: dict[Path, list[str]] = {}
             for err in exc.errors():
@@ -397,17 +516,31 @@ class FormEditor(QWidget):
         return {}
 
     def _show_errors(self, found: dict[Path, list[str]]) -> None:
+        had = bool(self.messages)
         self.messages = {p: " ".join(m) for p, m in found.items()}
+        if had != bool(self.messages):
+            self.validity_changed.emit(bool(self.messages))
         for path, label in [((), self._form_error), *self._errors.items()]:
             msg = self.messages.get(path)
             label.setText(msg or "")
             label.setVisible(bool(msg))
+        self._refresh_derived()
 
-    def _changed(self, fpath: Path) -> None:
+    def _changed(self, fpath: Path, merge: bool = True) -> None:
+        """After a change of the field at ``fpath``: validate, and send on a valid item.
+
+        Edits of one field merge into one undo step (typing); with ``merge`` false the key is
+        made unique, so the step stands alone (a paste into a grid).
+        """
+        if fpath:
+            self._last_changed = fpath
         found = self._check()
         self._show_errors(found)
         if not found:
             key = ".".join(str(p) for p in fpath)
+            if not merge:
+                self._serial += 1
+                key += f"#{self._serial}"
             self.edited.emit(self.last_valid, key)
 
 

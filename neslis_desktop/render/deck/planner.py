@@ -30,6 +30,7 @@ from neslis_desktop.model.project import Project, Section
 from neslis_desktop.render.deck.layouts import GAP, TITLE_FLOOR, Ctx, Page, box_shape, need, para, sizes, style
 from neslis_desktop.render.deck.layouts.cards import layout_cards
 from neslis_desktop.render.deck.layouts.divider import plan_divider
+from neslis_desktop.render.deck.layouts.evidence import cover_logos, layout_evidence
 from neslis_desktop.render.deck.layouts.flow import layout_flow
 from neslis_desktop.render.deck.layouts.orgchart import layout_orgchart
 from neslis_desktop.render.deck.layouts.structure import layout_structure
@@ -139,6 +140,9 @@ def _fit_titles(slide: SlidePlan, frame: Frame, m: Measurer, where: str) -> None
 
 
 def _visual_pages(block: object, area: Rect, ctx: Ctx) -> list[Page]:
+    evidence = layout_evidence(block, area, ctx)
+    if evidence is not None:
+        return evidence
     if isinstance(block, CardsBlock):
         return layout_cards(block, area, ctx)
     if isinstance(block, StructureBlock):
@@ -275,6 +279,7 @@ def plan_deck(project: Project, frames: Mapping[LayoutRole, Frame], fonts: Theme
     """Plans of every slide: the title slide, then every section in order."""
     m = measurer(fonts)
     cover = _cover(project, frames, m)
+    cover.shapes += cover_logos(project.meta.logos, _frame(frames, "title"))
     per_section = [_section_slides(s, frames, m) for s in project.sections]
     used = {cover.title.casefold()}
     _unique_titles(per_section, {cover.title.casefold(): 1}, used)

@@ -29,6 +29,7 @@ from neslis_desktop.model import Project
 from neslis_desktop.model.inline import runs
 from neslis_desktop.render.core_text import core_text
 from neslis_desktop.render.deck import ooxml, xmlbuild
+from neslis_desktop.render.deck.evidence import draw_evidence
 from neslis_desktop.render.deck.placeholders import BODY_TYPES, TITLE_TYPES, bulleted_levels, ph_types
 from neslis_desktop.render.deck.plan import Para, Rect, Shape, SlidePlan, TextFrame, TextStyle
 from neslis_desktop.render.deck.template import DeckTemplate
@@ -171,7 +172,11 @@ def draw_slide(
     places.remove_unused()
     ids = xmlbuild.ShapeIds(slide._element)
     for shape in plan.shapes:
-        draw_shape(slide, shape, ids)
+        drawn = draw_evidence(slide, shape, ids, template)
+        if drawn is None:
+            draw_shape(slide, shape, ids)
+        else:
+            messages += drawn
     ooxml.add_footer_placeholders(slide, slide.slide_layout, footing.footer, footing.date, number, first_id=ids.next())
     if plan.notes:
         notes = slide.notes_slide.notes_text_frame

@@ -16,6 +16,7 @@ from docx.document import Document
 from neslis_desktop.model import Project
 from neslis_desktop.render.draft.blocks import BlockWriter
 from neslis_desktop.render.draft.document import body, cover, cover_values, table_of_contents
+from neslis_desktop.render.draft.evidence import cover_logos, logos_on_own_cover
 from neslis_desktop.render.draft.ooxml import Element
 from neslis_desktop.render.draft.properties import set_core_properties, set_language, set_update_fields
 from neslis_desktop.render.draft.repair import reorder_settings, reorder_styles
@@ -49,7 +50,9 @@ def write_draft(project: Project, target: Path, template: Path | None = None) ->
     writer = BlockWriter(styles, text_width(doc))
     messages, anchor, own_cover = _prepare(doc, label, project)
     content = body(writer, project)
-    front = [] if own_cover else cover(writer, project)
+    # On a template's own cover, the partner logos go under its fields.
+    logos = cover_logos(writer, project.meta.logos) if own_cover else []
+    front = logos_on_own_cover(anchor, logos) if own_cover else cover(writer, project)
     front += table_of_contents(writer, content)
     insert_content(doc, front + content, anchor)
     set_core_properties(doc, project.meta)

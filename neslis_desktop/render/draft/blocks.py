@@ -27,6 +27,7 @@ from neslis_desktop.model import (
     plain_text,
     runs,
 )
+from neslis_desktop.render.draft.evidence import write_evidence
 from neslis_desktop.render.draft.ooxml import Element, Table, add_runs, paragraph, table
 from neslis_desktop.render.draft.styles import TABLE_STYLE, StyleSheet
 
@@ -114,6 +115,9 @@ class BlockWriter:
 
     def write(self, block: object, context: str) -> list[Element]:
         """The document form of ``block``; ``context`` names it for table captions."""
+        evidence = write_evidence(self, block, context)
+        if evidence is not None:
+            return evidence
         writer: Callable[[object, str], list[Element]] | None = getattr(self, f"_{type(block).__name__}", None)
         return writer(block, context) if writer is not None else []
 

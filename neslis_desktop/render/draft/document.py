@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from neslis_desktop.model import DividerBlock, Project, QuestionsBlock, plain_text
 from neslis_desktop.model.month import MONTH_NAMES
+from neslis_desktop.render.draft.anchors import GATHERED, Anchors
 from neslis_desktop.render.draft.blocks import LEAD, NUMBERS, BlockWriter
+from neslis_desktop.render.draft.evidence import cover_logos
 from neslis_desktop.render.draft.ooxml import Element, page_break
 from neslis_desktop.render.draft.styles import COVER_STYLE, HEADINGS
 from neslis_desktop.render.draft.toc import contents, outline
@@ -53,6 +55,7 @@ def cover(writer: BlockWriter, project: Project) -> list[Element]:
     out.append(writer.para(f"{values['status']} \u2013 version {values['version']}", COVER_STYLE))
     out.append(writer.para(values["date"], COVER_STYLE))
     out.append(writer.para(values["organisation"], COVER_STYLE))
+    out += cover_logos(writer, project.meta.logos)
     page_break(out[-1])
     return out
 
@@ -62,11 +65,12 @@ def body(writer: BlockWriter, project: Project) -> list[Element]:
     out: list[Element] = []
     groups: list[QuestionGroup] = []
     last_printed: str | None = None
+    anchors = Anchors()
     for section in project.sections:
         printed: list[Element] = []
         asked: list[QuestionsBlock] = []
         previous_heading = plain_text(section.title)
-        for block in section.blocks:
+        for number, block in enumerate(section.blocks, start=1):
             if isinstance(block, DividerBlock):
                 continue
             if isinstance(block, QuestionsBlock):
@@ -76,11 +80,13 @@ def body(writer: BlockWriter, project: Project) -> list[Element]:
             if not written:
                 continue
             if block.heading and plain_text(block.heading) != previous_heading:
-                printed.append(writer.para(block.heading, HEADINGS[1]))
+                written.insert(0, writer.para(block.heading, HEADINGS[1]))
                 previous_heading = plain_text(block.heading)
+            anchors.mark(written, section.id, number)
             printed += written
         if printed:
             out.append(writer.para(section.title, HEADINGS[0]))
+            anchors.mark(out[-1:], section.id, 0)
             out += printed
             last_printed = section.title
         if asked:
@@ -95,6 +101,7 @@ def body(writer: BlockWriter, project: Project) -> list[Element]:
                 group.questions += q.questions
     if groups:
         out.append(writer.para(CONSULTATION, HEADINGS[0]))
+        anchors.mark(out[-1:], GATHERED, 0)  # questions are placed by their words, not the last anchor
         num_id = writer.styles.restart_list(NUMBERS[0]) or None
         for group in groups:
             out.append(writer.para(group.title, HEADINGS[1]))

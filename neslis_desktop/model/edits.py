@@ -1,38 +1,52 @@
-"""The small editing API the undo commands call: each function changes a Project in place.
+"""The small editing API of a project: each function changes a Project in place.
 
-Keeping these pure-Python (no Qt) makes every edit testable on its own and keeps the undo
-commands thin: a command records indexes and old values, calls one of these to do and
-another to undo. Values passed in are already validated pydantic objects.
+Pure Python (no Qt), so every edit is testable on its own. The GUI's project document calls
+these and announces each change; its undo commands record indexes and old values and call one
+of these to do and another to undo. Values passed in are already validated pydantic objects.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 
-from neslis_desktop.model import Block, Project, ProjectMeta, Section
+from neslis_desktop.model.blocks import Block
+from neslis_desktop.model.project import Project, ProjectMeta, Section, unique_section_id
 
-_BLOCK = TypeAdapter(Block)
+_BLOCK: TypeAdapter[Block] = TypeAdapter(Block)
+_M = TypeVar("_M", bound=BaseModel)
 
 
-def validate_block(data: Any) -> Any:
+def validate_block(data: Any) -> Block:
     """A block from plain data (raises pydantic's ValidationError with the reason)."""
     return _BLOCK.validate_python(data)
 
 
-def block_data(block: Any) -> dict[str, Any]:
+def block_data(block: Block) -> dict[str, Any]:
     """Plain JSON-able data of a block, ``kind`` first (for editors and the clipboard)."""
     data = block.model_dump(mode="json", exclude_none=True)
     return {"kind": block.kind, **{k: v for k, v in data.items() if k != "kind"}}
 
 
-def clone(item: Any) -> Any:
+def clone(item: _M) -> _M:
     """An independent copy of a pydantic content object, made through its data.
 
     (``model_copy(deep=True)`` cannot copy :class:`~neslis_desktop.model.Month` values.)
     """
     return type(item).model_validate(item.model_dump(mode="json"))
+
+
+def unique_section(project: Project, section: Section, also_taken: Iterable[str] = ()) -> Section:
+    """``section`` with an id no section of ``project`` has (a renamed copy when it must change).
+
+    ``also_taken`` holds ids about to be added alongside (pasting several sections at once).
+    """
+    taken = {s.id for s in project.sections} | set(also_taken)
+    if section.id not in taken:
+        return section
+    return clone(section).model_copy(update={"id": unique_section_id(section.id, taken)})
 
 
 def insert_section(project: Project, index: int, section: Section) -> None:
@@ -59,19 +73,12 @@ def replace_section_head(project: Project, index: int, title: str, notes: str | 
     return before
 
 
-def unique_section(project: Project, section: Section) -> Section:
-    """``section`` with an id no section of ``project`` has (a copy when it must change)."""
-    if all(s.id != section.id for s in project.sections):
-        return section
-    return clone(section).model_copy(update={"id": project.new_section_id(section.id)})
-
-
-def insert_block(project: Project, si: int, bi: int, block: Any) -> None:
+def insert_block(project: Project, si: int, bi: int, block: Block) -> None:
     """Put ``block`` at position ``bi`` of section ``si``."""
     project.sections[si].blocks.insert(bi, block)
 
 
-def remove_block(project: Project, si: int, bi: int) -> Any:
+def remove_block(project: Project, si: int, bi: int) -> Block:
     """Take out block ``bi`` of section ``si`` and return it."""
     return project.sections[si].blocks.pop(bi)
 
@@ -82,7 +89,7 @@ def move_block(project: Project, src: tuple[int, int], dst: tuple[int, int]) -> 
     project.sections[dst[0]].blocks.insert(dst[1], block)
 
 
-def replace_block(project: Project, si: int, bi: int, block: Any) -> Any:
+def replace_block(project: Project, si: int, bi: int, block: Block) -> Block:
     """Replace block ``bi`` of section ``si``; returns the old block."""
     old = project.sections[si].blocks[bi]
     project.sections[si].blocks[bi] = block
@@ -110,20 +117,3 @@ def starter_project() -> Project:
             ],
         }
     )
-
-
-def new_block(kind: str) -> Any:
-    """A small valid block of ``kind`` for the Add block menu."""
-    samples: dict[str, dict[str, Any]] = {
-        "paragraph": {"text": "New paragraph."},
-        "bullets": {"items": ["First point", "Second point"]},
-        "cards": {"cards": [{"title": "Card title", "body": "Card text."}]},
-        "structure": {"columns": [{"title": "Column", "items": ["Item"]}]},
-        "targets": {"targets": [{"text": "A target"}]},
-        "orgchart": {"nodes": [{"id": "board", "title": "Board"}]},
-        "timeline": {"start": "2019-01", "end": "2019-06", "lanes": [{"name": "Lane"}]},
-        "flow": {"steps": [{"title": "First step"}, {"title": "Second step"}]},
-        "questions": {"questions": ["What do you think?"]},
-        "divider": {"text": "Questions?"},
-    }
-    return validate_block({"kind": kind, **samples[kind]})

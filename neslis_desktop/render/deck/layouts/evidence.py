@@ -1,0 +1,332 @@
+"""Slides for evidence blocks: a chart, a table (split over slides), or a picture, each with its source.
+
+The plan holds one shape per native element, a :class:`ChartShape`, :class:`TableShape` or
+:class:`PictureShape`. They are ordinary plan shapes (a labelled box), so the app's preview
+and the slide inspector see them like any other; the deck writer draws them as native charts,
+tables and pictures (:mod:`neslis_desktop.render.deck.evidence`). Text around them (the
+headline, the statistical subtitle, the source line, the caption) is ordinary fitted text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from neslis_desktop.model.evidence import Align, ChartBlock, Logo, PictureBlock, Source, TableBlock
+from neslis_desktop.model.inline import plain_text
+from neslis_desktop.render.deck.layouts import (
+    BODY_FLOOR,
+    GAP,
+    MAX_CONTINUATIONS,
+    Ctx,
+    Page,
+    box_shape,
+    need,
+    para,
+    sizes,
+    style,
+)
+from neslis_desktop.render.deck.plan import EMU_PER_INCH, Frame, Rect, Shape, TextFrame, TextStyle
+
+SOURCE_PT = 12.0
+TABLE_START_PT = 16.0
+CELL_INSET = 91_440
+
+
+@dataclass
+class ChartShape(Shape):
+    """A native chart's place on the slide; the box is where its graphic frame goes."""
+
+    chart: ChartBlock | None = None
+
+
+@dataclass
+class TableShape(Shape):
+    """A native table (or one slide's part of it): cells as shown, column widths and row heights."""
+
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    aligns: list[Align] = field(default_factory=list)
+    col_widths: list[int] = field(default_factory=list)
+    row_heights: list[int] = field(default_factory=list)
+    """Height of the header row, then of each body row (EMU), as measured."""
+    size_pt: float = TABLE_START_PT
+    totals: bool = False
+    """Whether the last row is the totals row (set bold)."""
+
+
+@dataclass
+class PictureShape(Shape):
+    """A picture's place, sized to its proportions (never stretched)."""
+
+    picture: PictureBlock | Logo | None = None
+
+
+def _label(text: str) -> TextFrame:
+    """The small label the preview shows inside the element's box."""
+    return TextFrame(para(text), TextStyle(12.0, "tx2", align="center", anchor="middle"))
+
+
+def _lines_block(
+    text: str, area: Rect, ctx: Ctx, start: float, floor: float, *, bold: bool = False, name: str, top: bool = True
+) -> tuple[Shape, int]:
+    """A text box for ``text`` fitted to the area's width, at the top (or bottom); the shape and its height."""
+    paras = para(text, bold=bold)
+    chosen = floor
+    for s in sizes(start, floor):
+        st = style(s, bold=bold)
+        h = need(ctx.m, paras, area.w, st)
+        if h <= area.h // 4:
+            chosen = s
+            break
+    st = style(chosen, bold=bold, font="minor")
+    h = min(need(ctx.m, paras, area.w, st), area.h // 3)
+    y = area.y if top else area.bottom - h
+    return box_shape(name, Rect(area.x, y, area.w, h), paras, st, kind="text"), h
+
+
+def _frame_text(area: Rect, ctx: Ctx, head: list[tuple[str, float, bool]], foot: list[str]) -> tuple[list[Shape], Rect]:
+    """Lines above (text, size, bold) and small lines below; the shapes and the area left between."""
+    shapes: list[Shape] = []
+    top, bottom = area.y, area.bottom
+    for text, size, bold in head:
+        shape, h = _lines_block(
+            text,
+            Rect(area.x, top, area.w, area.bottom - top),
+            ctx,
+            size,
+            BODY_FLOOR + 2 if bold else BODY_FLOOR,
+            bold=bold,
+            name="Chart Heading" if bold else "Chart Subtitle",
+        )
+        shapes.append(shape)
+        top += h
+    for text in reversed(foot):
+        shape, h = _lines_block(
+            text, Rect(area.x, top, area.w, bottom - top), ctx, SOURCE_PT, SOURCE_PT, name="Source", top=False
+        )
+        shapes.append(shape)
+        bottom -= h
+    return shapes, Rect(area.x, top + GAP // 2, area.w, max(bottom - top - GAP, EMU_PER_INCH // 2))
+
+
+def _source(source: Source | None) -> list[str]:
+    return [plain_text(source.line())] if source is not None else []
+
+
+def layout_chart(block: ChartBlock, area: Rect, ctx: Ctx) -> list[Page]:
+    """One slide: headline, statistical subtitle, the chart, the source line and notes."""
+    head = [(plain_text(block.title), 22.0, True)]
+    if block.subtitle:
+        head.append((plain_text(block.subtitle), 16.0, False))
+    foot = _source(block.source) + ([plain_text(block.chart_notes)] if block.chart_notes else [])
+    shapes, rest = _frame_text(area, ctx, head, foot)
+    kind = block.chart_type.replace("_", " ")
+    chart = ChartShape(
+        "rect",
+        rest,
+        f"Chart: {plain_text(block.title)[:60]}",
+        line="tx2",
+        line_pt=0.75,
+        text=_label(f"{kind.capitalize()} chart"),
+        alt_text=block.alt(),
+        chart=block,
+    )
+    shapes.insert(len(head), chart)
+    adjustments = []
+    if block.source is None:
+        adjustments.append(
+            ctx.say(f"chart '{plain_text(block.title)[:40]}' has no source; add where the figures come from")
+        )
+    return [Page(shapes, adjustments)]
+
+
+def _column_widths(block: TableBlock, width: int, ctx: Ctx, size: float) -> list[int]:
+    """Column widths in proportion to their longest text (header or cell), each at least a tenth."""
+    wants = []
+    for i, col in enumerate(block.columns):
+        texts = [plain_text(col.title)] + [block.cell_text(r, i) for r in block.rows]
+        if block.totals is not None:
+            texts.append(block.cell_text(block.totals, i))
+        # Points at 1 pt; a column never asks for more than a long line's worth.
+        longest = max(ctx.m.width_pt(t or " ", 1.0, bold=(n == 0)) for n, t in enumerate(texts)) * size
+        wants.append(min(longest, 400.0) + 12)
+    floor = width // (10 if len(wants) < 8 else len(wants) * 2)
+    total = sum(wants)
+    raw = [max(floor, int(width * w / total)) for w in wants]
+    del size
+    scale = width / sum(raw)
+    widths = [int(w * scale) for w in raw]
+    widths[-1] += width - sum(widths)
+    return widths
+
+
+def _row_height(cells: list[str], widths: list[int], ctx: Ctx, size: float, bold: bool) -> int:
+    st = style(size, bold=bold)
+    return max(need(ctx.m, para(c or " ", bold=bold), w, st, CELL_INSET) for c, w in zip(cells, widths, strict=True))
+
+
+def layout_table(block: TableBlock, area: Rect, ctx: Ctx) -> list[Page]:
+    """The table at the largest size that fits one slide, else split over slides, header repeated."""
+    head = [(plain_text(block.caption), 20.0, True)]
+    shapes, rest = _frame_text(area, ctx, head, _source(block.source))
+    header = [plain_text(c.title) for c in block.columns]
+    body = [[block.cell_text(r, i) for i in range(len(block.columns))] for r in block.rows]
+    if block.totals is not None:
+        body.append([block.cell_text(block.totals, i) for i in range(len(block.columns))])
+    aligns = [c.alignment() for c in block.columns]
+    adjustments: list[str] = []
+    chosen = BODY_FLOOR
+    for size in sizes(TABLE_START_PT, BODY_FLOOR):
+        widths = _column_widths(block, rest.w, ctx, size)
+        heights = [_row_height(header, widths, ctx, size, True)]
+        heights += [_row_height(r, widths, ctx, size, False) for r in body]
+        if sum(heights) <= rest.h:
+            chosen = size
+            break
+    widths = _column_widths(block, rest.w, ctx, chosen)
+    head_h = _row_height(header, widths, ctx, chosen, True)
+    row_hs = [
+        _row_height(r, widths, ctx, chosen, block.totals is not None and n == len(body) - 1) for n, r in enumerate(body)
+    ]
+    pages_rows: list[list[int]] = [[]]
+    used = head_h
+    for n, h in enumerate(row_hs):
+        if pages_rows[-1] and used + h > rest.h:
+            pages_rows.append([])
+            used = head_h
+        pages_rows[-1].append(n)
+        used += h
+    if len(pages_rows) > MAX_CONTINUATIONS + 1:
+        adjustments.append(
+            ctx.say(
+                f"table '{plain_text(block.caption)[:40]}' is too long; only its first "
+                f"{sum(len(p) for p in pages_rows[: MAX_CONTINUATIONS + 1])} rows are shown"
+            )
+        )
+        pages_rows = pages_rows[: MAX_CONTINUATIONS + 1]
+    if len(pages_rows) > 1:
+        adjustments.append(
+            ctx.say(
+                f"table '{plain_text(block.caption)[:40]}' continues over {len(pages_rows)} "
+                "slides, its header row repeated"
+            )
+        )
+    if chosen < TABLE_START_PT:
+        adjustments.append(ctx.say(f"table '{plain_text(block.caption)[:40]}' set at {chosen:g} pt to fit"))
+    pages: list[Page] = []
+    for k, indexes in enumerate(pages_rows):
+        heights = [head_h] + [row_hs[n] for n in indexes]
+        box = Rect(rest.x, rest.y, rest.w, min(sum(heights), rest.h))
+        part = f" (rows {indexes[0] + 1} to {indexes[-1] + 1})" if len(pages_rows) > 1 else ""
+        last = block.totals is not None and indexes[-1] == len(body) - 1
+        table = TableShape(
+            "rect",
+            box,
+            f"Table: {plain_text(block.caption)[:60]}",
+            line="tx2",
+            line_pt=0.75,
+            text=_label(f"Table{part}"),
+            header=header,
+            rows=[body[n] for n in indexes],
+            aligns=aligns,
+            col_widths=widths,
+            row_heights=heights,
+            size_pt=chosen,
+            totals=last,
+        )
+        page_shapes = (
+            [shapes[0], table, *shapes[1:]]
+            if k == 0
+            else [
+                box_shape(
+                    "Chart Heading",
+                    shapes[0].box,
+                    para(f"{plain_text(block.caption)} (continued)", bold=True),
+                    shapes[0].text.style if shapes[0].text else style(20.0, bold=True),
+                    kind="text",
+                ),
+                table,
+                *shapes[1:],
+            ]
+        )
+        pages.append(Page(page_shapes, adjustments if k == 0 else []))
+    return pages
+
+
+def layout_picture(block: PictureBlock, area: Rect, ctx: Ctx) -> list[Page]:
+    """The picture as large as fits its proportions, centred, with caption and credit below."""
+    foot = (
+        [" ".join(plain_text(x) for x in (block.caption, block.credit) if x)] if (block.caption or block.credit) else []
+    )
+    shapes, rest = _frame_text(area, ctx, [], foot)
+    adjustments: list[str] = []
+    pixels = block.pixels
+    if pixels is None:
+        adjustments.append(ctx.say(f"picture '{block.file}' was not found in the project, so a box shows its place"))
+        pixels = (4, 3)
+    pw, ph = pixels
+    scale = min(rest.w / pw, rest.h / ph)
+    w, h = max(int(pw * scale), 1), max(int(ph * scale), 1)
+    box = Rect(rest.x + (rest.w - w) // 2, rest.y + (rest.h - h) // 2, w, h)
+    alt = None if block.decorative else block.alt_text
+    picture = PictureShape(
+        "rect",
+        box,
+        f"Picture: {block.file}"[:80],
+        line="tx2",
+        line_pt=0.75,
+        text=_label("Picture"),
+        alt_text=alt,
+        picture=block,
+    )
+    return [Page([picture, *shapes], adjustments)]
+
+
+def layout_evidence(block: object, area: Rect, ctx: Ctx) -> list[Page] | None:
+    """The pages of an evidence block; ``None`` for any other block (the planner's hook)."""
+    if isinstance(block, ChartBlock):
+        return layout_chart(block, area, ctx)
+    if isinstance(block, TableBlock):
+        return layout_table(block, area, ctx)
+    if isinstance(block, PictureBlock):
+        return layout_picture(block, area, ctx)
+    return None
+
+
+LOGO_HEIGHT = EMU_PER_INCH * 9 // 10
+LOGO_MIN_HEIGHT = EMU_PER_INCH * 4 // 10
+
+
+def cover_logos(logos: list[Logo] | None, frame: Frame) -> list[Shape]:
+    """The partners' logos in a row under the title slide's subtitle, each at its own proportions."""
+    found = [logo for logo in logos or [] if logo.pixels is not None]
+    if not found:
+        return []
+    area = frame.body
+    top = area.bottom + GAP
+    h = min(LOGO_HEIGHT, int(frame.slide_h * 0.9) - top)
+    if h < LOGO_MIN_HEIGHT:  # no room under the subtitle: along the slide's foot instead
+        h = LOGO_MIN_HEIGHT
+        top = int(frame.slide_h * 0.9) - h
+    ratios = [logo.pixels[0] / logo.pixels[1] for logo in found if logo.pixels]
+    need_w = sum(r * h for r in ratios) + GAP * (len(found) - 1)
+    if need_w > area.w:
+        h = int(h * (area.w - GAP * (len(found) - 1)) / (need_w - GAP * (len(found) - 1)))
+    shapes: list[Shape] = []
+    x = area.x
+    for logo, ratio in zip(found, ratios, strict=True):
+        w = max(int(ratio * h), 1)
+        shapes.append(
+            PictureShape(
+                "rect",
+                Rect(x, top, w, h),
+                f"Logo: {logo.name}"[:80],
+                line="tx2",
+                line_pt=0.75,
+                text=_label("Logo"),
+                alt_text=logo.alt_text,
+                picture=logo,
+            )
+        )
+        x += w + GAP
+    return shapes

@@ -1,0 +1,42 @@
+"""The layout of a project folder, named once: ``project.yaml``, ``sections/<id>.yaml`` and the
+app's own lock file, so that no other layer spells out a file name of the format.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from neslis_desktop.store.project_files import PROJECT_FILE, SECTIONS_DIR
+
+LOCK_FILE = ".neslis-open.lock"
+"""Held by the app that has the project open for editing (a Qt lock file: process, host)."""
+
+
+def project_file(folder: Path) -> Path:
+    """The project's ``project.yaml``."""
+    return Path(folder) / PROJECT_FILE
+
+
+def sections_dir(folder: Path) -> Path:
+    """The folder of the section files."""
+    return Path(folder) / SECTIONS_DIR
+
+
+def section_files(folder: Path) -> list[Path]:
+    """The section files present in ``folder`` (listed or not), sorted by name."""
+    return sorted(sections_dir(folder).glob("*.yaml"))
+
+
+def content_files(folder: Path) -> list[Path]:
+    """Every content file of the project: ``project.yaml`` first, then the section files."""
+    return [project_file(folder), *section_files(folder)]
+
+
+def lock_file(folder: Path) -> Path:
+    """Where the app records who has the project open."""
+    return Path(folder) / LOCK_FILE
+
+
+def is_project(folder: Path) -> bool:
+    """Whether ``folder`` holds a project (a ``project.yaml`` file), whatever its state."""
+    return project_file(folder).is_file()

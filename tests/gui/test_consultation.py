@@ -1,0 +1,138 @@
+"""The Consultation window as an officer uses it: responses typed at a table, a survey imported,
+a returned draft's comments listed under their sections, gone to, resolved and linked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from neslis_desktop.gui.consultation import ConsultationWindow
+from neslis_desktop.gui.mapping_dialog import NONE, MappingDialog
+from neslis_desktop.model.feedback import questions
+from neslis_desktop.render.draft import write_draft
+from neslis_desktop.store.feedback import load_feedback
+from neslis_desktop.store.feedback_import import ColumnMapping, personal_columns, read_table_text
+from neslis_desktop.store.review import load_review
+
+
+def _open(qtbot: Any, window: Any) -> ConsultationWindow:
+    window.acts.consultation.trigger()
+    consult = window._consultation
+    assert isinstance(consult, ConsultationWindow)
+    qtbot.waitExposed(consult)
+    return consult
+
+
+def test_responses_typed_at_a_table_are_kept_at_once(qtbot: Any, window: Any, project_dir: Path) -> None:
+    panel = _open(qtbot, window).feedback
+    first = questions(window.doc.project)[0]
+    panel.question.setCurrentIndex(panel.question.findData(first.key))
+    panel.event_box.setCurrentText("Health summit, table 3")
+    qtbot.keyClicks(panel.organisation, "Newcastle Hospitals")
+    qtbot.keyClicks(panel.text, "The evidence leaves out social care.")
+    qtbot.keyClick(panel.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert panel.text.toPlainText() == ""  # cleared for the next speaker
+    qtbot.keyClicks(panel.text, "Data sharing is the barrier.")
+    panel.add_button.click()
+    saved = load_feedback(project_dir).responses
+    assert [(r.question, r.text, r.organisation, r.event) for r in saved] == [
+        (first.key, "The evidence leaves out social care.", "Newcastle Hospitals", "Health summit, table 3"),
+        (first.key, "Data sharing is the barrier.", None, "Health summit, table 3"),
+    ]
+    assert panel.model.rowCount() == 2
+    assert window.is_modified() is False  # feedback is not content: no Save is waiting
+
+    panel.table.selectRow(0)
+    panel.theme.setCurrentText("Social care")
+    panel.tag_button.click()
+    quote = panel.model.index(1, 4)
+    panel.model.setData(quote, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    kept = load_feedback(project_dir)
+    assert [t.label for t in kept.themes] == ["Social care"]
+    assert kept.responses[0].themes == ["social-care"] and kept.responses[1].quote is True
+    assert panel.model.data(panel.model.index(0, 3)) == "Social care"
+
+
+def test_a_survey_import_asks_for_the_columns_and_reports_skipped_rows(
+    qtbot: Any, window: Any, project_dir: Path, dlg: Any, tmp_path: Path
+) -> None:
+    panel = _open(qtbot, window).feedback
+    first = questions(window.doc.project)[0]
+    survey = tmp_path / "survey.csv"
+    survey.write_text(f'Question,Answer,Email\n"{first.text}",Yes,a@b.org\nNo such question,Maybe,c@d.org\n', "utf-8")
+    dlg.file = survey
+    dlg.mapping = ColumnMapping(question="Question", response="Answer")
+    panel.import_button.click()
+    assert "mapping" in dlg.asked
+    ((title, text, lines),) = dlg.reports
+    assert (title, text) == ("Survey imported", "1 responses imported")
+    assert lines[0] == "row 3: answers 'No such question', which is not a question of this project"
+    assert lines[1].startswith("left out as personal data: 'Email'")
+    assert [r.text for r in load_feedback(project_dir).responses] == ["Yes"]
+
+
+def test_the_columns_dialog_starts_from_the_guess_and_keeps_personal_columns_only_when_ticked(
+    qtbot: Any, window: Any
+) -> None:
+    asked = questions(window.doc.project)
+    table = read_table_text(f"Organisation\tName\t{asked[1].text}\nAcme\tAnn\tYes\n")
+    start = ColumnMapping(organisation="Organisation", questions={asked[1].text: asked[1].key})
+    dialog = MappingDialog(table, asked, start, personal_columns(table), None)
+    qtbot.addWidget(dialog)
+    assert dialog.roles["organisation"].currentText() == "Organisation"
+    assert dialog.roles["response"].currentText() == NONE
+    assert dialog.mapping() == start
+    dialog.keep["Name"].setChecked(True)
+    assert dialog.mapping().keep == ["Name"]
+
+
+def test_review_comments_are_listed_gone_to_resolved_and_linked(
+    qtbot: Any, window: Any, project_dir: Path, dlg: Any, tmp_path: Path
+) -> None:
+    draft = tmp_path / "returned.docx"
+    write_draft(window.doc.project, draft)
+    document = docx.Document(str(draft))
+    para = next(p for p in document.paragraphs if p.text.startswith("Improving productivity"))
+    document.add_comment(para.runs, text="Say by how much.", author="Working Group")
+    document.save(str(draft))
+
+    panel = _open(qtbot, window).review
+    dlg.file = draft
+    panel.import_button.click()
+    assert dlg.reports == [("Comments imported", "1 new comments and suggestions from returned.docx.", [])]
+    top = panel.tree.topLevelItem(0)
+    assert top.text(0) == "What is productivity? (1)"
+    comment = top.child(0)
+    assert (comment.text(0), comment.text(1)) == ("Say by how much.", "Working Group")
+
+    panel.tree.setCurrentItem(comment)
+    panel.tree.itemDoubleClicked.emit(comment, 0)
+    productivity = [s.id for s in window.doc.project.sections].index("productivity")
+    assert window.current_location() == (productivity, 1)  # block 2, 0-based 1
+
+    panel.link_button.click()
+    qtbot.keyClicks(panel.reply, "Figure added from ONS")
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
+    panel.resolve_button.click()
+    (saved,) = load_review(project_dir).comments
+    assert saved.changed == ["productivity#2"]
+    assert (saved.status, saved.replies[0].text) == ("resolved", "Figure added from ONS")
+    assert panel.tree.topLevelItemCount() == 0  # resolved comments are hidden...
+    panel.show_resolved.setChecked(True)
+    assert panel.tree.topLevelItem(0).child(0).text(0) == "\u2713 Say by how much."  # ...but kept
+
+
+def test_an_unsaved_project_says_where_feedback_will_go(qtbot: Any, dlg: Any) -> None:
+    from neslis_desktop.gui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    consult = _open(qtbot, win)
+    assert "Save the project first" in consult.feedback.notice.text()
+    assert not consult.feedback.add_button.isEnabled() and not consult.review.import_button.isEnabled()
+    QApplication.processEvents()
