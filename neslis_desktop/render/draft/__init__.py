@@ -2,7 +2,8 @@
 
 Built from the same project content as the summit deck: a cover, a table of contents, the
 sections as numbered headings with text, lists and tables, and the discussion questions
-gathered as consultation questions at the end. Only named styles are written, so any
+gathered as consultation questions at the end. A template without a header or footer gets
+them (title; status, version and page number). Only named styles are written, so any
 corporate .docx/.dotx restyles the whole document; styles a template lacks are added from the
 bundled template and reported.
 """
@@ -17,7 +18,8 @@ from neslis_desktop.model import Project
 from neslis_desktop.render.draft.blocks import BlockWriter
 from neslis_desktop.render.draft.document import body, cover, cover_values, table_of_contents
 from neslis_desktop.render.draft.ooxml import Element
-from neslis_desktop.render.draft.properties import set_core_properties, set_language, set_update_fields
+from neslis_desktop.render.draft.pages import add_running_heads
+from neslis_desktop.render.draft.properties import fix_zoom, set_core_properties, set_language
 from neslis_desktop.render.draft.repair import reorder_settings, reorder_styles
 from neslis_desktop.render.draft.styles import StyleSheet, template_label
 from neslis_desktop.render.draft.template import (
@@ -52,9 +54,10 @@ def write_draft(project: Project, target: Path, template: Path | None = None) ->
     front = [] if own_cover else cover(writer, project)
     front += table_of_contents(writer, content)
     insert_content(doc, front + content, anchor)
+    messages += add_running_heads(doc, styles, cover_values(project), text_width(doc), label)
     set_core_properties(doc, project.meta)
     set_language(doc, project.meta.language)
-    set_update_fields(doc)
+    fix_zoom(doc)
     reorder_styles(doc.styles.element)
     reorder_settings(doc.settings.element)
     doc.save(str(target))  # an OSError here is reported by build_pack, naming the real output

@@ -4,7 +4,8 @@ The generator writes style ids only. Each style it needs is looked up by name on
 docx's ``styles[name]`` walks every style on every call). A template lacking one gets it copied
 from the bundled template's styles.xml, with its list numbering, and the build reports it.
 Headings that carry no numbering are bound to the bundled 1 / 1.1 / 1.1.1 scheme, since the
-document refers to its sections by number.
+document refers to its sections by number, and headings that would let a page break after
+them are set to keep with the next paragraph: a heading must never end a page.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from neslis_desktop.resources import bundled_doc_template
 
 PARAGRAPH, CHARACTER, TABLE = "paragraph", "character", "table"
 TABLE_STYLE = "Draft Table"
+TABLE_TEXT = "Table Text"
+"""The paragraph style of table cells: left aligned, no indents (copied when a template lacks it)."""
 COVER_STYLE = "Cover Details"
 STYLE_TYPES: dict[str, str] = {
     "Strong": CHARACTER,
@@ -89,6 +92,7 @@ class StyleSheet:
             if name in HEADINGS and not self._headings_checked:
                 self._headings_checked = True
                 self._number_headings()
+                self._keep_headings_with_next()
         return sid
 
     def _style_el(self, name: str) -> Element:
@@ -248,6 +252,59 @@ class StyleSheet:
             f"Template {self._template} has unnumbered headings; numbered them 1, 1.1, 1.1.1 "
             "as in the bundled template."
         )
+
+    def _inherited(self, style: Element, tag: str) -> Element | None:
+        """The ``w:pPr`` child ``tag`` that ``style`` has or inherits through ``w:basedOn``."""
+        seen: set[str] = set()
+        while style is not None:
+            found = style.find(f"{qn('w:pPr')}/{qn(tag)}")
+            if found is not None:
+                return found
+            based = style.find(qn("w:basedOn"))
+            sid = (based.get(qn("w:val")) or "") if based is not None else ""
+            if not sid or sid in seen:
+                return None
+            seen.add(sid)
+            style = next((s for s in self._root.iterfind(qn("w:style")) if s.get(qn("w:styleId")) == sid), None)
+        return None
+
+    def tab_stops(self, name: str) -> list[int]:
+        """Positions of the tab stops that paragraph style ``name`` sets or inherits (clears applied)."""
+        chain: list[Element] = []
+        style: Element | None = self._style_el(name)
+        while style is not None and style not in chain:
+            chain.append(style)
+            based = style.find(qn("w:basedOn"))
+            sid = (based.get(qn("w:val")) or "") if based is not None else ""
+            style = next((s for s in self._root.iterfind(qn("w:style")) if s.get(qn("w:styleId")) == sid), None)
+        stops: set[int] = set()
+        for style in reversed(chain):  # the base first, so a style's own clears win
+            for tab in style.iterfind(f"{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}"):
+                try:
+                    pos = int(tab.get(qn("w:pos")) or "")
+                except ValueError:
+                    continue
+                if tab.get(qn("w:val")) == "clear":
+                    stops.discard(pos)
+                else:
+                    stops.add(pos)
+        return sorted(stops)
+
+    def _keep_headings_with_next(self) -> None:
+        """Set keep-with-next on heading styles that lack it (or switch it off), and say so."""
+        changed = []
+        for name in HEADINGS:
+            style = self._style_el(name)
+            keep = self._inherited(style, "w:keepNext")
+            if keep is not None and (keep.get(qn("w:val")) or "true").lower() not in ("0", "false", "off"):
+                continue
+            style.get_or_add_pPr().keepNext_val = True
+            changed.append(name)
+        if changed:
+            self.messages.append(
+                f"Template {self._template}'s {', '.join(changed)} did not keep with the next paragraph; set "
+                "keep-with-next on them so that a heading never ends a page."
+            )
 
     def headings_numbered(self) -> bool:
         """Whether Heading 1 is numbered (after any numbering was added)."""

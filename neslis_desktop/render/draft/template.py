@@ -2,8 +2,8 @@
 
 Templates are data, never code: the only thing read from one besides its styles and layout is
 the set of placeholders ``{{title}}``, ``{{subtitle}}``, ``{{organisation}}``, ``{{status}}``,
-``{{version}}``, ``{{date}}`` (in the body, headers and footers) and a ``{{content}}``
-paragraph marking where the draft goes. Word often splits a placeholder over several runs
+``{{version}}``, ``{{date}}``, ``{{event}}``, ``{{audience}}`` (in the body, headers and
+footers) and a ``{{content}}`` paragraph marking where the draft goes. Word often splits a placeholder over several runs
 (spell-check marks, edits); the runs of a paragraph are matched as one text and the value
 lands in the placeholder's first run, keeping its formatting.
 """
@@ -28,7 +28,7 @@ from neslis_desktop.render.template_guard import check_template
 
 FIELD = re.compile(r"\{\{\s*([a-z]+)\s*\}\}")
 CONTENT = "content"
-FIELDS = ("title", "subtitle", "organisation", "status", "version", "date")
+FIELDS = ("title", "subtitle", "organisation", "status", "version", "date", "event", "audience")
 
 _DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
