@@ -120,7 +120,8 @@ class BlockWriter:
         """A full-width table in the Draft Table style; ``widths`` are shares scaled to the page."""
         total = sum(widths)
         scaled = [max(567, w * self.width // total) for w in widths]
-        return table(Table(scaled, header, rows, plain_text(caption)), self.styles.id(TABLE_STYLE))
+        return table(Table(scaled, header, rows, plain_text(caption)), self.styles.id(TABLE_STYLE),
+                     self.styles.id(CELL))
 
     # -- blocks ------------------------------------------------------------------------------
 

@@ -123,8 +123,11 @@ class Table:
     caption: str
 
 
-def table(spec: Table, style_id: str) -> Element:
-    """A ``w:tbl`` in ``style_id``, full width, its header row marked to repeat on every page."""
+def table(spec: Table, style_id: str, cell_style: str | None = None) -> Element:
+    """A ``w:tbl`` in ``style_id``, full width, its header row marked to repeat on every page.
+
+    An empty cell holds one empty paragraph in ``cell_style``, so it is no taller than its text.
+    """
     tbl = OxmlElement("w:tbl")
     tblpr = sub(tbl, "w:tblPr")
     sub(tblpr, "w:tblStyle", val=style_id)
@@ -147,5 +150,5 @@ def table(spec: Table, style_id: str) -> Element:
             if cell:
                 tc.extend(cell)
             else:
-                sub(tc, "w:p")  # a cell must hold a paragraph; an empty cell is simply empty
+                tc.append(paragraph(cell_style))  # a cell must hold a paragraph; an empty cell is simply empty
     return tbl

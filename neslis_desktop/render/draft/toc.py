@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 
 from neslis_desktop.model import Run
-from neslis_desktop.render.draft.ooxml import Element, add_runs, field_char, instr_text, page_break, paragraph, sub, text_of
+from neslis_desktop.render.draft.ooxml import (
+    Element,
+    add_runs,
+    field_char,
+    instr_text,
+    page_break,
+    paragraph,
+    sub,
+    text_of,
+)
 
 TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
 NOTE = ("Page numbers are added when the contents is updated: in Word, right-click the contents and choose "

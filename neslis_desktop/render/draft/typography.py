@@ -12,7 +12,7 @@ import re
 
 EN_DASH = "\u2013"
 
-_YEAR_RANGE = re.compile(r"(?<![\w\-/.])((?:18|19|20)\d\d)-(\d{4}|\d\d)(?![\w\-/.]|,\d)")
+_YEAR_RANGE = re.compile(r"(?<![\w\-/.])((?:18|19|20)\d\d)-(\d{4}|\d\d)(?![\w\-/]|[.,]\d)")
 
 
 def _year_range(match: re.Match[str]) -> str:
