@@ -71,7 +71,7 @@ def _prepare(doc: Document, label: str, project: Project) -> tuple[list[str], El
     if not fields and clear_body(doc):
         messages.append(
             f"Template {label} has no {{{{content}}}} or other fields, so its own body text was left out; "
-            "its styles, page layout, headers and footers are used."
+            "its styles, page layout and any headers and footers it has are used."
         )
     anchor = content_anchor(doc)
     values = cover_values(project)

@@ -55,8 +55,9 @@ def _fill(container: _Header | _Footer, paragraphs: list[Element]) -> None:
     root.extend(paragraphs)
 
 
-def add_running_heads(doc: Document, styles: StyleSheet, values: Mapping[str, str], width: int,
-                      label: str) -> list[str]:
+def add_running_heads(
+    doc: Document, styles: StyleSheet, values: Mapping[str, str], width: int, label: str
+) -> list[str]:
     """Add the header and/or footer a template lacks; returns what was added, to report."""
     added: list[str] = []  # "a header with ...", "a footer with ..."
     section: Section = doc.sections[-1]

@@ -30,7 +30,7 @@ from neslis_desktop.render.draft.ooxml import (
 
 TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
 NOTE = ("Page numbers are added when the contents is updated: in Word, right-click the contents and choose "
-        "Update Field. This note then goes.")
+        "Update Field. Updating also removes this note.")
 BOOKMARK_BASE = 100_000
 """First id of the headings' bookmarks: above the small ids templates and Word use."""
 

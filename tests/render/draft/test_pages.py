@@ -23,8 +23,10 @@ def test_a_template_without_header_or_footer_gets_both(
 ) -> None:
     target = tmp_path / "pandoc.docx"
     messages = write_draft(sample_project(), target, pandoc_reference("docx"))
-    assert ("Template reference.docx has no header or footer; added a header with the title and a footer with "
-            "the status, version and page number (not on the cover).") in messages
+    assert (
+        "Template reference.docx has no header or footer; added a header with the title and a footer with "
+        "the status, version and page number (not on the cover)."
+    ) in messages
     validate(target)
     doc = open_docx(target)
     section = doc.sections[-1]
@@ -53,7 +55,9 @@ def test_a_template_with_its_own_header_and_footer_is_left_alone(tmp_path: Path)
     assert [p.text for p in doc.sections[-1].header.paragraphs] == ["Sample Strategy\tDraft"]
     with zipfile.ZipFile(target) as package:
         assert sorted(n for n in package.namelist() if n.startswith(("word/header", "word/footer"))) == [
-            "word/footer1.xml", "word/header1.xml"]
+            "word/footer1.xml",
+            "word/header1.xml",
+        ]
 
 
 def test_a_template_with_a_header_only_gets_a_footer_only(tmp_path: Path, validate: Callable[..., str]) -> None:
@@ -63,12 +67,13 @@ def test_a_template_with_a_header_only_gets_a_footer_only(tmp_path: Path, valida
             blob = src.read(info.filename)
             if info.filename == "word/document.xml":
                 start = blob.index(b"<w:footerReference")
-                blob = blob[:start] + blob[blob.index(b"/>", start) + 2:]
+                blob = blob[:start] + blob[blob.index(b"/>", start) + 2 :]
             dst.writestr(info, blob)
     target = tmp_path / "d.docx"
     messages = write_draft(sample_project(), target, template)
-    assert ("Template header-only.docx has no footer; added a footer with the status, version and page "
-            "number.") in messages
+    assert (
+        "Template header-only.docx has no footer; added a footer with the status, version and page number."
+    ) in messages
     validate(target)
     doc = open_docx(target)
     last = doc.sections[-1]

@@ -15,35 +15,41 @@ from neslis_desktop.render.draft import write_draft
 from neslis_desktop.render.draft.runin import TitleShape, figure_grid, joiner, title_shape
 
 
-@pytest.mark.parametrize(("title", "shape"), [
-    ("£243m", TitleShape.FIGURE),
-    ("45%", TitleShape.FIGURE),
-    ("2,300 jobs", TitleShape.FIGURE),
-    ("c. 1.2bn", TitleShape.FIGURE),
-    ("10x", TitleShape.FIGURE),
-    ("2030", TitleShape.FIGURE),
-    ("**£1.5bn** GVA", TitleShape.FIGURE),
-    ("Ambition", TitleShape.LABEL),
-    ("Digital connectivity", TitleShape.LABEL),
-    ("3D printing and advanced manufacturing", TitleShape.LABEL),  # a number, but not a figure
-    ("We will double exports.", TitleShape.SENTENCE),
-    ("Why now?", TitleShape.SENTENCE),
-    ("What we heard:", TitleShape.LEAD_IN),
-])
+@pytest.mark.parametrize(
+    ("title", "shape"),
+    [
+        ("£243m", TitleShape.FIGURE),
+        ("45%", TitleShape.FIGURE),
+        ("2,300 jobs", TitleShape.FIGURE),
+        ("c. 1.2bn", TitleShape.FIGURE),
+        ("10x", TitleShape.FIGURE),
+        ("2030", TitleShape.FIGURE),
+        ("**£1.5bn** GVA", TitleShape.FIGURE),
+        ("Ambition", TitleShape.LABEL),
+        ("Digital connectivity", TitleShape.LABEL),
+        ("3D printing and advanced manufacturing", TitleShape.LABEL),  # a number, but not a figure
+        ("We will double exports.", TitleShape.SENTENCE),
+        ("Why now?", TitleShape.SENTENCE),
+        ("What we heard:", TitleShape.LEAD_IN),
+    ],
+)
 def test_title_shapes(title: str, shape: TitleShape) -> None:
     assert title_shape(title) is shape
 
 
-@pytest.mark.parametrize(("title", "body", "join"), [
-    ("£243m", "allocated through the Growth Deal", " \u2013 "),  # the body carries on from the figure
-    ("£243m", "The Growth Deal allocated it.", ": "),  # the body is a sentence of its own
-    ("Ambition", "The North East will grow.", ": "),
-    ("Skills", "improving them at every age", " \u2013 "),
-    ("We will double exports.", "The plan sets out how.", " "),  # a sentence keeps its full stop
-    ("Why now?", "Because productivity lags.", " "),
-    ("What we heard:", "partners want more.", " "),
-    ("45%", "\u2018of firms\u2019 export", " \u2013 "),  # quotes before the first letter
-])
+@pytest.mark.parametrize(
+    ("title", "body", "join"),
+    [
+        ("£243m", "allocated through the Growth Deal", " \u2013 "),  # the body carries on from the figure
+        ("£243m", "The Growth Deal allocated it.", ": "),  # the body is a sentence of its own
+        ("Ambition", "The North East will grow.", ": "),
+        ("Skills", "improving them at every age", " \u2013 "),
+        ("We will double exports.", "The plan sets out how.", " "),  # a sentence keeps its full stop
+        ("Why now?", "Because productivity lags.", " "),
+        ("What we heard:", "partners want more.", " "),
+        ("45%", "\u2018of firms\u2019 export", " \u2013 "),  # quotes before the first letter
+    ],
+)
 def test_join_follows_title_and_body(title: str, body: str, join: str) -> None:
     assert joiner(title, body) == join
 
@@ -59,17 +65,35 @@ def test_figure_grid_needs_every_card_a_figure_with_a_body() -> None:
 def test_cards_read_as_prose_in_the_draft(tmp_path: Path, validate: Callable[..., str]) -> None:
     project = sample_project()
     project.sections = [
-        Section(id="mixed", title="Mixed cards", blocks=[CardsBlock(cards=[
-            Card(title="£243m", body="allocated through the Growth Deal to 2021"),
-            Card(title="Ambition", body="The North East will be a place of opportunity."),
-            Card(title="We will double exports.", body="The plan sets out how."),
-            Card(title="Why now?", body="Because productivity lags the nation."),
-        ])]),
-        Section(id="figures", title="Figures", blocks=[CardsBlock(heading="The region in numbers", cards=[
-            Card(title="£243m", body="allocated through the Growth Deal"),
-            Card(title="2,300", body="jobs created since 2014"),
-            Card(title="45%", body="of firms export"),
-        ], footer="Source: Our Economy 2019-20.")]),
+        Section(
+            id="mixed",
+            title="Mixed cards",
+            blocks=[
+                CardsBlock(
+                    cards=[
+                        Card(title="£243m", body="allocated through the Growth Deal to 2021"),
+                        Card(title="Ambition", body="The North East will be a place of opportunity."),
+                        Card(title="We will double exports.", body="The plan sets out how."),
+                        Card(title="Why now?", body="Because productivity lags the nation."),
+                    ]
+                )
+            ],
+        ),
+        Section(
+            id="figures",
+            title="Figures",
+            blocks=[
+                CardsBlock(
+                    heading="The region in numbers",
+                    cards=[
+                        Card(title="£243m", body="allocated through the Growth Deal"),
+                        Card(title="2,300", body="jobs created since 2014"),
+                        Card(title="45%", body="of firms export"),
+                    ],
+                    footer="Source: Our Economy 2019-20.",
+                )
+            ],
+        ),
     ]
     target = tmp_path / "cards.docx"
     write_draft(project, target)
@@ -90,7 +114,11 @@ def test_cards_read_as_prose_in_the_draft(tmp_path: Path, validate: Callable[...
     tables = [b for b in blocks(doc) if isinstance(b, Table)]
     assert len(tables) == 1
     rows = [[c.text for c in row.cells] for row in tables[0].rows]
-    assert rows == [["Figure", "Detail"], ["£243m", "allocated through the Growth Deal"],
-                    ["2,300", "jobs created since 2014"], ["45%", "of firms export"]]
+    assert rows == [
+        ["Figure", "Detail"],
+        ["£243m", "allocated through the Growth Deal"],
+        ["2,300", "jobs created since 2014"],
+        ["45%", "of firms export"],
+    ]
     assert tables[0].rows[1].cells[0].paragraphs[0].runs[0].style.name == "Strong"
     assert "Source: Our Economy 2019\u201320." in [p.text for p in paragraphs_after(doc, "Figures")]

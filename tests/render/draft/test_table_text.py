@@ -40,13 +40,15 @@ def indented_template(pandoc_reference: Callable[[str], Path], tmp_path_factory:
             blob = src.read(info.filename)
             if info.filename == "word/styles.xml":
                 text = blob.decode("utf-8")
-                text, n = re.subn(r'(<w:style w:type="paragraph" w:default="1" w:styleId="Normal">\s*'
-                                  r'<w:name w:val="Normal" />\s*<w:qFormat />)',
-                                  r'\1<w:pPr><w:ind w:firstLine="1134" /><w:jc w:val="both" /></w:pPr>', text)
+                text, n = re.subn(
+                    r'(<w:style w:type="paragraph" w:default="1" w:styleId="Normal">\s*'
+                    r'<w:name w:val="Normal" />\s*<w:qFormat />)',
+                    r'\1<w:pPr><w:ind w:firstLine="1134" /><w:jc w:val="both" /></w:pPr>',
+                    text,
+                )
                 assert n == 1, "Pandoc's Normal style changed shape; update this fixture"
                 for level in (1, 2, 3):
-                    text = re.sub(rf'(w:styleId="Heading{level}">.*?)<w:keepNext />', r"\1", text, count=1,
-                                  flags=re.S)
+                    text = re.sub(rf'(w:styleId="Heading{level}">.*?)<w:keepNext />', r"\1", text, count=1, flags=re.S)
                 blob = text.encode("utf-8")
             dst.writestr(info, blob)
     return target
@@ -54,10 +56,13 @@ def indented_template(pandoc_reference: Callable[[str], Path], tmp_path_factory:
 
 def _project() -> Project:
     project = load_project(bundled_project())
-    narrow = StructureBlock(heading="Five narrow columns", columns=[
-        StructureColumn(title=word, items=[StructureItem(label=word, aim=f"{word} and {word.lower()}")])
-        for word in WORDS
-    ])
+    narrow = StructureBlock(
+        heading="Five narrow columns",
+        columns=[
+            StructureColumn(title=word, items=[StructureItem(label=word, aim=f"{word} and {word.lower()}")])
+            for word in WORDS
+        ],
+    )
     project.sections.insert(3, Section(id="narrow", title="Narrow columns", blocks=[narrow]))
     return project
 
@@ -79,8 +84,9 @@ def _resolved(doc: Document, style_name: str, tag: str) -> dict[str, str] | None
     return None
 
 
-def test_cells_are_in_table_text_left_aligned_without_indent(built: tuple[Path, list[str]],
-                                                             validate: Callable[..., str]) -> None:
+def test_cells_are_in_table_text_left_aligned_without_indent(
+    built: tuple[Path, list[str]], validate: Callable[..., str]
+) -> None:
     target, messages = built
     validate(target)
     assert "Template indented.docx lacks style 'Table Text'; added from the bundled template." in messages
@@ -99,10 +105,13 @@ def test_cells_are_in_table_text_left_aligned_without_indent(built: tuple[Path, 
 
 def test_headings_are_numbered_and_kept_with_next(built: tuple[Path, list[str]]) -> None:
     target, messages = built
-    assert ("Template indented.docx has unnumbered headings; numbered them 1, 1.1, 1.1.1 as in the bundled "
-            "template.") in messages
-    assert ("Template indented.docx's Heading 1, Heading 2, Heading 3 did not keep with the next paragraph; "
-            "set keep-with-next on them so that a heading never ends a page.") in messages
+    assert (
+        "Template indented.docx has unnumbered headings; numbered them 1, 1.1, 1.1.1 as in the bundled template."
+    ) in messages
+    assert (
+        "Template indented.docx's Heading 1, Heading 2, Heading 3 did not keep with the next paragraph; "
+        "set keep-with-next on them so that a heading never ends a page."
+    ) in messages
     doc = open_docx(target)
     for level in (1, 2, 3):
         name = next(s.name for s in doc.styles if s.name.lower() == f"heading {level}")
@@ -110,8 +119,9 @@ def test_headings_are_numbered_and_kept_with_next(built: tuple[Path, list[str]])
         assert _resolved(doc, name, "w:numPr") is not None
 
 
-def test_pandocs_own_headings_keep_with_next_and_are_not_reported(pandoc_reference: Callable[[str], Path],
-                                                                   tmp_path: Path) -> None:
+def test_pandocs_own_headings_keep_with_next_and_are_not_reported(
+    pandoc_reference: Callable[[str], Path], tmp_path: Path
+) -> None:
     from draftfixtures import sample_project
 
     messages = write_draft(sample_project(), tmp_path / "d.docx", pandoc_reference("docx"))
@@ -154,8 +164,15 @@ def test_libreoffice_shows_whole_words_in_narrow_cells_and_no_heading_ends_a_pag
     titles = {" ".join(text.split()) for _, text in headings(doc)}
     for number, page in enumerate(pages[2:-1], 3):
         lines = [" ".join(ln.split()) for ln in page.splitlines() if ln.strip()]
-        body = [ln for ln in lines if not re.match(r"^(Draft 0\.1 \u2014|Page \d+ of|North East Local Industrial "
-                                                   r"Strategy$)", ln)]
+        body = [
+            ln
+            for ln in lines
+            if not re.match(
+                r"^(Draft 0\.1 \u2014|Page \d+ of|North East Local Industrial "
+                r"Strategy$)",
+                ln,
+            )
+        ]
         assert body, f"page {number} is empty"
         last = re.sub(r"^[\d.]+\s+", "", body[-1])
         assert last not in titles, f"page {number} ends with the heading '{last}'"
