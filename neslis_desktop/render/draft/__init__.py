@@ -31,6 +31,7 @@ from neslis_desktop.render.draft.template import (
     fill_fields,
     insert_content,
     open_template,
+    settle_page,
     text_width,
 )
 from neslis_desktop.resources import bundled_doc_template
@@ -48,8 +49,10 @@ def write_draft(project: Project, target: Path, template: Path | None = None) ->
     label = template_label(path)
     doc = open_template(path)
     styles = StyleSheet(doc, label)
+    page = settle_page(doc, label)
     writer = BlockWriter(styles, text_width(doc))
     messages, anchor, own_cover = _prepare(doc, label, project)
+    messages += page
     content = body(writer, project)
     front = [] if own_cover else cover(writer, project)
     front += table_of_contents(writer, content)

@@ -226,7 +226,8 @@ class BlockWriter:
         out: list[Element] = [self.para(t, BULLETS[0]) for t in loose]
         months = sorted({m for m, _ in cells})
         if lanes and months:
-            rows = [[[self.cell(long_month(m))], *[cells.get((m, lane), []) for lane in lanes]] for m in months]
+            # Short month names: "September" alone is wider than a narrow first column in some fonts.
+            rows = [[[self.cell(short_month(m))], *[cells.get((m, lane), []) for lane in lanes]] for m in months]
             header = [[self.cell("Month")], *[[self.cell(lane)] for lane in lanes]]
             caption = f"{block.heading or context}: {long_month(block.start)} to {long_month(block.end)}"
             out.append(self.table([2] + [3] * len(lanes), header, rows, caption))

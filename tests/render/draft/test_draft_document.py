@@ -203,7 +203,7 @@ def test_structure_targets_org_and_timeline_tables(sample_draft: Path) -> None:
     assert [c.text for c in members.rows[0].cells] == ["Body", "Role", "Members"]
     assert members.rows[3].cells[2].text == "Representatives from:\nGovernment\nUniversity"
     assert [c.text for c in timeline.rows[0].cells] == ["Month", "Evidence", "LEP Board"]
-    assert [r.cells[0].text for r in timeline.rows[1:]] == ["September 2019", "October 2019", "January 2020"]
+    assert [r.cells[0].text for r in timeline.rows[1:]] == ["Sep 2019", "Oct 2019", "Jan 2020"]
     assert timeline.rows[2].cells[1].text == "Oct 2019 \u2013 Mar 2020: Evidence work"
     assert "Aug 2019 \u2013 Jul 2020: Monthly meetings" in [p.text for p in doc.paragraphs]
     for table in (structure, targets, members, timeline):

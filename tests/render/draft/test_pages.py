@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docx.oxml.ns import qn
+from docx.shared import Twips
 from draftfixtures import sample_project
 from draftread import open_docx
 
@@ -39,7 +40,12 @@ def test_a_template_without_header_or_footer_gets_both(
     # The right tab sits at the text's edge, and the style's own stops are cleared.
     tabs = footer[0]._p.pPr.find(qn("w:tabs"))
     stops = [(t.get(qn("w:val")), int(t.get(qn("w:pos")))) for t in tabs]
-    assert stops[-1] == ("right", 9026)  # Pandoc's section sets no page size: A4 with 2.54 cm margins assumed
+    assert stops[-1] == ("right", 11906 - 2 * 1440)  # the A4 text width
+    # Pandoc's section sets no page size, which Word and LibreOffice would each choose differently.
+    assert "Template reference.docx sets no page size; used A4 with 2.54 cm margins, as in the bundled template." in (
+        messages
+    )
+    assert (section.page_width, section.page_height, section.left_margin) == (Twips(11906), Twips(16838), Twips(1440))
     # The generated cover is the first page: no header or footer there.
     assert section.different_first_page_header_footer
     assert [p.text for p in section.first_page_header.paragraphs] == [""]
@@ -50,7 +56,7 @@ def test_a_template_without_header_or_footer_gets_both(
 def test_a_template_with_its_own_header_and_footer_is_left_alone(tmp_path: Path) -> None:
     target = tmp_path / "own.docx"
     messages = write_draft(sample_project(), target)
-    assert not any("header" in m or "footer" in m for m in messages)
+    assert not any("header" in m or "footer" in m or "page size" in m for m in messages)
     doc = open_docx(target)
     assert [p.text for p in doc.sections[-1].header.paragraphs] == ["Sample Strategy\tDraft"]
     with zipfile.ZipFile(target) as package:
