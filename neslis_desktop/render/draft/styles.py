@@ -39,6 +39,8 @@ STYLE_TYPES: dict[str, str] = {
 """Style types other than paragraph, by name."""
 
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
+INTRODUCERS = ("Caption", "List Lead")
+"""Styles of a line that introduces what follows (a table's label, 'It will:'): kept with it."""
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +94,9 @@ class StyleSheet:
             if name in HEADINGS and not self._headings_checked:
                 self._headings_checked = True
                 self._number_headings()
-                self._keep_headings_with_next()
+                self._keep_with_next(HEADINGS, "a heading never ends a page")
+            elif name in INTRODUCERS:
+                self._keep_with_next((name,), "it stays on the page of what it introduces")
         return sid
 
     def _style_el(self, name: str) -> Element:
@@ -290,10 +294,10 @@ class StyleSheet:
                     stops.add(pos)
         return sorted(stops)
 
-    def _keep_headings_with_next(self) -> None:
-        """Set keep-with-next on heading styles that lack it (or switch it off), and say so."""
+    def _keep_with_next(self, names: tuple[str, ...], why: str) -> None:
+        """Set keep-with-next on the styles ``names`` that lack it (or switch it off), and say so."""
         changed = []
-        for name in HEADINGS:
+        for name in names:
             style = self._style_el(name)
             keep = self._inherited(style, "w:keepNext")
             if keep is not None and (keep.get(qn("w:val")) or "true").lower() not in ("0", "false", "off"):
@@ -303,7 +307,7 @@ class StyleSheet:
         if changed:
             self.messages.append(
                 f"Template {self._template}'s {', '.join(changed)} did not keep with the next paragraph; set "
-                "keep-with-next on them so that a heading never ends a page."
+                f"keep-with-next on {'them' if len(changed) > 1 else 'it'} so that {why}."
             )
 
     def headings_numbered(self) -> bool:
