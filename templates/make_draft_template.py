@@ -103,10 +103,14 @@ def _heading(level: int, size: int, before: int, color: str) -> str:
 
 
 def _list_style(sid: str, name: str, num_id: int, level: int) -> str:
+    # The indent repeats the list level's: a style's own (or inherited) indent outranks the
+    # numbering's in Word, so a template whose Normal has a first-line indent would otherwise
+    # push every bullet copied into it off its hanging indent.
+    left = 360 * (level + 1)
     return _para_style(
         sid, name, ui=99, qformat=False,
         ppr=(f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-             '<w:spacing w:after="80"/><w:contextualSpacing/>'),
+             f'<w:spacing w:after="80"/><w:ind w:left="{left}" w:hanging="360"/><w:contextualSpacing/>'),
     )
 
 

@@ -243,6 +243,12 @@ class StyleSheet:
             numpr = ppr.get_or_add_numPr()
             numpr.get_or_add_ilvl().val = level
             numpr.get_or_add_numId().val = int(num_id)
+            if ppr.find(qn("w:ind")) is None:
+                # The level's hanging indent, said in the style too: Word ranks a style's own
+                # or inherited indent (an indented Normal) above the numbering's.
+                ind = ppr.get_or_add_ind()
+                for key, value in self._bundled_level_indent("1", level).items():
+                    ind.set(key, value)
         # Styles built on a heading (Pandoc's TOC Heading is based on Heading 1) must not
         # inherit its new number: numId 0 switches numbering off.
         heading_ids = set(mapping.values())
@@ -256,6 +262,17 @@ class StyleSheet:
             f"Template {self._template} has unnumbered headings; numbered them 1, 1.1, 1.1.1 "
             "as in the bundled template."
         )
+
+    def _bundled_level_indent(self, bundled_num_id: str, level: int) -> dict[str, str]:
+        """The ``w:ind`` attributes of ``level`` of the bundled list ``bundled_num_id``."""
+        _, numbering = self._bundled_roots()
+        num = next(n for n in numbering.iterfind(qn("w:num")) if n.get(qn("w:numId")) == bundled_num_id)
+        abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        abstract = next(a for a in numbering.iterfind(qn("w:abstractNum"))
+                        if a.get(qn("w:abstractNumId")) == abstract_id)
+        lvl = next(lv for lv in abstract.iterfind(qn("w:lvl")) if lv.get(qn("w:ilvl")) == str(level))
+        ind = lvl.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+        return dict(ind.attrib) if ind is not None else {}
 
     def _inherited(self, style: Element, tag: str) -> Element | None:
         """The ``w:pPr`` child ``tag`` that ``style`` has or inherits through ``w:basedOn``."""

@@ -117,6 +117,12 @@ def test_headings_are_numbered_and_kept_with_next(built: tuple[Path, list[str]])
         name = next(s.name for s in doc.styles if s.name.lower() == f"heading {level}")
         assert _resolved(doc, name, "w:keepNext") is not None
         assert _resolved(doc, name, "w:numPr") is not None
+        # The number's hanging indent is in the style, so the indented Normal cannot move it.
+        assert _resolved(doc, name, "w:ind") == {
+            "left": str((567, 709, 851)[level - 1]),
+            "hanging": str((567, 709, 851)[level - 1]),
+        }
+    assert _resolved(doc, "List Bullet", "w:ind") == {"left": "360", "hanging": "360"}
 
 
 def test_pandocs_own_headings_keep_with_next_but_its_caption_is_made_to(
