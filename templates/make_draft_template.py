@@ -3,7 +3,7 @@
 Starts from python-docx's own default template and rewrites, as XML, the parts the draft
 generator relies on: the named styles (cover, headings with 1 / 1.1 / 1.1.1 numbering bound
 through numbering.xml, bullet and number lists, a table style with a shaded header row,
-caption, contents entries), an A4 page, a cover made of {{field}} paragraphs, a header
+caption, contents entries, table text), an A4 page, a cover made of {{field}} paragraphs, a header
 (title and status) and a footer (version and "Page X of Y"), en-GB language and a zoom Word
 and the OOXML schema both accept. Zip entries get a fixed date so that the same script
 writes the same bytes.
@@ -103,10 +103,14 @@ def _heading(level: int, size: int, before: int, color: str) -> str:
 
 
 def _list_style(sid: str, name: str, num_id: int, level: int) -> str:
+    # The indent repeats the list level's: a style's own (or inherited) indent outranks the
+    # numbering's in Word, so a template whose Normal has a first-line indent would otherwise
+    # push every bullet copied into it off its hanging indent.
+    left = 360 * (level + 1)
     return _para_style(
         sid, name, ui=99, qformat=False,
         ppr=(f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-             '<w:spacing w:after="80"/><w:contextualSpacing/>'),
+             f'<w:spacing w:after="80"/><w:ind w:left="{left}" w:hanging="360"/><w:contextualSpacing/>'),
     )
 
 
@@ -152,6 +156,12 @@ STYLES = [
     _heading(1, 36, 480, NAVY),
     _heading(2, 28, 320, NAVY),
     _heading(3, 24, 240, TEAL),
+    # Table cells: left aligned, without the indents or justification a body style may have.
+    _para_style(
+        "TableText", "Table Text", ui=29,
+        ppr=('<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>'
+             '<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>'),
+    ),
     _para_style("ListLead", "List Lead", nxt="ListBullet", ui=29, ppr='<w:keepNext/><w:spacing w:after="80"/>'),
     _list_style("ListBullet", "List Bullet", 2, 0),
     _list_style("ListBullet2", "List Bullet 2", 2, 1),
@@ -267,6 +277,8 @@ def _body(doc: DocxDocument) -> None:
         ("Title", "{{title}}"),
         ("Subtitle", "{{subtitle}}"),
         ("CoverDetails", "{{status}} \u2013 version {{version}}"),
+        ("CoverDetails", "{{event}}"),
+        ("CoverDetails", "{{audience}}"),
         ("CoverDetails", "{{date}}"),
     ]
     for style, text in cover:

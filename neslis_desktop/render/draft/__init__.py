@@ -2,7 +2,8 @@
 
 Built from the same project content as the summit deck: a cover, a table of contents, the
 sections as numbered headings with text, lists and tables, and the discussion questions
-gathered as consultation questions at the end. Only named styles are written, so any
+gathered as consultation questions at the end. A template without a header or footer gets
+them (title; status, version and page number). Only named styles are written, so any
 corporate .docx/.dotx restyles the whole document; styles a template lacks are added from the
 bundled template and reported.
 """
@@ -18,7 +19,8 @@ from neslis_desktop.render.draft.blocks import BlockWriter
 from neslis_desktop.render.draft.document import body, cover, cover_values, table_of_contents
 from neslis_desktop.render.draft.evidence import cover_logos, logos_on_own_cover
 from neslis_desktop.render.draft.ooxml import Element
-from neslis_desktop.render.draft.properties import set_core_properties, set_language, set_update_fields
+from neslis_desktop.render.draft.pages import add_running_heads
+from neslis_desktop.render.draft.properties import fix_zoom, set_core_properties, set_language
 from neslis_desktop.render.draft.repair import reorder_settings, reorder_styles
 from neslis_desktop.render.draft.styles import StyleSheet, template_label
 from neslis_desktop.render.draft.template import (
@@ -30,6 +32,7 @@ from neslis_desktop.render.draft.template import (
     fill_fields,
     insert_content,
     open_template,
+    settle_page,
     text_width,
 )
 from neslis_desktop.resources import bundled_doc_template
@@ -47,17 +50,20 @@ def write_draft(project: Project, target: Path, template: Path | None = None) ->
     label = template_label(path)
     doc = open_template(path)
     styles = StyleSheet(doc, label)
+    page = settle_page(doc, label)
     writer = BlockWriter(styles, text_width(doc))
     messages, anchor, own_cover = _prepare(doc, label, project)
+    messages += page
     content = body(writer, project)
     # On a template's own cover, the partner logos go under its fields.
     logos = cover_logos(writer, project.meta.logos) if own_cover else []
     front = logos_on_own_cover(anchor, logos) if own_cover else cover(writer, project)
     front += table_of_contents(writer, content)
     insert_content(doc, front + content, anchor)
+    messages += add_running_heads(doc, styles, cover_values(project), text_width(doc), label)
     set_core_properties(doc, project.meta)
     set_language(doc, project.meta.language)
-    set_update_fields(doc)
+    fix_zoom(doc)
     reorder_styles(doc.styles.element)
     reorder_settings(doc.settings.element)
     doc.save(str(target))  # an OSError here is reported by build_pack, naming the real output
@@ -71,7 +77,7 @@ def _prepare(doc: Document, label: str, project: Project) -> tuple[list[str], El
     if not fields and clear_body(doc):
         messages.append(
             f"Template {label} has no {{{{content}}}} or other fields, so its own body text was left out; "
-            "its styles, page layout, headers and footers are used."
+            "its styles, page layout and any headers and footers it has are used."
         )
     anchor = content_anchor(doc)
     values = cover_values(project)

@@ -1,10 +1,13 @@
 """Each kind of block written the way a document shows it.
 
 Slides lay content out in space; a document reads top to bottom. So card grids become
-run-in headed paragraphs (or a bullet list when the cards are one-liners), the structure
+run-in headed paragraphs (the join read from the title, see ``runin``), a table of figures
+(when every card is a figure), or a bullet list when the cards are one-liners; the structure
 diagram and the targets become tables, the org chart becomes sentences ("X reports to Y")
 plus a membership table, the timeline a table of months by lanes, the process flow numbered
-steps. Questions are not written here: the document gathers them at its end.
+steps. Questions are not written here: the document gathers them at its end. Every
+paragraph inside a table is in the Table Text style (left aligned, no indents), whatever
+the template does to its body text.
 """
 
 from __future__ import annotations
@@ -29,12 +32,17 @@ from neslis_desktop.model import (
 )
 from neslis_desktop.render.draft.evidence import write_evidence
 from neslis_desktop.render.draft.ooxml import Element, Table, add_runs, paragraph, table
-from neslis_desktop.render.draft.styles import TABLE_STYLE, StyleSheet
+from neslis_desktop.render.draft.runin import figure_grid, joiner
+from neslis_desktop.render.draft.styles import TABLE_STYLE, TABLE_TEXT, StyleSheet
+from neslis_desktop.render.draft.typography import span
 
 if TYPE_CHECKING:
     from neslis_desktop.render.changes import ChangeTable
 
 NORMAL = "Normal"
+CELL = TABLE_TEXT
+"""Paragraphs in table cells: a body style with a first-line indent or justification breaks
+words in narrow columns ("Foundatio ns")."""
 LEAD = "List Lead"
 """A line introducing a list or table ('It will:'): kept on the page of what it introduces."""
 BULLETS = ("List Bullet", "List Bullet 2", "List Bullet 3")
@@ -70,13 +78,21 @@ class BlockWriter:
         chunks = [c.strip("\n") for c in text.replace("\r\n", "\n").split("\n\n")]
         return [self.para(c, style) for c in chunks if c.strip()]
 
+    def cell(self, text: str | None) -> Element:
+        """One paragraph of a table cell, in the Table Text style."""
+        return self.para(text, CELL)
+
     def headed(self, title: str | None, body: str | None, style: str = NORMAL) -> Element:
-        """A paragraph led by ``title`` in the Strong character style, then ``body``."""
+        """A paragraph led by ``title`` in the Strong character style, then ``body``.
+
+        The join is read from the two (:func:`runin.joiner`): a sentence keeps its full stop,
+        a label or figure takes a colon, or an en dash when the body carries on from it.
+        """
         p = paragraph(self.styles.id(style))
         if title:
             add_runs(p, runs(title), self.styles.id("Strong"))
             if body:
-                add_runs(p, [Run(" " if title.rstrip()[-1:] in ".:?!" else ". ")])
+                add_runs(p, [Run(joiner(title, body))])
         if body:
             add_runs(p, runs(body))
         return p
@@ -109,7 +125,8 @@ class BlockWriter:
         """A full-width table in the Draft Table style; ``widths`` are shares scaled to the page."""
         total = sum(widths)
         scaled = [max(567, w * self.width // total) for w in widths]
-        return table(Table(scaled, header, rows, plain_text(caption)), self.styles.id(TABLE_STYLE))
+        return table(Table(scaled, header, rows, plain_text(caption)), self.styles.id(TABLE_STYLE),
+                     self.styles.id(CELL))
 
     # -- blocks ------------------------------------------------------------------------------
 
@@ -130,6 +147,11 @@ class BlockWriter:
 
     def _CardsBlock(self, block: CardsBlock, context: str) -> list[Element]:
         out = [p for line in block.intro for p in self.paras(line, LEAD)]
+        if figure_grid(block.cards):
+            rows = [[[self.headed(c.title, None, CELL)], [self.cell(c.body)]] for c in block.cards]
+            out.append(self.table([1, 3], [[self.cell("Figure")], [self.cell("Detail")]], rows,
+                                  block.heading or context))
+            return out + (self.paras(block.footer) if block.footer else [])
         headed = any(c.title and (c.body or c.bullets) for c in block.cards)
         for card in block.cards:
             if headed:
@@ -145,15 +167,15 @@ class BlockWriter:
     def _StructureBlock(self, block: StructureBlock, context: str) -> list[Element]:
         header, body = [], []
         for column in block.columns:
-            cell = [self.para(column.title)]
+            cell = [self.cell(column.title)]
             if column.note:
-                cell.append(self.para(column.note))
+                cell.append(self.cell(column.note))
             header.append(cell)
             items: list[Element] = []
             for item in column.items:
-                items.append(self.headed(item.label, None))
+                items.append(self.headed(item.label, None, CELL))
                 if item.aim:
-                    items.append(self.para(item.aim))
+                    items.append(self.cell(item.aim))
             body.append(items)
         return [self.table([1] * len(block.columns), header, [body], block.heading or context)]
 
@@ -167,8 +189,8 @@ class BlockWriter:
             text = target.text
             if target.figure and plain_text(target.figure) not in shown:
                 text = f"**{target.figure}** {text}"
-            rows.append([[self.para(str(n))], [self.para(text)]])
-        out.append(self.table([1, 9], [[self.para("No.")], [self.para("Target")]], rows,
+            rows.append([[self.cell(str(n))], [self.cell(text)]])
+        out.append(self.table([1, 9], [[self.cell("No.")], [self.cell("Target")]], rows,
                               block.label or block.heading or context))
         for line in block.footer:
             out += self.paras(line)
@@ -184,13 +206,13 @@ class BlockWriter:
             add_runs(p, [*runs(node.title), Run(" reports to "), *runs(by_id[node.parent].title), Run(".")])
             out.append(p)
         roles = any(n.side_label for n in block.nodes)
-        header = [[self.para("Body")], *([[self.para("Role")]] if roles else []), [self.para("Members")]]
+        header = [[self.cell("Body")], *([[self.cell("Role")]] if roles else []), [self.cell("Members")]]
         rows = []
         for node in block.nodes:
-            name = [self.para(node.title)] + ([self.para(node.note)] if node.note else [])
-            members = [self.para(node.members_heading)] if node.members_heading else []
+            name = [self.cell(node.title)] + ([self.cell(node.note)] if node.note else [])
+            members = [self.cell(node.members_heading)] if node.members_heading else []
             members += [self.para(m, BULLETS[0]) for m in node.members]
-            role = [[self.para(node.side_label)] if node.side_label else []] if roles else []
+            role = [[self.cell(node.side_label)] if node.side_label else []] if roles else []
             rows.append([name, *role, members])
         widths = [4, 2, 4] if roles else [5, 5]
         out.append(self.table(widths, header, rows, block.heading or context))
@@ -201,19 +223,20 @@ class BlockWriter:
         cells: dict[tuple[Month, str], list[Element]] = {}
         for lane in block.lanes:
             for ms in lane.milestones:
-                cells.setdefault((ms.month, lane.name), []).append(self.para(ms.text))
+                cells.setdefault((ms.month, lane.name), []).append(self.cell(ms.text))
         loose = []
-        for span in block.spans:
-            text = f"{short_month(span.start)} - {short_month(span.end)}: {span.text}"
-            if span.lane is None:
+        for item in block.spans:
+            text = f"{span(short_month(item.start), short_month(item.end))}: {item.text}"
+            if item.lane is None:
                 loose.append(text)
             else:
-                cells.setdefault((span.start, span.lane), []).append(self.para(text))
+                cells.setdefault((item.start, item.lane), []).append(self.cell(text))
         out: list[Element] = [self.para(t, BULLETS[0]) for t in loose]
         months = sorted({m for m, _ in cells})
         if lanes and months:
-            rows = [[[self.para(long_month(m))], *[cells.get((m, lane), []) for lane in lanes]] for m in months]
-            header = [[self.para("Month")], *[[self.para(lane)] for lane in lanes]]
+            # Short month names: "September" alone is wider than a narrow first column in some fonts.
+            rows = [[[self.cell(short_month(m))], *[cells.get((m, lane), []) for lane in lanes]] for m in months]
+            header = [[self.cell("Month")], *[[self.cell(lane)] for lane in lanes]]
             caption = f"{block.heading or context}: {long_month(block.start)} to {long_month(block.end)}"
             out.append(self.table([2] + [3] * len(lanes), header, rows, caption))
         return out

@@ -17,6 +17,7 @@ from lxml import etree
 from lxml.etree import _Element as Element
 
 from neslis_desktop.model.inline import Run, runs
+from neslis_desktop.render.draft.typography import year_ranges
 
 
 def sub(parent: Element, tag: str, **attrs: str) -> Element:
@@ -60,9 +61,12 @@ def _text_run(p: Element, text: str, *, bold: bool, italic: bool, char_style: st
 
 
 def add_runs(p: Element, pieces: Iterable[Run], char_style: str | None = None) -> None:
-    """Append runs to paragraph ``p``: bold/italic as in the markup, an optional character style."""
+    """Append runs to paragraph ``p``: bold/italic as in the markup, an optional character style.
+
+    Year ranges typed with a hyphen ("2018-2019") are given their en dash here, for all text.
+    """
     for piece in pieces:
-        _text_run(p, piece.text, bold=piece.bold, italic=piece.italic, char_style=char_style)
+        _text_run(p, year_ranges(piece.text), bold=piece.bold, italic=piece.italic, char_style=char_style)
 
 
 def paragraph(style_id: str | None, text: str | None = None, *, num: tuple[int, int] | None = None) -> Element:
@@ -119,8 +123,11 @@ class Table:
     caption: str
 
 
-def table(spec: Table, style_id: str) -> Element:
-    """A ``w:tbl`` in ``style_id``, full width, its header row marked to repeat on every page."""
+def table(spec: Table, style_id: str, cell_style: str | None = None) -> Element:
+    """A ``w:tbl`` in ``style_id``, full width, its header row marked to repeat on every page.
+
+    An empty cell holds one empty paragraph in ``cell_style``, so it is no taller than its text.
+    """
     tbl = OxmlElement("w:tbl")
     tblpr = sub(tbl, "w:tblPr")
     sub(tblpr, "w:tblStyle", val=style_id)
@@ -143,5 +150,5 @@ def table(spec: Table, style_id: str) -> Element:
             if cell:
                 tc.extend(cell)
             else:
-                sub(tc, "w:p")  # a cell must hold a paragraph; an empty cell is simply empty
+                tc.append(paragraph(cell_style))  # a cell must hold a paragraph; an empty cell is simply empty
     return tbl

@@ -1,8 +1,7 @@
-"""Document-wide settings: core properties, language, field refresh on open, a valid zoom.
+"""Document-wide settings: core properties, language and a valid zoom.
 
 Screen readers and search read the core properties (title, subject, author, language); the
-language in the style defaults drives spelling and hyphenation. ``w:updateFields`` makes Word
-refresh the table of contents and page fields when the document is opened.
+language in the style defaults drives spelling and hyphenation.
 """
 
 from __future__ import annotations
@@ -16,13 +15,6 @@ from neslis_desktop.model import ProjectMeta
 from neslis_desktop.render.core_text import core_text
 from neslis_desktop.render.draft.ooxml import sub
 
-# Elements that follow w:updateFields in CT_Settings, so it is inserted before the first present.
-_AFTER_UPDATE_FIELDS = (
-    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
-    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
-    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
-    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
-)
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
@@ -43,13 +35,14 @@ def set_core_properties(doc: Document, meta: ProjectMeta, now: dt.datetime | Non
     props.modified = now
 
 
-def set_update_fields(doc: Document) -> None:
-    """Ask Word to refresh fields (the contents, page numbers) on opening; fix a zoom without percent."""
-    settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        el = settings.makeelement(qn("w:updateFields"), {qn("w:val"): "true"})
-        settings.insert_element_before(el, *_AFTER_UPDATE_FIELDS)
-    zoom = settings.find(qn("w:zoom"))
+def fix_zoom(doc: Document) -> None:
+    """Give a zoom without a percentage (which the schema requires) one of 100.
+
+    The draft does not set ``w:updateFields``: Word would ask on every opening whether to
+    update fields, a question officers read as a warning (see ``toc``). A template's own
+    setting is left as it is.
+    """
+    zoom = doc.settings.element.find(qn("w:zoom"))
     if zoom is not None and zoom.get(qn("w:percent")) is None:
         zoom.set(qn("w:percent"), "100")
 

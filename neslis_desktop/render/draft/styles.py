@@ -4,7 +4,8 @@ The generator writes style ids only. Each style it needs is looked up by name on
 docx's ``styles[name]`` walks every style on every call). A template lacking one gets it copied
 from the bundled template's styles.xml, with its list numbering, and the build reports it.
 Headings that carry no numbering are bound to the bundled 1 / 1.1 / 1.1.1 scheme, since the
-document refers to its sections by number.
+document refers to its sections by number, and headings that would let a page break after
+them are set to keep with the next paragraph: a heading must never end a page.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from neslis_desktop.resources import bundled_doc_template
 
 PARAGRAPH, CHARACTER, TABLE = "paragraph", "character", "table"
 TABLE_STYLE = "Draft Table"
+TABLE_TEXT = "Table Text"
+"""The paragraph style of table cells: left aligned, no indents (copied when a template lacks it)."""
 COVER_STYLE = "Cover Details"
 STYLE_TYPES: dict[str, str] = {
     "Strong": CHARACTER,
@@ -36,6 +39,8 @@ STYLE_TYPES: dict[str, str] = {
 """Style types other than paragraph, by name."""
 
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
+INTRODUCERS = ("Caption", "List Lead")
+"""Styles of a line that introduces what follows (a table's label, 'It will:'): kept with it."""
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +94,9 @@ class StyleSheet:
             if name in HEADINGS and not self._headings_checked:
                 self._headings_checked = True
                 self._number_headings()
+                self._keep_with_next(HEADINGS, "a heading never ends a page")
+            elif name in INTRODUCERS:
+                self._keep_with_next((name,), "it stays on the page of what it introduces")
         return sid
 
     def _style_el(self, name: str) -> Element:
@@ -235,6 +243,12 @@ class StyleSheet:
             numpr = ppr.get_or_add_numPr()
             numpr.get_or_add_ilvl().val = level
             numpr.get_or_add_numId().val = int(num_id)
+            if ppr.find(qn("w:ind")) is None:
+                # The level's hanging indent, said in the style too: Word ranks a style's own
+                # or inherited indent (an indented Normal) above the numbering's.
+                ind = ppr.get_or_add_ind()
+                for key, value in self._bundled_level_indent("1", level).items():
+                    ind.set(key, value)
         # Styles built on a heading (Pandoc's TOC Heading is based on Heading 1) must not
         # inherit its new number: numId 0 switches numbering off.
         heading_ids = set(mapping.values())
@@ -248,6 +262,70 @@ class StyleSheet:
             f"Template {self._template} has unnumbered headings; numbered them 1, 1.1, 1.1.1 "
             "as in the bundled template."
         )
+
+    def _bundled_level_indent(self, bundled_num_id: str, level: int) -> dict[str, str]:
+        """The ``w:ind`` attributes of ``level`` of the bundled list ``bundled_num_id``."""
+        _, numbering = self._bundled_roots()
+        num = next(n for n in numbering.iterfind(qn("w:num")) if n.get(qn("w:numId")) == bundled_num_id)
+        abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        abstract = next(a for a in numbering.iterfind(qn("w:abstractNum"))
+                        if a.get(qn("w:abstractNumId")) == abstract_id)
+        lvl = next(lv for lv in abstract.iterfind(qn("w:lvl")) if lv.get(qn("w:ilvl")) == str(level))
+        ind = lvl.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+        return dict(ind.attrib) if ind is not None else {}
+
+    def _inherited(self, style: Element, tag: str) -> Element | None:
+        """The ``w:pPr`` child ``tag`` that ``style`` has or inherits through ``w:basedOn``."""
+        seen: set[str] = set()
+        while style is not None:
+            found = style.find(f"{qn('w:pPr')}/{qn(tag)}")
+            if found is not None:
+                return found
+            based = style.find(qn("w:basedOn"))
+            sid = (based.get(qn("w:val")) or "") if based is not None else ""
+            if not sid or sid in seen:
+                return None
+            seen.add(sid)
+            style = next((s for s in self._root.iterfind(qn("w:style")) if s.get(qn("w:styleId")) == sid), None)
+        return None
+
+    def tab_stops(self, name: str) -> list[int]:
+        """Positions of the tab stops that paragraph style ``name`` sets or inherits (clears applied)."""
+        chain: list[Element] = []
+        style: Element | None = self._style_el(name)
+        while style is not None and style not in chain:
+            chain.append(style)
+            based = style.find(qn("w:basedOn"))
+            sid = (based.get(qn("w:val")) or "") if based is not None else ""
+            style = next((s for s in self._root.iterfind(qn("w:style")) if s.get(qn("w:styleId")) == sid), None)
+        stops: set[int] = set()
+        for style in reversed(chain):  # the base first, so a style's own clears win
+            for tab in style.iterfind(f"{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}"):
+                try:
+                    pos = int(tab.get(qn("w:pos")) or "")
+                except ValueError:
+                    continue
+                if tab.get(qn("w:val")) == "clear":
+                    stops.discard(pos)
+                else:
+                    stops.add(pos)
+        return sorted(stops)
+
+    def _keep_with_next(self, names: tuple[str, ...], why: str) -> None:
+        """Set keep-with-next on the styles ``names`` that lack it (or switch it off), and say so."""
+        changed = []
+        for name in names:
+            style = self._style_el(name)
+            keep = self._inherited(style, "w:keepNext")
+            if keep is not None and (keep.get(qn("w:val")) or "true").lower() not in ("0", "false", "off"):
+                continue
+            style.get_or_add_pPr().keepNext_val = True
+            changed.append(name)
+        if changed:
+            self.messages.append(
+                f"Template {self._template}'s {', '.join(changed)} did not keep with the next paragraph; set "
+                f"keep-with-next on {'them' if len(changed) > 1 else 'it'} so that {why}."
+            )
 
     def headings_numbered(self) -> bool:
         """Whether Heading 1 is numbered (after any numbering was added)."""

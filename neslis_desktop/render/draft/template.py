@@ -2,8 +2,8 @@
 
 Templates are data, never code: the only thing read from one besides its styles and layout is
 the set of placeholders ``{{title}}``, ``{{subtitle}}``, ``{{organisation}}``, ``{{status}}``,
-``{{version}}``, ``{{date}}`` (in the body, headers and footers) and a ``{{content}}``
-paragraph marking where the draft goes. Word often splits a placeholder over several runs
+``{{version}}``, ``{{date}}``, ``{{event}}``, ``{{audience}}`` (in the body, headers and
+footers) and a ``{{content}}`` paragraph marking where the draft goes. Word often splits a placeholder over several runs
 (spell-check marks, edits); the runs of a paragraph are matched as one text and the value
 lands in the placeholder's first run, keeping its formatting.
 """
@@ -19,6 +19,7 @@ import docx
 from docx.document import Document
 from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
+from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
 from neslis_desktop.errors import TemplateError
@@ -28,7 +29,7 @@ from neslis_desktop.render.template_guard import check_template
 
 FIELD = re.compile(r"\{\{\s*([a-z]+)\s*\}\}")
 CONTENT = "content"
-FIELDS = ("title", "subtitle", "organisation", "status", "version", "date")
+FIELDS = ("title", "subtitle", "organisation", "status", "version", "date", "event", "audience")
 
 _DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -166,6 +167,25 @@ def insert_content(doc: Document, elements: list[Element], anchor: Element | Non
         sect = body.find(qn("w:sectPr"))
         index = body.index(sect) if sect is not None else len(body)
     body[index:index] = elements
+
+
+def settle_page(doc: Document, label: str) -> list[str]:
+    """Give the last section an A4 page with 2.54 cm margins when the template sets no page size.
+
+    Without ``w:pgSz`` each application picks its own (Word by locale, LibreOffice Letter), so
+    tables, tab stops and page breaks would differ between them. A4 is the UK paper size and
+    what the bundled template uses. Returns the message to report, if any.
+    """
+    sect = doc.element.body.find(qn("w:sectPr"))
+    if sect is None or sect.find(qn("w:pgSz")) is not None:
+        return []
+    section = doc.sections[-1]
+    section.page_width, section.page_height = Twips(11906), Twips(16838)
+    if sect.find(qn("w:pgMar")) is None:
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Twips(1440)
+        section.header_distance = section.footer_distance = Twips(709)
+        section.gutter = Twips(0)
+    return [f"Template {label} sets no page size; used A4 with 2.54 cm margins, as in the bundled template."]
 
 
 def text_width(doc: Document) -> int:

@@ -30,6 +30,26 @@ def test_cover_texts_come_first(sample_draft: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("through", ["bundled", "pandoc"])
+def test_cover_shows_event_and_audience_with_status_and_version(
+    through: str, tmp_path: Path, pandoc_reference: Callable[[str], Path], validate: Callable[..., str]
+) -> None:
+    from neslis_desktop.render.draft import write_draft
+
+    project = sample_project()
+    project.meta.event = "LIS Summit"
+    project.meta.audience = "regional partners"
+    template = pandoc_reference("docx") if through == "pandoc" else None
+    write_draft(project, tmp_path / "d.docx", template)
+    validate(tmp_path / "d.docx")
+    doc = open_docx(tmp_path / "d.docx")
+    assert [p.text for p in doc.paragraphs[:7]] == [
+        "Sample Strategy", "A test subtitle", "Draft \u2013 version 0.3", "LIS Summit", "For regional partners",
+        "3 February 2020", "Sample Partnership",
+    ]
+    assert {p.style.name for p in doc.paragraphs[2:7]} == {"Cover Details"}
+
+
 def test_empty_subtitle_leaves_no_paragraph(tmp_path: Path) -> None:
     from neslis_desktop.render.draft import write_draft
 
@@ -61,7 +81,24 @@ def test_toc_is_a_field_with_the_headings_written_as_its_result(sample_draft: Pa
     expected = [f"{n}\t{t}" for n, t in numbered_outline(headings(doc))]
     assert entries == expected
     assert "1\tIntroduction" in entries and "1.1\tNumbered" in entries
-    assert 'w:updateFields w:val="true"' in part_xml(sample_draft, "word/settings.xml")
+    # No question on opening: Word is not asked to update fields.
+    assert "updateFields" not in part_xml(sample_draft, "word/settings.xml")
+
+
+def test_toc_entries_link_to_their_headings_and_end_with_a_note_inside_the_field(sample_draft: Path) -> None:
+    doc = open_docx(sample_draft)
+    body = doc.element.body
+    bookmarks = {b.get(qn("w:name")): b.getparent() for b in body.iter(qn("w:bookmarkStart"))}
+    for entry in toc_paragraphs(doc):
+        link = entry._p.find(qn("w:hyperlink"))
+        heading = bookmarks[link.get(qn("w:anchor"))]
+        assert entry.text.split("\t")[-1] == "".join(t.text for t in heading.iter(qn("w:t")))
+    # The note is the field result's last paragraph (it holds the field's end), so updating removes it.
+    end = next(c for c in body.iter(qn("w:fldChar")) if c.get(qn("w:fldCharType")) == "end")
+    note = end.getparent().getparent()
+    assert "".join(t.text for t in note.iter(qn("w:t"))).startswith("Page numbers are added when the contents")
+    toc = toc_paragraphs(doc)
+    assert note.getprevious() is toc[-1]._p
 
 
 def numbered_outline(found: list[tuple[int, str]]) -> list[tuple[str, str]]:
@@ -82,8 +119,8 @@ def test_headings_never_skip_a_level_and_follow_the_sections(sample_draft: Path)
         assert level <= previous + 1
         previous = level
     assert [t for lvl, t in found if lvl == 1] == [
-        "Introduction", "Cards", "Structure", "Targets", "Governance", "Progress", "Next steps",
-        "Consultation questions",
+        "Introduction", "Cards", "Structure", "Targets", "Governance", "Progress", "Discussion questions",
+        "Next steps", "Consultation questions",
     ]
 
 
@@ -114,7 +151,7 @@ def test_lists_use_list_styles(sample_draft: Path) -> None:
     assert ("List Bullet", "First point") in intro
     assert ("List Bullet 2", "Nested") in intro
     assert ("List Number", "One") in intro
-    flow = [(p.style.name, p.text) for p in paragraphs_after(doc, "Next steps")]
+    flow = [(p.style.name, p.text) for p in paragraphs_after(doc, "Next steps")][:-1]  # the last points to questions
     assert flow == [("List Number", "Draft"), ("List Bullet 2", "Reviewed by the board"), ("List Number", "Publish")]
 
 
@@ -142,7 +179,7 @@ def test_cards_are_headed_paragraphs_or_bullets(sample_draft: Path) -> None:
     doc = open_docx(sample_draft)
     cards = paragraphs_after(doc, "Cards")
     ambition = next(p for p in cards if p.text.startswith("Ambition"))
-    assert ambition.text == "Ambition. Card body text"
+    assert ambition.text == "Ambition: Card body text"
     assert ambition.runs[0].style.name == "Strong"
     assert ("List Bullet", "Card bullet") in [(p.style.name, p.text) for p in cards]
     assert [p.style.name for p in cards if p.text in ("Digital", "Energy")] == ["List Bullet", "List Bullet"]
@@ -166,9 +203,9 @@ def test_structure_targets_org_and_timeline_tables(sample_draft: Path) -> None:
     assert [c.text for c in members.rows[0].cells] == ["Body", "Role", "Members"]
     assert members.rows[3].cells[2].text == "Representatives from:\nGovernment\nUniversity"
     assert [c.text for c in timeline.rows[0].cells] == ["Month", "Evidence", "LEP Board"]
-    assert [r.cells[0].text for r in timeline.rows[1:]] == ["September 2019", "October 2019", "January 2020"]
-    assert timeline.rows[2].cells[1].text == "Oct 2019 - Mar 2020: Evidence work"
-    assert "Aug 2019 - Jul 2020: Monthly meetings" in [p.text for p in doc.paragraphs]
+    assert [r.cells[0].text for r in timeline.rows[1:]] == ["Sep 2019", "Oct 2019", "Jan 2020"]
+    assert timeline.rows[2].cells[1].text == "Oct 2019 \u2013 Mar 2020: Evidence work"
+    assert "Aug 2019 \u2013 Jul 2020: Monthly meetings" in [p.text for p in doc.paragraphs]
     for table in (structure, targets, members, timeline):
         assert table.style.name == "Draft Table"
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
@@ -182,12 +219,26 @@ def test_org_chart_reporting_lines_are_sentences(sample_draft: Path) -> None:
 
 def test_questions_are_gathered_and_numbered(sample_draft: Path) -> None:
     doc = open_docx(sample_draft)
-    assert headings(doc)[-3:] == [(1, "Consultation questions"), (2, "Progress"), (2, "Next steps")]
+    assert headings(doc)[-3:] == [
+        (1, "Consultation questions"), (2, "Discussion questions (section 7)"), (2, "Next steps")]
     consult = paragraphs_after(doc, "Consultation questions")
     questions = [p for p in consult if p.style.name == "List Number"]
     assert [p.text for p in questions] == ["First question?", "Second question?", "Third question?"]
     assert len({p._p.pPr.numPr.numId.val for p in questions}) == 1
     assert "Please consider:" in [p.text for p in consult]
+
+
+def test_a_section_of_questions_only_keeps_its_place_and_points_to_them(sample_draft: Path) -> None:
+    doc = open_docx(sample_draft)
+    found = [t for lvl, t in headings(doc) if lvl == 1]
+    assert found.index("Discussion questions") == found.index("Progress") + 1
+    pointer = "The questions for this section are in section 9, Consultation questions."
+    assert [p.text for p in paragraphs_after(doc, "Discussion questions")] == [pointer]
+    # A section with content as well ends with the same line after its content.
+    assert [p.text for p in paragraphs_after(doc, "Next steps")][-1] == pointer
+    # Progress asks nothing: it neither points nor receives the neighbour's questions.
+    assert pointer not in [p.text for p in paragraphs_after(doc, "Progress")]
+    assert found[8] == "Consultation questions"
 
 
 def test_no_dividers_notes_or_empty_paragraphs(sample_draft: Path) -> None:

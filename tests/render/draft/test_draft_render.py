@@ -9,12 +9,16 @@ import io
 import re
 import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docx.document import Document
 from draftfixtures import bundled_draft, bundled_project_loaded, need, to_pdf
-from draftread import headings, open_docx
+from draftread import all_text, headings, open_docx
 
+from neslis_desktop.model import Project
+from neslis_desktop.render.draft import write_draft
 from neslis_desktop.resources import bundled_doc_template, templates_dir
 
 
@@ -43,6 +47,30 @@ def test_libreoffice_lays_out_the_draft_without_orphan_headings(bundled_draft: P
             f"page {number} ends with the heading line '{last}'"
         )
     assert all(re.search(r"Page \d+ of \d+", page) for page in pages[1:])
+    assert set(re.findall(r"[A-Za-z]+", "\n".join(pages))) - _vocabulary(doc) == set(), "a word is broken"
+
+
+def _vocabulary(doc: Document) -> set[str]:
+    """Every word a reader can see in the document: body, tables, headers and footers."""
+    furniture = [p.text for s in doc.sections for part in (s.header, s.footer) for p in part.paragraphs]
+    return set(re.findall(r"[A-Za-z]+", "\n".join([all_text(doc), *furniture])))
+
+
+@pytest.mark.slow
+def test_libreoffice_lays_out_the_pandoc_template_draft_with_page_furniture(
+    bundled_project_loaded: Project, pandoc_reference: Callable[[str], Path], tmp_path: Path
+) -> None:
+    target = tmp_path / "pandoc-draft.docx"
+    write_draft(bundled_project_loaded, target, pandoc_reference("docx"))
+    pages = _page_texts(to_pdf(target, tmp_path))
+    assert len(pages) >= 5
+    assert "Page " not in pages[0] and "Draft 0.1" not in pages[0]  # the cover stays clean
+    for number, page in enumerate(pages[1:], 2):
+        lines = [" ".join(ln.split()) for ln in page.splitlines() if ln.strip()]
+        assert lines[0] == "North East Local Industrial Strategy", f"page {number} has no header"
+        assert re.fullmatch(rf"Draft 0\.1 \u2014 North East Local Industrial Strategy Page {number} of {len(pages)}",
+                            lines[-1]), f"page {number} ends with '{lines[-1]}'"
+    assert set(re.findall(r"[A-Za-z]+", "\n".join(pages))) - _vocabulary(open_docx(target)) == set()
 
 
 def _load_maker() -> object:
