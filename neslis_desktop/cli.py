@@ -16,10 +16,14 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from neslis_desktop import __version__
 from neslis_desktop.errors import NeslisError
 from neslis_desktop.resources import bundled_project
+
+if TYPE_CHECKING:
+    from neslis_desktop.model import Project
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -98,9 +102,8 @@ def _crash_log() -> str:
 
 def _build(args: argparse.Namespace) -> int:
     from neslis_desktop.render.pack import build_pack
-    from neslis_desktop.store import load_project
 
-    project = load_project(args.project or bundled_project())
+    project = _load(args.project or bundled_project())
     result = build_pack(
         project,
         args.out,
@@ -117,25 +120,47 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from neslis_desktop.errors import ContentError
-    from neslis_desktop.store import load_project
+    """Validate a project and report every problem, changing nothing in the folder.
+
+    The folder is read with ``read_only=True``: an interrupted save is reported, not
+    completed, and no temporary file is removed. Notes (a section file not listed in
+    ``project.yaml``, a pending save) do not fail the check; a project with no sections does,
+    as it fails ``build``.
+    """
+    from neslis_desktop.errors import ContentError, Problem
+    from neslis_desktop.store import PROJECT_FILE, load_project_partial
 
     folder = args.project or bundled_project()
-    try:
-        project = load_project(folder)
-    except ContentError as exc:
-        print(exc, file=sys.stderr)
+    result = load_project_partial(folder, read_only=True)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    problems = list(result.problems)
+    if result.project is not None and not problems and not result.project.sections:
+        problems.append(Problem(Path(folder) / PROJECT_FILE, "sections", (
+            "the project has no sections, so there is nothing to build; add a section first")))
+    if problems or result.project is None:
+        print(ContentError(problems), file=sys.stderr)
         return 1
+    project = result.project
     blocks = sum(len(s.blocks) for s in project.sections)
     print(f"{folder}: OK ({len(project.sections)} sections, {blocks} blocks)")
     return 0
 
 
+def _load(folder: Path) -> Project:
+    """The whole project in ``folder``, printing what loading did or noticed (a completed save)."""
+    from neslis_desktop.store import load_project_partial
+
+    result = load_project_partial(folder)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return result.require()
+
+
 def _export(args: argparse.Namespace) -> int:
     from neslis_desktop.render.markdown import write_markdown
-    from neslis_desktop.store import load_project
 
-    project = load_project(args.project or bundled_project())
+    project = _load(args.project or bundled_project())
     write_markdown(project, args.out)
     print(args.out)
     return 0

@@ -27,9 +27,11 @@ def test_field_path_and_line(small_dir: Path) -> None:
     _edit(path, "parent: board", "parent: boardd")
     [problem] = _problems(small_dir)
     assert str(path) in problem
-    assert "field 'block 1'" in problem
-    assert "names parent 'boardd'" in problem and "use one of: board, group" in problem
-    assert ", line 3," in problem
+    # At the box's own 'parent' line, not the block's first line.
+    assert problem == (
+        f"{path}, line 12, field 'block 1, node 2, parent': 'boardd' is not the id of a box in this org chart; "
+        "use one of: board, group"
+    )
 
 
 def test_nested_field_words(small_dir: Path) -> None:
