@@ -17,6 +17,8 @@ from neslis_desktop.model import (
 )
 from neslis_desktop.store import save_project
 
+from handwritten import HAND_GOVERNANCE, HAND_INTRO, HAND_PROJECT, write_by_hand
+
 
 def make_small_project() -> Project:
     """Three sections touching text, nesting, months and a tree."""
@@ -50,3 +52,13 @@ def small_dir(tmp_path: Path, small: Project) -> Path:
     folder = tmp_path / "small"
     save_project(small, folder)
     return folder
+
+
+@pytest.fixture
+def hand_dir(tmp_path: Path) -> Path:
+    """A two-section project written as text, not by our dumper."""
+    return write_by_hand(tmp_path / "hand", {
+        "project.yaml": HAND_PROJECT,
+        "sections/intro.yaml": HAND_INTRO,
+        "sections/governance.yaml": HAND_GOVERNANCE,
+    })
