@@ -43,7 +43,9 @@ def not_a_file(path: Path, what: str = "a YAML text file") -> str | None:
     if stat.S_ISDIR(mode):
         return f"is a folder, not a file; it should be {what}"
     if stat.S_ISFIFO(mode):
-        return f"is a named pipe (FIFO), not a file, so it was not read (it would wait for ever); replace it with {what}"
+        return (
+            f"is a named pipe (FIFO), not a file, so it was not read (it would wait for ever); replace it with {what}"
+        )
     return f"is a device or socket, not a file, so it was not read; replace it with {what}"
 
 

@@ -95,7 +95,9 @@ def load_project_partial(folder: Path, *, read_only: bool = False) -> LoadResult
     project_path = folder / PROJECT_FILE
     source = overlay.get(PROJECT_FILE, project_path)
     if not exists(source):
-        result.problems.append(Problem(folder, "", f"has no {PROJECT_FILE}; a project is a folder holding {PROJECT_FILE}"))
+        result.problems.append(
+            Problem(folder, "", f"has no {PROJECT_FILE}; a project is a folder holding {PROJECT_FILE}")
+        )
         return result
     try:
         problem = not_a_file(source, _PROJECT_WHAT)

@@ -116,12 +116,12 @@ def problems_from(
     prefix: tuple[str | int, ...] = (),
 ) -> list[Problem]:
     """One problem per pydantic error; ``line_of`` maps a data path to a line."""
-    errors = [dict(e) for e in exc.errors(include_url=False)]
+    errors: list[dict[str, Any]] = [dict(e) for e in exc.errors(include_url=False)]
     # "- It sets out how: the plan" reads as a field named "It sets out how": say that, once.
-    colon_items = {tuple(e["loc"])[:-1] for e in errors if _text_read_as_field(e)}
+    colon_items: set[tuple[str | int, ...]] = {tuple(e["loc"])[:-1] for e in errors if _text_read_as_field(e)}
     problems = []
     for error in errors:
-        loc = tuple(error.get("loc", ()))
+        loc: tuple[str | int, ...] = tuple(error.get("loc", ()))
         if error.get("type") == "missing" and loc[:-1] in colon_items:
             continue
         full = prefix + loc

@@ -20,7 +20,9 @@ from neslis_desktop.store.messages import field_words
 Path_ = tuple[str | int, ...]
 
 # The models' own messages for the faults found here (model/blocks.py), dropped as duplicates.
-MODEL_MESSAGES = re.compile(r"^node '.*' names parent '.*', which is not a node id|^span '.*' names lane '.*', which is not a lane")
+MODEL_MESSAGES = re.compile(
+    r"^node '.*' names parent '.*', which is not a node id|^span '.*' names lane '.*', which is not a lane"
+)
 
 
 def reference_problems(data: dict[str, Any], file: Path, line_of: Callable[[Path_], int | None]) -> list[Problem]:
@@ -48,7 +50,7 @@ def _parents(block: dict[str, Any]) -> list[tuple[Path_, str]]:
     if not isinstance(nodes, list):
         return []
     ids = [n["id"] for n in nodes if isinstance(n, dict) and isinstance(n.get("id"), str)]
-    found = []
+    found: list[tuple[Path_, str]] = []
     for i, node in enumerate(nodes):
         parent = node.get("parent") if isinstance(node, dict) else None
         if isinstance(parent, str) and parent not in ids:
@@ -65,13 +67,13 @@ def _lanes(block: dict[str, Any]) -> list[tuple[Path_, str]]:
         return []
     names = [lane["name"] for lane in lanes if isinstance(lane, dict) and isinstance(lane.get("name"), str)] if (
         isinstance(lanes, list)) else []
-    found = []
+    found: list[tuple[Path_, str]] = []
     for i, span in enumerate(spans):
         lane = span.get("lane") if isinstance(span, dict) else None
         if isinstance(lane, str) and lane not in names:
+            known = ", ".join(names) or "(no lanes yet)"
             found.append(
-                (("spans", i, "lane"),
-                 f"'{lane}' is not the name of a lane in this timeline; use one of: {', '.join(names) or '(no lanes yet)'}")
+                (("spans", i, "lane"), f"'{lane}' is not the name of a lane in this timeline; use one of: {known}")
             )
     return found
 

@@ -19,7 +19,7 @@ def test_the_device_list_is_complete() -> None:
 @pytest.mark.parametrize("name", [*DEVICES, "CON", "Nul", "lPt9", "con.yaml", "AUX.txt", "com1.tar.gz", "nul "])
 def test_device_names_refused_in_any_case_and_with_an_extension(name: str) -> None:
     problem = windows_name_problem(name)
-    stem = name.split(".")[0].strip().lower()
+    stem = name.split(".", maxsplit=1)[0].strip().lower()
     assert problem == (
         f"'{name}' is a name Windows keeps for a device ({stem.upper()}), so no file can be called that; "
         f"choose another name, such as '{stem}-1'"

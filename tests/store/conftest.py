@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from handwritten import HAND_GOVERNANCE, HAND_INTRO, HAND_PROJECT, write_by_hand
 
 from neslis_desktop.model import (
     BulletsBlock,
@@ -16,8 +17,6 @@ from neslis_desktop.model import (
     TimelineBlock,
 )
 from neslis_desktop.store import save_project
-
-from handwritten import HAND_GOVERNANCE, HAND_INTRO, HAND_PROJECT, write_by_hand
 
 
 def make_small_project() -> Project:

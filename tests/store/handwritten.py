@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 HAND_PROJECT = """\
 schema_version: 2
 title: Hand-written strategy

@@ -138,7 +138,7 @@ def test_staged_file_edited_after_the_save_is_not_moved_in(small: Project, small
     staged = small_dir / next(e["temp"] for e in plan["replace"] if e["target"] == "project.yaml")
     staged.write_text(staged.read_text("utf-8").replace("second draft", "HIJACKED"), "utf-8")
     before = fingerprint(small_dir)
-    with pytest.raises(ContentError, match="the new project.yaml it would move in is not the file the save wrote"):
+    with pytest.raises(ContentError, match=r"the new project\.yaml it would move in is not the file the save wrote"):
         load_project(small_dir)
     assert fingerprint(small_dir) == before
 

@@ -7,12 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
+from handwritten import HAND_PROJECT, write_by_hand
 
 from neslis_desktop.cli import main
 from neslis_desktop.errors import ContentError
 from neslis_desktop.store import load_project
-
-from handwritten import HAND_PROJECT, write_by_hand
 
 
 def _problems(folder: Path) -> list[str]:

@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from handwritten import write_by_hand
 
 from neslis_desktop.errors import ContentError, OutputError
 from neslis_desktop.model import Section
 from neslis_desktop.store import load_project, load_project_partial, save_project
-
-from handwritten import write_by_hand
 
 BROKEN = "title: Governance\nblocks:\n- kind: orgchart\n  nodes:\n  - id: board\n\ttitle: LEP Board\n"
 
