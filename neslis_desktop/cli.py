@@ -103,7 +103,7 @@ def _crash_log() -> str:
 def _build(args: argparse.Namespace) -> int:
     from neslis_desktop.render.pack import build_pack
 
-    project = _load(args.project or bundled_project())
+    project = _load(args.project or bundled_project(), quiet=args.quiet)
     result = build_pack(
         project,
         args.out,
@@ -147,12 +147,12 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(folder: Path) -> Project:
+def _load(folder: Path, *, quiet: bool = False) -> Project:
     """The whole project in ``folder``, printing what loading did or noticed (a completed save)."""
     from neslis_desktop.store import load_project_partial
 
     result = load_project_partial(folder)
-    for note in result.notes:
+    for note in [] if quiet else result.notes:
         print(f"note: {note}", file=sys.stderr)
     return result.require()
 

@@ -92,14 +92,17 @@ class Plan:
         }
         return json.dumps(data, indent=1).encode("utf-8")
 
-    def describe(self) -> str:
-        """The plan in words: ``replace project.yaml and sections/a.yaml; remove sections/b.yaml``."""
+    def describe(self, *, done: bool = False) -> str:
+        """The plan in words: ``replace project.yaml and sections/a.yaml; remove sections/b.yaml``.
+
+        With ``done``, in the past tense (``replaced ...; removed ...``).
+        """
         parts = []
         if self.replace:
-            parts.append("replace " + _and(s.target for s in self.replace))
+            parts.append(("replaced " if done else "replace ") + _and(s.target for s in self.replace))
         if self.delete:
-            parts.append("remove " + _and(r.target for r in self.delete))
-        return "; ".join(parts) or "nothing left to do"
+            parts.append(("removed " if done else "remove ") + _and(r.target for r in self.delete))
+        return "; ".join(parts) or ("only its journal was left" if done else "nothing left to do")
 
 
 def _and(items: Any) -> str:
@@ -260,22 +263,22 @@ def pending_view(folder: Path, plan: Plan) -> dict[str, Path]:
     return {s.target: Path(folder) / s.temp for s in plan.replace if (Path(folder) / s.temp).exists()}
 
 
-def apply(folder: Path, plan: Plan) -> list[str]:
-    """Carry out a verified ``plan`` and remove the journal; the steps actually taken, in words.
+def apply(folder: Path, plan: Plan) -> Plan:
+    """Carry out a verified ``plan`` and remove the journal; the part of it that was still to do.
 
     ``OSError`` when the folder refuses a step (the journal then stays, to be completed later).
     """
     folder = Path(folder)
-    done: list[str] = []
+    done = Plan(plan.folder)
     for staged in plan.replace:
         source = folder / staged.temp
         if source.exists():
             os.replace(source, folder / staged.target)
-            done.append(f"replaced {staged.target}")
+            done.replace.append(staged)
     for removal in plan.delete:
         with contextlib.suppress(FileNotFoundError):
             (folder / removal.target).unlink()
-            done.append(f"removed {removal.target}")
+            done.delete.append(removal)
     fsync_dir(folder / SECTIONS_DIR)
     fsync_dir(folder)
     (folder / JOURNAL).unlink()

@@ -196,7 +196,7 @@ def _interrupted_save(folder: Path, read_only: bool, result: LoadResult) -> tupl
         return journal.pending_view(folder, plan), {r.target for r in plan.delete}
     journal.remove_temps(journal.leftover_temps(folder))
     result.notes.append(Problem(folder, "", (
-        f"completed a save that had been interrupted ({'; '.join(done) or 'only its journal was left'}); "
+        f"completed a save that had been interrupted ({done.describe(done=True)}); "
         "the project is as that save left it")))
     return {}, set()
 

@@ -189,6 +189,17 @@ def test_open_completes_our_own_save_and_says_so(small: Project, small_dir: Path
         "project.yaml", "sections", "sections/intro.yaml", "sections/progress.yaml"]
 
 
+def test_build_says_it_completed_a_save(small: Project, small_dir: Path, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    _interrupt_after_journal(_changed(small), small_dir, monkeypatch)
+    assert main(["build", str(small_dir), "-o", str(tmp_path / "out"), "--only", "doc"]) == 0
+    assert capsys.readouterr().err.startswith(
+        f"note: {small_dir}: completed a save that had been interrupted (replaced project.yaml and "
+        "sections/intro.yaml; removed sections/governance.yaml); the project is as that save left it\n"
+    )
+    assert not (small_dir / JOURNAL).exists()
+
+
 def test_a_moved_folder_keeps_its_pending_save_until_moved_back(small: Project, small_dir: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     new = _changed(small)
