@@ -95,11 +95,12 @@ def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> YamlSyntaxError:
         for number in (line, line - 1 if line else None):
             if number and 0 < number <= len(lines) and "\t" in _indent(lines[number - 1]):
                 shown = lines[number - 1].replace("\t", "[tab]")
+                key = _KEY_ON_LINE.match(lines[number - 1])
                 return YamlSyntaxError(
-                    f"is not valid YAML: line {number} is indented with a tab, and YAML indents with spaces "
+                    f"is not valid YAML: this line is indented with a tab, and YAML indents with spaces "
                     f"only; replace the tab with spaces. The line: {shown.strip()[:120]}",
                     number,
-                    field,
+                    key.group(1) if key else "",
                 )
     if any(p in problem for p in _SECOND_COLON):
         fix = _quoted(line_text)
@@ -111,7 +112,7 @@ def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> YamlSyntaxError:
 
 
 def _indent(line: str) -> str:
-    """The indentation of ``line``, list dashes included (``'  - \tkind'`` -> ``'  - \t'``)."""
+    """The indentation of ``line``, list dashes included (a tab after ``- `` counts as indentation)."""
     found = re.match(r"^[ \t]*(?:-[ \t]+)*", line)
     return found.group() if found else ""
 

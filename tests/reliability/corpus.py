@@ -313,7 +313,7 @@ MB = 1_000_000
 CASES: list[Case] = [
     # Text that is not YAML, or YAML that cannot be trusted.
     Case("yaml-tab-indent", project_text(lambda t: t.replace("\ntitle:", "\n\ttitle:", 1)),
-         PROJECT_FILE, "line 2", "line 2 is indented with a tab, and YAML indents with spaces only"),
+         PROJECT_FILE, "line 2", "this line is indented with a tab, and YAML indents with spaces only"),
     Case("yaml-tab-indent-in-list", section_text("title: T\nblocks:\n- kind: bullets\n\titems: [a]\n"), BAD,
          "line 4", "The line: [tab]items: [a]"),
     Case("yaml-second-colon", section_text("title: T\nblocks:\n- kind: bullets\n  lead: It sets out how: to grow\n"

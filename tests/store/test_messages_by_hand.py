@@ -29,7 +29,7 @@ def _intro(folder: Path, text: str) -> Path:
 def test_tab_in_indentation_says_so_and_shows_the_line(hand_dir: Path) -> None:
     path = _intro(hand_dir, "title: Introduction\nblocks:\n- kind: bullets\n\titems:\n  - One\n")
     assert _problems(hand_dir) == [
-        f"{path}, line 4, field 'items': is not valid YAML: line 4 is indented with a tab, and YAML indents with "
+        f"{path}, line 4, field 'items': is not valid YAML: this line is indented with a tab, and YAML indents with "
         "spaces only; replace the tab with spaces. The line: [tab]items:"
     ]
 
@@ -37,7 +37,7 @@ def test_tab_in_indentation_says_so_and_shows_the_line(hand_dir: Path) -> None:
 def test_tab_after_a_list_dash(hand_dir: Path) -> None:
     path = _intro(hand_dir, "title: Introduction\nblocks:\n-\tkind: paragraph\n  text: x\n")
     assert _problems(hand_dir) == [
-        f"{path}, line 3, field 'kind': is not valid YAML: line 3 is indented with a tab, and YAML indents with "
+        f"{path}, line 3, field 'kind': is not valid YAML: this line is indented with a tab, and YAML indents with "
         "spaces only; replace the tab with spaces. The line: -[tab]kind: paragraph"
     ]
 
