@@ -289,9 +289,10 @@ def apply(folder: Path, plan: Plan) -> Plan:
 def leftover_temps(folder: Path) -> list[Path]:
     """Our temporary files in ``folder`` and its ``sections`` folder (plain files named :data:`TEMP_NAME`)."""
     found = []
-    for place in (Path(folder), Path(folder) / SECTIONS_DIR):
+    for place, inside in ((Path(folder), True), (Path(folder) / SECTIONS_DIR, False)):
         try:
-            entries = list(place.iterdir()) if place.is_dir() and not place.is_symlink() else []
+            # A ``sections`` that is a link (perhaps out of the folder) is not swept.
+            entries = list(place.iterdir()) if place.is_dir() and (inside or not place.is_symlink()) else []
         except OSError:
             continue
         for entry in entries:

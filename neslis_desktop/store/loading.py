@@ -124,7 +124,7 @@ def load_project_partial(folder: Path, *, read_only: bool = False) -> LoadResult
         result.problems += problems_from(exc, project_path, lambda p: yamlio.line_of(node, p))
 
     sections: list[Section] = []
-    for index, section_id in enumerate(section_ids):
+    for place, (index, section_id) in enumerate(section_ids):
         rel = f"{SECTIONS_DIR}/{section_id}.yaml"
         section_path = folder / SECTIONS_DIR / f"{section_id}.yaml"
         source = overlay.get(rel, section_path)
@@ -144,7 +144,7 @@ def load_project_partial(folder: Path, *, read_only: bool = False) -> LoadResult
             sections.append(_load_section(section_path, source, section_id, version))
         except ContentError as exc:
             result.problems += exc.problems
-            result.unloaded[section_id] = index
+            result.unloaded[section_id] = place
     result.notes += _unlisted(folder, data.get("sections"), removing)
     if meta is not None:
         # Every part was validated above; constructing skips validating it all a second time.
@@ -157,7 +157,8 @@ def _interrupted_save(folder: Path, read_only: bool, result: LoadResult) -> tupl
 
     Returns where each file a pending save writes can be read now (target -> staged file),
     and the files it is still to remove: how the project reads once that save is completed.
-    Both are empty when nothing is pending (read-only mode only).
+    Both are empty unless a save is still pending (in read-only mode, or when completing it
+    failed).
     """
     journal_path = folder / journal.JOURNAL
     if not exists(journal_path):
@@ -205,7 +206,8 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Problem]) -> list[str]:
+def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Problem]) -> list[tuple[int, str]]:
+    """The valid section ids listed, each with its index in the list as written."""
     if raw is None:
         return []
     if not isinstance(raw, list):
@@ -214,7 +216,7 @@ def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Pr
                     yamlio.line_of(node, ("sections",)))
         )
         return []
-    ids: list[str] = []
+    ids: list[tuple[int, str]] = []
     for i, item in enumerate(raw):
         line = yamlio.line_of(node, ("sections", i))
         where = f"sections, item {i + 1}"
@@ -227,10 +229,10 @@ def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Pr
                         f"{str(item)[:60]!r} is not a section file name; use lower-case letters, digits and "
                         f"hyphens, up to {MAX_SLUG} characters", line)
             )
-        elif item in ids:
+        elif item in {seen for _, seen in ids}:
             problems.append(Problem(path, where, f"lists section '{item}' twice", line))
         else:
-            ids.append(item)
+            ids.append((i, item))
     return ids
 
 
