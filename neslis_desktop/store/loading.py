@@ -168,7 +168,8 @@ def _interrupted_save(folder: Path, read_only: bool, result: LoadResult) -> tupl
             if read_only:
                 result.notes.append(Problem(folder, "", (
                     f"holds {_count(len(temps), 'temporary file')} left by a save that was cut short before it "
-                    f"changed anything ({names}); nothing was changed now, and opening the project removes them")))
+                    f"changed anything ({names}); nothing was changed now, and opening the project removes "
+                    f"{'it' if len(temps) == 1 else 'them'}")))
             else:
                 journal.remove_temps(temps)
                 result.notes.append(Problem(folder, "", (
