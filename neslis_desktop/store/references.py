@@ -17,7 +17,8 @@ from typing import Any
 from neslis_desktop.errors import Problem
 from neslis_desktop.store.messages import field_words
 
-Path_ = tuple[str | int, ...]
+Loc = tuple[str | int, ...]
+"""A path into a file's data, such as ``("blocks", 0, "nodes", 1, "parent")``."""
 
 # The models' own messages for the faults found here (model/blocks.py), dropped as duplicates.
 MODEL_MESSAGES = re.compile(
@@ -25,7 +26,7 @@ MODEL_MESSAGES = re.compile(
 )
 
 
-def reference_problems(data: dict[str, Any], file: Path, line_of: Callable[[Path_], int | None]) -> list[Problem]:
+def reference_problems(data: dict[str, Any], file: Path, line_of: Callable[[Loc], int | None]) -> list[Problem]:
     """Every ``parent`` naming no box and every span ``lane`` naming no lane, in ``data`` (a section)."""
     blocks = data.get("blocks")
     if not isinstance(blocks, list):
@@ -34,7 +35,7 @@ def reference_problems(data: dict[str, Any], file: Path, line_of: Callable[[Path
     for b, block in enumerate(blocks):
         if not isinstance(block, dict):
             continue
-        found: list[tuple[Path_, str]] = []
+        found: list[tuple[Loc, str]] = []
         if block.get("kind") == "orgchart":
             found = _parents(block)
         elif block.get("kind") == "timeline":
@@ -45,12 +46,12 @@ def reference_problems(data: dict[str, Any], file: Path, line_of: Callable[[Path
     return problems
 
 
-def _parents(block: dict[str, Any]) -> list[tuple[Path_, str]]:
+def _parents(block: dict[str, Any]) -> list[tuple[Loc, str]]:
     nodes = block.get("nodes")
     if not isinstance(nodes, list):
         return []
     ids = [n["id"] for n in nodes if isinstance(n, dict) and isinstance(n.get("id"), str)]
-    found: list[tuple[Path_, str]] = []
+    found: list[tuple[Loc, str]] = []
     for i, node in enumerate(nodes):
         parent = node.get("parent") if isinstance(node, dict) else None
         if isinstance(parent, str) and parent not in ids:
@@ -61,13 +62,13 @@ def _parents(block: dict[str, Any]) -> list[tuple[Path_, str]]:
     return found
 
 
-def _lanes(block: dict[str, Any]) -> list[tuple[Path_, str]]:
+def _lanes(block: dict[str, Any]) -> list[tuple[Loc, str]]:
     spans, lanes = block.get("spans"), block.get("lanes")
     if not isinstance(spans, list):
         return []
     names = [lane["name"] for lane in lanes if isinstance(lane, dict) and isinstance(lane.get("name"), str)] if (
         isinstance(lanes, list)) else []
-    found: list[tuple[Path_, str]] = []
+    found: list[tuple[Loc, str]] = []
     for i, span in enumerate(spans):
         lane = span.get("lane") if isinstance(span, dict) else None
         if isinstance(lane, str) and lane not in names:
