@@ -16,10 +16,14 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from neslis_desktop import __version__
 from neslis_desktop.errors import NeslisError
 from neslis_desktop.resources import bundled_project
+
+if TYPE_CHECKING:
+    from neslis_desktop.model import Project
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -183,10 +187,9 @@ def _crash_log() -> str:
 def _build(args: argparse.Namespace) -> int:
     from neslis_desktop.model.packs import PackKind
     from neslis_desktop.render.packs import build_packs, find_pack, main_packs
-    from neslis_desktop.store import load_project
 
     folder = args.project or bundled_project()
-    project = load_project(folder)
+    project = _load(folder, quiet=args.quiet)
     if args.all:
         packs = project.all_packs()
     elif args.pack:
@@ -218,7 +221,7 @@ def _packs(args: argparse.Namespace) -> int:
     from neslis_desktop.store.snapshots import list_snapshots
 
     folder = args.project or bundled_project()
-    project = load_project(folder)
+    project = load_project(folder, read_only=True)  # listing changes nothing in the folder
     rows = [(p.name, p.kind.value, f"{len(pack_sections(p, project.sections))} sections", p.file_name(project.meta))
             for p in project.all_packs()]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
@@ -242,7 +245,7 @@ def _diff(args: argparse.Namespace) -> int:
         path = Path(arg)
         if (path / PROJECT_FILE).is_file():
             kept = read_snapshot(path)
-            return load_project(path), kept.label() if kept else str(path)
+            return load_project(path, read_only=True), kept.label() if kept else str(path)
         if not (Path(other) / PROJECT_FILE).is_file():
             raise NeslisError(f"{arg}: is not a project folder (it has no {PROJECT_FILE}), nor a snapshot's name.")
         snapshot = find_snapshot(Path(other), arg)
@@ -277,15 +280,28 @@ def _snapshot(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from neslis_desktop.errors import ContentError
-    from neslis_desktop.store import load_project
+    """Validate a project and report every problem, changing nothing in the folder.
+
+    The folder is read with ``read_only=True``: an interrupted save is reported, not
+    completed, and no temporary file is removed. Notes (a section file not listed in
+    ``project.yaml``, a pending save) do not fail the check; a project with no sections does,
+    as it fails ``build``.
+    """
+    from neslis_desktop.errors import ContentError, Problem
+    from neslis_desktop.store import PROJECT_FILE, load_project_partial
 
     folder = args.project or bundled_project()
-    try:
-        project = load_project(folder)
-    except ContentError as exc:
-        print(exc, file=sys.stderr)
+    result = load_project_partial(folder, read_only=True)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    problems = list(result.problems)
+    if result.project is not None and not problems and not result.project.sections:
+        problems.append(Problem(Path(folder) / PROJECT_FILE, "sections", (
+            "the project has no sections, so there is nothing to build; add a section first")))
+    if problems or result.project is None:
+        print(ContentError(problems), file=sys.stderr)
         return 1
+    project = result.project
     from neslis_desktop.store.packs import pack_file_problems
 
     problems = pack_file_problems(project, folder)
@@ -297,11 +313,20 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load(folder: Path, *, quiet: bool = False) -> Project:
+    """The whole project in ``folder``, printing what loading did or noticed (a completed save)."""
+    from neslis_desktop.store import load_project_partial
+
+    result = load_project_partial(folder)
+    for note in [] if quiet else result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return result.require()
+
+
 def _export(args: argparse.Namespace) -> int:
     from neslis_desktop.render.markdown import write_markdown
-    from neslis_desktop.store import load_project
 
-    project = load_project(args.project or bundled_project())
+    project = _load(args.project or bundled_project())
     write_markdown(project, args.out)
     print(args.out)
     return 0

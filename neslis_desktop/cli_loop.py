@@ -67,7 +67,7 @@ def _feedback_summary(args: argparse.Namespace) -> int:
     from neslis_desktop.store.feedback import load_feedback
 
     folder = args.project or bundled_project()
-    project, feedback = load_project(folder), load_feedback(folder)
+    project, feedback = load_project(folder, read_only=True), load_feedback(folder)
     labels = {t.id: t.label for t in feedback.themes}
     for q in questions(project):
         answers = [r for r in feedback.responses if r.question == q.key]
@@ -100,7 +100,7 @@ def _review_list(args: argparse.Namespace) -> int:
     from neslis_desktop.store import load_project
     from neslis_desktop.store.review import load_review
 
-    project = load_project(args.project)
+    project = load_project(args.project, read_only=True)
     comments = [c for c in load_review(args.project).comments if args.all or c.status == "open"]
     for section in [*project.sections, None]:
         sid = section.id if section else None

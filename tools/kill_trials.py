@@ -5,8 +5,11 @@ and B that differ in ``project.yaml`` and in several section files, one section 
 and another removed. Before each save it prints ``saving A`` (or ``B``), after it ``saved A``.
 The parent kills the child with ``Popen.kill()`` (SIGKILL; TerminateProcess on Windows) at a
 random moment, usually inside a save, then loads the folder with ``store.load_project``,
-which completes an interrupted save from its journal, and checks that the project is
-exactly A or exactly B, with no temporary file, journal or stray section file left.
+which completes an interrupted save from its journal (once it has checked the journal's
+hashes, see ``store/journal.py``), and checks that the project is exactly A or exactly B,
+with no temporary file, journal or stray section file left. Two files of the user's own
+with names like temporary files (``.my-notes.backup1.tmp``) sit in the folder throughout
+and must survive every trial unchanged.
 
     .venv/bin/python tools/kill_trials.py --trials 200
 
@@ -83,10 +86,17 @@ def child(folder: Path, seed: int, naive: bool = False) -> None:
         current = "B" if current == "A" else "A"
 
 
+USERS_FILES = {".my-notes.backup1.tmp": "mine", f"{SECTIONS_DIR}/.intro.yaml.backup.tmp": "mine too"}
+"""Files of the user's own, named like temporary files: loading and saving must leave them alone."""
+
+
 def _strays(folder: Path, project: Project) -> list[str]:
     listed = {f"{s.id}.yaml" for s in project.sections}
-    strays = [p.name for p in folder.iterdir() if p.name not in (PROJECT_FILE, SECTIONS_DIR)]
-    strays += [p.name for p in (folder / SECTIONS_DIR).iterdir() if p.name not in listed]
+    users = {Path(rel).name for rel in USERS_FILES}
+    strays = [p.name for p in folder.iterdir() if p.name not in (PROJECT_FILE, SECTIONS_DIR, *users)]
+    strays += [p.name for p in (folder / SECTIONS_DIR).iterdir() if p.name not in listed | users]
+    strays += [f"{rel} lost or changed" for rel, text in USERS_FILES.items()
+               if not (folder / rel).is_file() or (folder / rel).read_text("utf-8") != text]
     return strays + ([JOURNAL] if (folder / JOURNAL).exists() else [])
 
 
@@ -99,6 +109,8 @@ def run(trials: int, seed: int, max_delay: float, verbose: bool, naive: bool = F
     with tempfile.TemporaryDirectory(prefix="neslis-kill-") as scratch:
         folder = Path(scratch) / "project"
         save_project(state("A"), folder)
+        for rel, text in USERS_FILES.items():
+            (folder / rel).write_text(text, "utf-8")
         for trial in range(trials):
             proc = subprocess.Popen(
                 [sys.executable, __file__, "--child", str(folder), "--seed", str(rng.randrange(1 << 30)),

@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
 from neslis_desktop.model.blocks import ContentModel
 from neslis_desktop.model.text import Slug, Title, slugify
@@ -26,20 +26,8 @@ from neslis_desktop.model.text import Slug, Title, slugify
 if TYPE_CHECKING:
     from neslis_desktop.model.project import Project, ProjectMeta, Section
 
-# Names Windows keeps for devices: "con.pptx" cannot be created there, whatever the extension.
-WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-)
-
-
-def _windows_safe(value: str) -> str:
-    if value in WINDOWS_RESERVED:
-        raise ValueError(f"'{value}' is a name Windows keeps for a device and cannot be a file name; add a word")
-    return value
-
-
-FileSlug = Annotated[Slug, AfterValidator(_windows_safe)]
-"""A slug that is also a file name Windows accepts."""
+FileSlug = Slug
+"""A pack's file name: every ``Slug`` is one Windows accepts (device names are refused there)."""
 
 
 class PackKind(StrEnum):

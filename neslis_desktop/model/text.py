@@ -74,13 +74,41 @@ Title = Annotated[
 """A heading or label: one line, up to 300 characters."""
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_SLUG = 80
+
+WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
+)
+"""Names Windows keeps for devices: no file may be called ``con`` or ``con.yaml`` (in any case)."""
+
+
+def windows_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a file name on Windows, or ``None`` when it can.
+
+    Windows refuses its device names (``CON``, ``NUL``, ``COM1`` ... in any case, with or
+    without an extension: ``con.yaml`` is the console too) and silently drops a trailing dot
+    or space, so ``intro.`` and ``intro`` would be one file. Our users are on Windows.
+    """
+    stem = name.split(".", 1)[0].rstrip(" ").lower()
+    if stem in WINDOWS_DEVICES:
+        return (
+            f"'{name}' is a name Windows keeps for a device ({stem.upper()}), so no file can be called that; "
+            f"choose another name, such as '{stem}-1'"
+        )
+    if name.endswith((".", " ")):
+        end = "a dot" if name.endswith(".") else "a space"
+        return f"'{name}' ends in {end}, which Windows drops from file names; remove it"
+    return None
 
 
 def _slug(value: str) -> str:
-    if not re.fullmatch(SLUG_PATTERN, value) or len(value) > 80:
+    device = windows_name_problem(value)
+    if device:
+        raise ValueError(device)
+    if not re.fullmatch(SLUG_PATTERN, value) or len(value) > MAX_SLUG:
         raise ValueError(
             f"'{value}' is not a valid identifier; use lower-case letters, digits and single "
-            "hyphens, up to 80 characters, such as 'north-east-lis'"
+            f"hyphens, up to {MAX_SLUG} characters, such as 'north-east-lis'"
         )
     return value
 
@@ -89,17 +117,28 @@ Slug = Annotated[
     str,
     AfterValidator(_slug),
     Field(
-        json_schema_extra={"pattern": SLUG_PATTERN, "maxLength": 80},
-        description="Lower-case letters, digits and hyphens, such as 'north-east-lis'.",
+        json_schema_extra={"pattern": SLUG_PATTERN, "maxLength": MAX_SLUG},
+        description=(
+            "Lower-case letters, digits and hyphens, such as 'north-east-lis'; not a name Windows keeps "
+            "for a device (con, nul, aux, prn, com1-com9, lpt1-lpt9)."
+        ),
     ),
 ]
-"""An identifier used in file names and references: ``north-east-lis``, ``steering-group``."""
+"""An identifier used in file names and references: ``north-east-lis``, ``steering-group``.
+
+Windows device names are refused everywhere, not only for section ids, so that one rule
+covers every identifier and any of them can become a file name later.
+"""
 
 
 def slugify(text: str, fallback: str = "item") -> str:
-    """A slug made from ``text``: ASCII letters and digits joined by hyphens."""
+    """A slug made from ``text``: ASCII letters and digits joined by hyphens.
+
+    Never a Windows device name: a section titled "Con" gets ``con-1``.
+    """
     import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:60].rstrip("-") or fallback
+    slug = slug[:60].rstrip("-") or fallback
+    return f"{slug}-1" if slug in WINDOWS_DEVICES else slug

@@ -43,7 +43,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """
     target = Path(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        # The name a project load recognises as ours (store/journal.py: TEMP_NAME) if a crash leaves it.
+        fd, tmp_name = tempfile.mkstemp(prefix=".neslis-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(describe_os_error(target, exc)) from exc
     os.close(fd)

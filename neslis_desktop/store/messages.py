@@ -116,11 +116,27 @@ def problems_from(
     prefix: tuple[str | int, ...] = (),
 ) -> list[Problem]:
     """One problem per pydantic error; ``line_of`` maps a data path to a line."""
+    errors: list[dict[str, Any]] = [dict(e) for e in exc.errors(include_url=False)]
+    # "- It sets out how: the plan" reads as a field named "It sets out how": say that, once.
+    colon_items: set[tuple[str | int, ...]] = {tuple(e["loc"])[:-1] for e in errors if _text_read_as_field(e)}
     problems = []
-    for error in exc.errors(include_url=False):
-        loc = tuple(error.get("loc", ()))
+    for error in errors:
+        loc: tuple[str | int, ...] = tuple(error.get("loc", ()))
+        if error.get("type") == "missing" and loc[:-1] in colon_items:
+            continue
         full = prefix + loc
-        problems.append(
-            Problem(file=file, field=field_words(full), message=message_for(dict(error)), line=line_of(data_path(loc)))
-        )
+        message = _SECOND_COLON if _text_read_as_field(error) else message_for(error)
+        problems.append(Problem(file=file, field=field_words(full), message=message, line=line_of(data_path(loc))))
     return problems
+
+
+_SECOND_COLON = (
+    "is not a field name: this line has a second ': ', so the text before it was read as one; "
+    "put the text in quotes"
+)
+
+
+def _text_read_as_field(error: dict[str, Any]) -> bool:
+    """An unknown field whose name has a space in it: text with ': ' in it, not a misspelt field."""
+    loc = error.get("loc", ())
+    return error.get("type") == "extra_forbidden" and bool(loc) and isinstance(loc[-1], str) and " " in loc[-1]

@@ -1,4 +1,4 @@
-"""Paths named inside content files, kept inside the project folder.
+"""The names of a project folder's files, and paths named inside content files, kept inside the folder.
 
 Project folders arrive by email from partners. A path written in a content file (a picture,
 later) must never reach outside its project: not by ``..``, not as an absolute path or a
@@ -11,6 +11,11 @@ import os
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from neslis_desktop.errors import ContentError, Problem
+
+PROJECT_FILE = "project.yaml"
+"""The project's own file: format version, title-page facts, the order of sections."""
+SECTIONS_DIR = "sections"
+"""The folder of section files, ``sections/<id>.yaml``."""
 
 
 def resolve_inside(
@@ -45,8 +50,11 @@ def resolve_inside(
         )
     if ".." in posix.parts:
         raise refuse("leads out of the project folder ('..'); keep the file inside the project folder")
-    root = Path(project_dir).resolve()
-    target = root.joinpath(*posix.parts).resolve()
+    try:
+        root = Path(project_dir).resolve()
+        target = root.joinpath(*posix.parts).resolve()
+    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a loop of links
+        raise refuse("is a link that leads back to itself (a loop); replace it with the file itself") from None
     if target != root and root not in target.parents:
         raise refuse(
             "is a link that leads out of the project folder; copy the file itself into the project folder"

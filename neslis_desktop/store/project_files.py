@@ -2,199 +2,63 @@
 
 ``project.yaml`` holds the format version, the metadata and the order of sections; each
 section file holds a title, notes and blocks. All files are UTF-8 YAML, read with the safe
-loader only.
+loader only. Loading is in :mod:`neslis_desktop.store.loading`; this module writes.
 
 Saving is atomic for the whole project, not just file by file: every changed file is first
-written beside its target under a temporary name, then a small journal listing the renames is
-written atomically, then the renames run and the journal is removed. A save interrupted
-before the journal exists leaves the old project (the temporary files are swept up on the
-next load); one interrupted after is completed on the next load. Either way the project is
-wholly the state before or wholly the state after that save.
+written beside its target under a temporary name, then a small journal listing the renames
+(with each new file's SHA-256, see :mod:`neslis_desktop.store.journal`) is written
+atomically, then the renames run and the journal is removed. A save interrupted before the
+journal exists leaves the old project (the temporary files are swept up on the next load);
+one interrupted after is completed on the next load. Either way the project is wholly the
+state before or wholly the state after that save.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import tempfile
-from pathlib import Path, PurePosixPath
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
-from neslis_desktop.errors import ContentError, OutputError, Problem
-from neslis_desktop.model import Project, ProjectMeta, Section
+from neslis_desktop.errors import ContentError, OutputError
+from neslis_desktop.model import Project, Section
 from neslis_desktop.model.text import SLUG_PATTERN
-from neslis_desktop.store import yamlio
-from neslis_desktop.store.assets import attach_logos, attach_section_pictures
+from neslis_desktop.store.packs import dump_packs
+from neslis_desktop.store import journal, yamlio
 from neslis_desktop.store.atomic import atomic_write_bytes, describe_os_error, fsync_dir, match_mode
-from neslis_desktop.store.messages import problems_from
-from neslis_desktop.store.migrate import check_version, migrate_project, migrate_section
-from neslis_desktop.store.packs import dump_packs, read_packs
-from neslis_desktop.store.paths import resolve_inside
+from neslis_desktop.store.files import read_bytes
+from neslis_desktop.store.journal import JOURNAL, Plan, Removal, Staged
+from neslis_desktop.store.loading import LoadResult, load_project, load_project_partial
+from neslis_desktop.store.paths import PROJECT_FILE, SECTIONS_DIR
 
-PROJECT_FILE = "project.yaml"
-SECTIONS_DIR = "sections"
-JOURNAL = ".neslis-save.journal"
-_TMP = re.compile(r"^\..+\.[A-Za-z0-9_]{6,}\.tmp$")
-_FILE_KEYS = ("schema_version", "sections", "packs")
-MAX_SLUG = 80
-"""Longest section name (as the model's ``Slug``); a longer one would make too long a file name."""
-MAX_FILE_BYTES = 8 * 1024 * 1024
-"""Largest content file read: far above any real section (text fields hold 20,000 characters)."""
-_TARGET = re.compile(rf"^(?:{re.escape(PROJECT_FILE)}|{SECTIONS_DIR}/[a-z0-9]+(?:-[a-z0-9]+)*\.yaml)$")
-
-
-# ----------------------------------------------------------------------------- loading
-
-
-def load_project(folder: Path) -> Project:
-    """The project in ``folder``; :class:`ContentError` listing every problem found."""
-    folder = Path(folder)
-    project_path = folder / PROJECT_FILE
-    if not _is_file(project_path):
-        what = "is not a folder" if not folder.is_dir() else f"has no {PROJECT_FILE}"
-        raise ContentError([Problem(folder, "", f"{what}; a project is a folder holding {PROJECT_FILE}")])
-    resolve_inside(folder, PROJECT_FILE, field="", file=project_path)
-    recover_interrupted_save(folder)
-
-    data, node = _read_mapping(project_path)
-    try:
-        version: int = check_version(data.get("schema_version"))
-    except ValueError as exc:
-        line = yamlio.line_of(node, ("schema_version",))
-        raise ContentError([Problem(project_path, "schema_version", str(exc), line)]) from None
-    data = migrate_project(data, version)
-
-    problems: list[Problem] = []
-    section_ids = _section_ids(data.get("sections"), project_path, node, problems)
-    packs = read_packs(data.get("packs"), project_path, node, problems)
-    meta: ProjectMeta | None = None
-    try:
-        meta = ProjectMeta.model_validate({k: v for k, v in data.items() if k not in _FILE_KEYS})
-        problems += attach_logos(meta, folder)
-    except ValidationError as exc:
-        problems += problems_from(exc, project_path, lambda p: yamlio.line_of(node, p))
-
-    sections: list[Section] = []
-    for index, section_id in enumerate(section_ids):
-        section_path = folder / SECTIONS_DIR / f"{section_id}.yaml"
-        if not _is_file(section_path):
-            line = yamlio.line_of(node, ("sections", index))
-            problems.append(
-                Problem(
-                    project_path, f"sections, item {index + 1}",
-                    f"names section '{section_id}', but {SECTIONS_DIR}/{section_id}.yaml does not exist; "
-                    "restore the file or remove the line",
-                    line,
-                )
-            )
-            continue
-        try:
-            resolve_inside(folder, f"{SECTIONS_DIR}/{section_id}.yaml", field=f"sections, item {index + 1}",
-                           file=project_path)
-            sections.append(_load_section(section_path, section_id, version))
-            problems += attach_section_pictures(sections[-1], folder)
-        except ContentError as exc:
-            problems += exc.problems
-    if problems:
-        raise ContentError(problems)
-    assert meta is not None
-    # Every part was validated above; constructing skips validating it all a second time.
-    return Project.model_construct(meta=meta, sections=sections, packs=packs)
-
-
-def _is_file(path: Path) -> bool:
-    """Whether ``path`` is a file; ``True`` when the system will not say, so reading it reports why."""
-    try:
-        return path.is_file()
-    except OSError:
-        return True
-
-
-def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Problem]) -> list[str]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        problems.append(
-            Problem(path, "sections", "should be a list of section names, one '- name' per line",
-                    yamlio.line_of(node, ("sections",)))
-        )
-        return []
-    ids: list[str] = []
-    for i, item in enumerate(raw):
-        line = yamlio.line_of(node, ("sections", i))
-        if not isinstance(item, str) or not re.fullmatch(SLUG_PATTERN, item) or len(item) > MAX_SLUG:
-            problems.append(
-                Problem(path, f"sections, item {i + 1}",
-                        f"{str(item)[:60]!r} is not a section file name; use lower-case letters, digits and "
-                        f"hyphens, up to {MAX_SLUG} characters", line)
-            )
-        elif item in ids:
-            problems.append(Problem(path, f"sections, item {i + 1}", f"lists section '{item}' twice", line))
-        else:
-            ids.append(item)
-    return ids
-
-
-def _load_section(path: Path, section_id: str, version: int) -> Section:
-    data, node = _read_mapping(path)
-    data = migrate_section(data, version)
-    if "id" in data:
-        data = {k: v for k, v in data.items() if k != "id"}
-    try:
-        return Section.model_validate({"id": section_id, **data})
-    except ValidationError as exc:
-        raise ContentError(problems_from(exc, path, lambda p: yamlio.line_of(node, p))) from None
-
-
-def _read_mapping(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ContentError(
-                [Problem(path, "", f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a content "
-                         "file; it is not a file NESLIS Desktop wrote")]
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ContentError([Problem(path, "", f"could not be read: {exc.strerror or exc}")]) from None
-    try:
-        text = yamlio.decode(raw)
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError(
-            [Problem(path, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read); "
-                     "save the file as UTF-8", line)]
-        ) from None
-    try:
-        data, node = yamlio.parse(text)
-    except yamlio.YamlSyntaxError as exc:
-        raise ContentError([Problem(path, exc.field, f"is not valid YAML: {exc}", exc.line)]) from None
-    if data is None:
-        raise ContentError([Problem(path, "", "is empty; it should hold 'name: value' fields")])
-    if not isinstance(data, dict):
-        raise ContentError([Problem(path, "", "should hold 'name: value' fields at the top level", 1)])
-    bad_keys = [k for k in data if not isinstance(k, str)]
-    if bad_keys:
-        raise ContentError([Problem(path, str(bad_keys[0]), "field names must be text", yamlio.line_of(node, ()))])
-    return data, node
+__all__ = [
+    "JOURNAL", "PROJECT_FILE", "SECTIONS_DIR", "LoadResult", "dump_project_file", "dump_section",
+    "load_project", "load_project_partial", "project_files", "save_project",
+]
 
 
 # ----------------------------------------------------------------------------- saving
 
 
-def dump_project_file(project: Project) -> str:
-    """The text of ``project.yaml`` for ``project``."""
+def dump_project_file(project: Project, keep: Mapping[str, int] | None = None) -> str:
+    """The text of ``project.yaml`` for ``project``; ``keep`` adds unloaded sections at their places."""
     data: dict[str, Any] = {"schema_version": project.schema_version}
     data.update(project.meta.model_dump(mode="json", exclude_none=True))
-    data["sections"] = [s.id for s in project.sections]
+    data["sections"] = listed_ids(project, keep)
     if project.packs:
         data["packs"] = dump_packs(project.packs)
     return yamlio.dump(data)
+
+
+def listed_ids(project: Project, keep: Mapping[str, int] | None = None) -> list[str]:
+    """The section ids ``project.yaml`` lists: the project's, with each kept id put back at its index."""
+    ids = [s.id for s in project.sections]
+    for section_id, index in sorted((keep or {}).items(), key=lambda item: item[1]):
+        ids.insert(min(max(index, 0), len(ids)), section_id)
+    return ids
 
 
 def dump_section(section: Section) -> str:
@@ -208,67 +72,100 @@ def dump_section(section: Section) -> str:
     return yamlio.dump(data)
 
 
-def project_files(project: Project) -> dict[str, str]:
+def project_files(project: Project, keep: Mapping[str, int] | None = None) -> dict[str, str]:
     """Every file of the project, by path relative to the folder (``/`` separated)."""
-    files = {PROJECT_FILE: dump_project_file(project)}
+    files = {PROJECT_FILE: dump_project_file(project, keep)}
     for section in project.sections:
         files[f"{SECTIONS_DIR}/{section.id}.yaml"] = dump_section(section)
     return files
 
 
-def save_project(project: Project, folder: Path) -> list[Path]:
+def save_project(project: Project, folder: Path, *, keep: Mapping[str, int] | None = None) -> list[Path]:
     """Save ``project`` into ``folder`` atomically; returns the files that changed.
 
     Only files whose bytes differ are rewritten. Section files of sections that were removed
-    since the last save are deleted; other files in the folder are never touched.
+    since the last save are deleted; other files in the folder are never touched. ``keep``
+    is :attr:`LoadResult.unloaded` of a project opened with broken sections: those stay
+    listed at their places and their files are neither rewritten nor removed.
+
+    A save journal left in the folder is first completed if it passes
+    :func:`journal.verify`; one that does not is replaced by this save's own journal, and
+    the files it names are left as they are.
     """
     folder = Path(folder)
+    keep = dict(keep or {})
+    clash = sorted({s.id for s in project.sections} & set(keep))
+    if clash:
+        raise OutputError(
+            f"Could not save: section '{clash[0]}' has the id of a section whose file could not be read, "
+            f"{SECTIONS_DIR}/{clash[0]}.yaml, and saving would overwrite it; give the section another id"
+        )
     try:
         (folder / SECTIONS_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(describe_os_error(folder, exc)) from exc
-    recover_interrupted_save(folder)
+    _complete_pending(folder)
 
-    wanted = {rel: text.encode("utf-8") for rel, text in project_files(project).items()}
+    wanted = {rel: text.encode("utf-8") for rel, text in project_files(project, keep).items()}
+    for section_id in keep:
+        wanted.pop(f"{SECTIONS_DIR}/{section_id}.yaml", None)
     changed = [rel for rel, data in wanted.items() if _read_or_none(folder / rel) != data]
-    stale = [
-        f"{SECTIONS_DIR}/{sid}.yaml"
-        for sid in _previously_listed(folder)
-        if f"{SECTIONS_DIR}/{sid}.yaml" not in wanted and (folder / SECTIONS_DIR / f"{sid}.yaml").exists()
-    ]
+    stale: list[Removal] = []
+    for sid in _previously_listed(folder):
+        rel = f"{SECTIONS_DIR}/{sid}.yaml"
+        old = _read_or_none(folder / rel) if rel not in wanted and sid not in keep else None
+        if old is not None:
+            stale.append(Removal(rel, journal.sha256(old)))
     if not changed and not stale:
         return []
 
-    temps: list[tuple[str, str]] = []
+    staged: list[Staged] = []
     try:
         for rel in changed:
-            temps.append((_write_temp(folder, rel, wanted[rel]), rel))
-        journal = json.dumps({"replace": temps, "delete": stale}, indent=1).encode("utf-8")
-        atomic_write_bytes(folder / JOURNAL, journal)
+            staged.append(Staged(_write_temp(folder, rel, wanted[rel]), rel, journal.sha256(wanted[rel])))
+        plan = Plan(journal.folder_key(folder), staged, stale)
+        atomic_write_bytes(folder / JOURNAL, plan.encode())
     except BaseException:
-        for tmp, _ in temps:
+        for entry in staged:
             with contextlib.suppress(OSError):
-                (folder / tmp).unlink()
+                (folder / entry.temp).unlink()
         raise
     fsync_dir(folder)
     try:
-        _apply_journal(folder)
+        journal.apply(folder, plan)
     except OSError as exc:
         raise OutputError(describe_os_error(folder, exc)) from exc
     return [folder / rel for rel in changed]
 
 
-def _read_or_none(path: Path) -> bytes | None:
+def _complete_pending(folder: Path) -> None:
+    """Finish a verified interrupted save before writing on top of it (see :func:`save_project`)."""
+    if not (folder / JOURNAL).exists():
+        return
     try:
-        return path.read_bytes()
-    except OSError:
+        plan = journal.read_plan(folder)
+        journal.verify(folder, plan)
+    except journal.JournalRefused:
+        return  # replaced by this save's journal below; the files it names are not touched
+    try:
+        journal.apply(folder, plan)
+    except OSError as exc:
+        raise OutputError(describe_os_error(folder, exc)) from exc
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    """The bytes of a plain file at ``path``; ``None`` when absent or not a plain file."""
+    try:
+        return read_bytes(path)
+    except ContentError:
         return None
 
 
 def _previously_listed(folder: Path) -> list[str]:
+    raw = _read_or_none(folder / PROJECT_FILE)
     try:
-        data, _ = yamlio.parse(yamlio.read_text(folder / PROJECT_FILE))
-    except (OSError, ValueError, UnicodeDecodeError):
+        data, _ = yamlio.parse(yamlio.decode(raw)) if raw is not None else (None, None)
+    except (ValueError, UnicodeDecodeError):
         return []
     listed = data.get("sections") if isinstance(data, dict) else None
     if not isinstance(listed, list):
@@ -280,7 +177,7 @@ def _write_temp(folder: Path, rel: str, data: bytes) -> str:
     """Write ``data`` durably beside ``folder/rel``; the temporary file's path relative to ``folder``."""
     target = folder / rel
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, name = tempfile.mkstemp(prefix=journal.TEMP_PREFIX, suffix=journal.TEMP_SUFFIX, dir=target.parent)
     except OSError as exc:
         raise OutputError(describe_os_error(target, exc)) from exc
     match_mode(Path(name), target)
@@ -294,79 +191,3 @@ def _write_temp(folder: Path, rel: str, data: bytes) -> str:
             os.unlink(name)
         raise OutputError(describe_os_error(target, exc)) from exc
     return Path(name).relative_to(folder).as_posix()
-
-
-def _journal_plan(raw: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """The renames and deletions a journal asks for; ``ValueError`` unless each stays in the project.
-
-    A project folder may come from elsewhere, so its journal is not trusted: it may only move
-    one of our temporary files onto ``project.yaml`` or a section file beside it, and only
-    delete section files.
-    """
-    plan = json.loads(raw)
-    if not isinstance(plan, dict):
-        raise ValueError("the journal is not a save journal")
-    replace, delete = plan.get("replace", []), plan.get("delete", [])
-    if not isinstance(replace, list) or not isinstance(delete, list):
-        raise ValueError("the journal is not a save journal")
-    moves: list[tuple[str, str]] = []
-    for entry in replace:
-        if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(e, str) for e in entry)):
-            raise ValueError("the journal is not a save journal")
-        tmp, rel = entry
-        tmp_path, rel_path = PurePosixPath(tmp), PurePosixPath(rel)
-        if (
-            not _TARGET.fullmatch(rel)
-            or tmp_path.parent != rel_path.parent
-            or not _TMP.match(tmp_path.name)
-            or not tmp_path.name.startswith(f".{rel_path.name}.")
-        ):
-            raise ValueError(f"the journal names a file outside the project ({tmp!r} -> {rel!r})")
-        moves.append((tmp, rel))
-    for rel in delete:
-        if not isinstance(rel, str) or not _TARGET.fullmatch(rel) or rel == PROJECT_FILE:
-            raise ValueError(f"the journal names a file outside the project ({rel!r})")
-    return moves, delete
-
-
-def _apply_journal(folder: Path) -> None:
-    journal_path = folder / JOURNAL
-    moves, deletions = _journal_plan(journal_path.read_text("utf-8"))
-    for tmp, rel in moves:
-        source = folder / tmp
-        if source.exists():
-            os.replace(source, folder / rel)
-    for rel in deletions:
-        with contextlib.suppress(FileNotFoundError):
-            (folder / rel).unlink()
-    fsync_dir(folder / SECTIONS_DIR)
-    fsync_dir(folder)
-    journal_path.unlink()
-    fsync_dir(folder)
-
-
-def recover_interrupted_save(folder: Path) -> None:
-    """Finish a save that was interrupted after its journal was written; sweep stray temps."""
-    folder = Path(folder)
-    journal_path = folder / JOURNAL
-    if journal_path.exists():
-        try:
-            _apply_journal(folder)
-        except OSError as exc:
-            raise ContentError(
-                [Problem(journal_path, "", f"an interrupted save could not be completed ({exc}); "
-                         "make the folder writable and open the project again")]
-            ) from None
-        except ValueError as exc:
-            raise ContentError(
-                [Problem(journal_path, "", f"is not a save journal this program wrote ({exc}), so it was not "
-                         "applied; if the folder came from someone else, delete this file and open it again")]
-            ) from None
-        return
-    for place in (folder, folder / SECTIONS_DIR):
-        if not place.is_dir():
-            continue
-        for entry in place.iterdir():
-            if _TMP.match(entry.name) and entry.is_file():
-                with contextlib.suppress(OSError):
-                    entry.unlink()

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from neslis_desktop.errors import ContentError, NeslisError, OutputError, Problem
 from neslis_desktop.model import Project
-from neslis_desktop.model.packs import WINDOWS_RESERVED
 from neslis_desktop.model.text import slugify
 from neslis_desktop.store import yamlio
 from neslis_desktop.store.atomic import describe_os_error, fsync_dir
@@ -49,8 +48,7 @@ class Snapshot:
 
 def snapshot_slug(name: str) -> str:
     """The folder name for a snapshot called ``name``; Windows-safe."""
-    slug = slugify(name, fallback="snapshot")
-    return f"{slug}-snapshot" if slug in WINDOWS_RESERVED else slug
+    return slugify(name, fallback="snapshot")  # never a Windows device name: "CON" gives con-1
 
 
 def take_snapshot(project_folder: Path, name: str, *, now: dt.datetime | None = None) -> Snapshot:

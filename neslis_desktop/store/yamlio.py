@@ -43,7 +43,12 @@ def decode(raw: bytes) -> str:
 
 
 def parse(text: str) -> tuple[Any, yaml.Node | None]:
-    """The data in ``text`` and its node tree (for line numbers)."""
+    """The data in ``text`` and its node tree (for line numbers).
+
+    :class:`YamlSyntaxError` otherwise, whose message says what is wrong in words a person
+    writing the file by hand acts on (a tab in the indentation, a second ``': '`` in a line,
+    a number too long to read), with the line.
+    """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -57,16 +62,71 @@ def parse(text: str) -> tuple[Any, yaml.Node | None]:
     except yaml.reader.ReaderError as exc:
         raise _control_character(text, exc) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "the text is not valid YAML"
-        if exc.context:
-            problem = f"{exc.context}, {problem}"
-        raise YamlSyntaxError(problem, mark.line + 1 if mark else None) from exc
+        raise _syntax_error(text, exc) from exc
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(str(exc), None) from exc
+        raise YamlSyntaxError(f"is not valid YAML: {exc}", None) from exc
+    except RecursionError:  # the pure-Python parser (no libyaml) recurses once per level
+        raise YamlSyntaxError(f"is not valid YAML: {_TOO_DEEP}", None) from None
     finally:
         loader.dispose()
     return data, node
+
+
+_TOO_DEEP = (
+    "lists and fields are nested far too deeply (more levels than any content file needs); "
+    "flatten them"
+)
+_SECOND_COLON = ("mapping values are not allowed",)
+_TAB_PROBLEMS = ("tab", "cannot start any token")
+
+
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> YamlSyntaxError:
+    """A parser error as a message a person writing YAML by hand can act on."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "the text is not valid YAML"
+    line = mark.line + 1 if mark else None
+    lines = text.split("\n")
+    line_text = lines[line - 1] if line and line <= len(lines) else ""
+    key = _KEY_ON_LINE.match(line_text)
+    field = key.group(1) if key else ""
+    if "nesting depth" in problem:
+        return YamlSyntaxError(f"is not valid YAML: {_TOO_DEEP}", line)
+    if any(p in problem for p in _TAB_PROBLEMS):
+        for number in (line, line - 1 if line else None):
+            if number and 0 < number <= len(lines) and "\t" in _indent(lines[number - 1]):
+                shown = lines[number - 1].replace("\t", "[tab]")
+                key = _KEY_ON_LINE.match(lines[number - 1])
+                return YamlSyntaxError(
+                    f"is not valid YAML: this line is indented with a tab, and YAML indents with spaces "
+                    f"only; replace the tab with spaces. The line: {shown.strip()[:120]}",
+                    number,
+                    key.group(1) if key else "",
+                )
+    if any(p in problem for p in _SECOND_COLON):
+        fix = _quoted(line_text)
+        how = f"put the text in quotes, like this: {fix}" if fix else "put the text in quotes"
+        return YamlSyntaxError(f"is not valid YAML: this line has a second ': '; {how}", line, field)
+    if exc.context:
+        problem = f"{exc.context}, {problem}"
+    return YamlSyntaxError(f"is not valid YAML: {problem}", line)
+
+
+def _indent(line: str) -> str:
+    """The indentation of ``line``, list dashes included (a tab after ``- `` counts as indentation)."""
+    found = re.match(r"^[ \t]*(?:-[ \t]+)*", line)
+    return found.group() if found else ""
+
+
+_TEXT_AFTER_KEY = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+)(.+?)\s*$")
+
+
+def _quoted(line_text: str) -> str | None:
+    """``lead: It sets out how: ...`` with its text in double quotes, or ``None`` if it cannot be."""
+    found = _TEXT_AFTER_KEY.match(line_text)
+    if found is None or found.group(2)[:1] in "\"'|>&*!%@`" or " #" in found.group(2):
+        return None
+    value = found.group(2).replace("\\", "\\\\").replace('"', '\\"')
+    return f'{found.group(1).strip()} "{value}"'
 
 
 _KEY_ON_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*:")
@@ -106,6 +166,14 @@ def _unreadable_value(root: yaml.Node | None, exc: Exception) -> YamlSyntaxError
             try:
                 constructor.construct_object(node, deep=True)
             except Exception as problem:  # exactly the failure being located
+                digits = node.value.lstrip("+-").replace("_", "")
+                if node.tag.endswith(":int") and len(digits) > 1000:
+                    return YamlSyntaxError(
+                        f"this number is too long ({len(digits):,} digits); write a shorter number, or put "
+                        "it in quotes if it is text",
+                        node.start_mark.line + 1,
+                        key,
+                    )
                 return YamlSyntaxError(
                     f"the value '{node.value[:60]}' cannot be read ({problem}); write a real date such as "
                     "2020-01-23 or number such as 3, or put the text in quotes",
@@ -119,7 +187,7 @@ def _unreadable_value(root: yaml.Node | None, exc: Exception) -> YamlSyntaxError
             )
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((child, key) for child in reversed(node.value))
-    return YamlSyntaxError(f"a value cannot be read ({exc})", None)
+    return YamlSyntaxError(f"is not valid YAML: a value cannot be read ({exc})", None)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

@@ -10,7 +10,9 @@ live in ``corpus/``.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ import pytest
 import yaml
 
 from neslis_desktop.store import PROJECT_FILE, SECTIONS_DIR
+from neslis_desktop.store.journal import folder_key
 from neslis_desktop.store.yamlio import dump
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -186,6 +189,95 @@ def _symlinked_project_file(folder: Path) -> None:
     _symlink(folder / PROJECT_FILE, secret)
 
 
+def _journal(folder: Path, replace: list[tuple[str, str, str]], delete: list[tuple[str, str]],
+             home: str | None = None) -> None:
+    """Write a journal in the current format: (temp, target, sha256) moves, (target, sha256) removals."""
+    plan = {
+        "format": 2,
+        "folder": home if home is not None else folder_key(folder),
+        "replace": [{"temp": t, "target": r, "sha256": h} for t, r, h in replace],
+        "delete": [{"target": r, "sha256": h} for r, h in delete],
+    }
+    (folder / ".neslis-save.journal").write_text(json.dumps(plan), "utf-8")
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _first_section(folder: Path) -> str:
+    return f"{SECTIONS_DIR}/{project_data(folder)['sections'][0]}.yaml"
+
+
+def _hijack_text(folder: Path) -> bytes:
+    return (folder / PROJECT_FILE).read_text("utf-8").replace("\ntitle:", "\ntitle: HIJACKED title #", 1).encode()
+
+
+def _journal_swaps_hidden_file(folder: Path) -> None:
+    """A hidden file of the sender's, not one of our temporary files, swapped in as project.yaml."""
+    hidden = folder / ".project-draft.yaml"
+    hidden.write_bytes(_hijack_text(folder))
+    _journal(folder, [(hidden.name, PROJECT_FILE, _sha(hidden))], [])
+
+
+def _journal_swaps_wrong_bytes(folder: Path) -> None:
+    """One of our temporary names, but not the bytes the journal recorded."""
+    hidden = folder / ".neslis-abcd1234.tmp"
+    hidden.write_bytes(_hijack_text(folder))
+    _journal(folder, [(hidden.name, PROJECT_FILE, hashlib.sha256(b"what a save wrote").hexdigest())], [])
+
+
+def _journal_from_another_folder(folder: Path) -> None:
+    """Everything right, hashes too, but written in another folder (the sender's): not applied."""
+    hidden = folder / ".neslis-abcd1234.tmp"
+    hidden.write_bytes(_hijack_text(folder))
+    _journal(folder, [(hidden.name, PROJECT_FILE, _sha(hidden))], [], home="C:\\Users\\sender\\lis")
+
+
+def _journal_deletes_listed_section(folder: Path) -> None:
+    """Removes a section file that the (unchanged) project.yaml still lists."""
+    staged = folder / ".neslis-abcd1234.tmp"
+    staged.write_bytes((folder / PROJECT_FILE).read_bytes())
+    victim = _first_section(folder)
+    _journal(folder, [(staged.name, PROJECT_FILE, _sha(staged))], [(victim, _sha(folder / victim))])
+
+
+def _journal_deletes_without_project_file(folder: Path) -> None:
+    victim = _first_section(folder)
+    _journal(folder, [], [(victim, _sha(folder / victim))])
+
+
+def _section_loop(folder: Path) -> None:
+    _list_bad(folder)
+    _symlink(folder / BAD, folder / BAD)
+
+
+def _section_fifo(folder: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("this system has no named pipes")
+    _list_bad(folder)
+    os.mkfifo(folder / BAD)
+
+
+def _project_file_folder(folder: Path) -> None:
+    (folder / PROJECT_FILE).unlink()
+    (folder / PROJECT_FILE).mkdir()
+
+
+def _section_folder(folder: Path) -> None:
+    _list_bad(folder)
+    (folder / BAD).mkdir()
+
+
+def _windows_device_section(name: str) -> Mutation:
+    def mutate(folder: Path) -> None:
+        data = project_data(folder)
+        data["sections"] = [*data["sections"], name]
+        write_project(folder, data)
+
+    return mutate
+
+
 def _journal_not_a_plan(folder: Path) -> None:
     (folder / ".neslis-save.journal").write_text('["delete", "everything"]', "utf-8")
 
@@ -221,7 +313,14 @@ MB = 1_000_000
 CASES: list[Case] = [
     # Text that is not YAML, or YAML that cannot be trusted.
     Case("yaml-tab-indent", project_text(lambda t: t.replace("\ntitle:", "\n\ttitle:", 1)),
-         PROJECT_FILE, "line 2", "not valid YAML"),
+         PROJECT_FILE, "line 2", "this line is indented with a tab, and YAML indents with spaces only"),
+    Case("yaml-tab-indent-in-list", section_text("title: T\nblocks:\n- kind: bullets\n\titems: [a]\n"), BAD,
+         "line 4", "The line: [tab]items: [a]"),
+    Case("yaml-second-colon", section_text("title: T\nblocks:\n- kind: bullets\n  lead: It sets out how: to grow\n"
+                                           "  items: [a]\n"), BAD, "line 4, field 'lead'",
+         "this line has a second ': '; put the text in quotes, like this: lead: \"It sets out how: to grow\""),
+    Case("number-too-long", section_text("title: T\nblocks:\n- kind: cards\n  columns: " + "9" * 5000 + "\n"), BAD,
+         "line 4, field 'columns'", "this number is too long (5,000 digits)"),
     Case("yaml-unclosed-quote", replace_title('"North East LIS'), PROJECT_FILE, "line", "not valid YAML"),
     Case("yaml-duplicate-key", project_text(lambda t: t + "title: Written twice\n"),
          PROJECT_FILE, "field 'title'", "written twice"),
@@ -233,7 +332,7 @@ CASES: list[Case] = [
     Case("alias-loop", section_text("title: Loop\nblocks: &b\n- kind: questions\n  questions: *b\n"), BAD, "line",
          "alias"),
     Case("nesting-too-deep", section_text("title: Deep\nblocks: " + "[" * 1200 + "]" * 1200 + "\n"), BAD,
-         "line 2", "nesting depth"),
+         "line 2", "nested far too deeply"),
     Case("top-level-list", project_bytes(b"- title: A list\n- organisation: Not a mapping\n"), PROJECT_FILE,
          "line 1", "'name: value' fields"),
     Case("section-top-level-text", section_text("just a sentence\n"), BAD, "line 1", "'name: value' fields"),
@@ -327,7 +426,7 @@ CASES: list[Case] = [
     Case("targets-too-many", section_data({"kind": "targets", "targets": [{"text": str(i)} for i in range(13)]}),
          BAD, "field 'block 1, targets'", "at most 12"),
     Case("orgchart-unknown-parent", section_data(_nodes(("board", None), ("group", "bored"))), BAD,
-         "field 'block 1'", "not a node id"),
+         "field 'block 1, node 2, parent'", "'bored' is not the id of a box in this org chart"),
     Case("orgchart-cycle", section_data(_nodes(("a", "b"), ("b", "a"))), BAD, "field 'block 1'",
          "own ancestor"),
     Case("orgchart-duplicate-id", section_data(_nodes(("a", None), ("a", None))), BAD, "field 'block 1'",
@@ -343,13 +442,37 @@ CASES: list[Case] = [
          "at most 36 months"),
     Case("timeline-span-unknown-lane",
          section_data(_timeline(spans=[{"text": "Work", "start": "2019-02", "end": "2019-03", "lane": "Nope"}])),
-         BAD, "field 'block 1'", "not a lane"),
+         BAD, "field 'block 1, span 1, lane'", "'Nope' is not the name of a lane in this timeline"),
     # Hostile folders.
-    Case("journal-deletes-outside", _hostile_journal, ".neslis-save.journal", "", "outside the project"),
-    Case("journal-moves-outside-in", _hostile_journal_move, ".neslis-save.journal", "", "outside the project"),
+    # Journals of the older kind (no hashes) are never applied, whatever they name.
+    Case("journal-deletes-outside", _hostile_journal, ".neslis-save.journal", "", "journal of the older kind"),
+    Case("journal-moves-outside-in", _hostile_journal_move, ".neslis-save.journal", "", "journal of the older kind"),
     Case("journal-not-a-plan", _journal_not_a_plan, ".neslis-save.journal", "", "not a save journal"),
+    # Journals in the current format that are still not what this program wrote.
+    Case("journal-swaps-hidden-file-in", _journal_swaps_hidden_file, ".neslis-save.journal", "no file was changed",
+         "'.project-draft.yaml', which is not a temporary file of this program"),
+    Case("journal-swaps-wrong-bytes-in", _journal_swaps_wrong_bytes, ".neslis-save.journal", "no file was changed",
+         "the new project.yaml it would move in is not the file the save wrote"),
+    Case("journal-from-another-folder", _journal_from_another_folder, ".neslis-save.journal", "no file was changed",
+         "written for a save in another folder"),
+    Case("journal-deletes-listed-section", _journal_deletes_listed_section, ".neslis-save.journal",
+         "no file was changed", "which the new project.yaml still lists"),
+    Case("journal-deletes-without-project-file", _journal_deletes_without_project_file, ".neslis-save.journal",
+         "no file was changed", "removes section files without writing a new project.yaml"),
     Case("project-file-symlink-outside", _symlinked_project_file, PROJECT_FILE, PROJECT_FILE,
          "leads out of the project folder"),
     Case("section-symlink-outside", _symlinked_section, PROJECT_FILE, "field 'sections, item",
          "leads out of the project folder"),
+    Case("section-symlink-loop", _section_loop, BAD, "bad.yaml: is a link", "leads back to itself (a loop)"),
+    Case("section-is-a-fifo", _section_fifo, BAD, "bad.yaml: is a named pipe", "so it was not read"),
+    Case("section-is-a-folder", _section_folder, BAD, "bad.yaml: is a folder", "not a file"),
+    Case("project-file-is-a-folder", _project_file_folder, PROJECT_FILE, "project.yaml: is a folder",
+         "it should be the project's YAML text file"),
+    # Names Windows cannot give a file.
+    Case("section-id-windows-device", _windows_device_section("con"), PROJECT_FILE, "field 'sections, item",
+         "'con' is a name Windows keeps for a device (CON)"),
+    Case("section-id-windows-device-upper", _windows_device_section("LPT1"), PROJECT_FILE, "field 'sections, item",
+         "'LPT1' is a name Windows keeps for a device (LPT1)"),
+    Case("section-id-trailing-dot", _windows_device_section("intro."), PROJECT_FILE, "field 'sections, item",
+         "'intro.' ends in a dot, which Windows drops from file names"),
 ]

@@ -62,7 +62,9 @@ def test_empty_project_loads_but_does_not_build(base_dir: Path, tmp_path: Path, 
     write_project(base_dir, data)
     before = fingerprint(base_dir)
     assert load_project(base_dir).sections == []
-    assert cli("check", base_dir).code == 0
+    checked = cli("check", base_dir)  # check fails as build does (issue 11)
+    assert checked.code == 1
+    assert "field 'sections': the project has no sections, so there is nothing to build" in checked.err
     built = cli("build", base_dir, "-o", tmp_path / "out")
     assert built.code == 2
     assert "no sections" in built.err and "Traceback" not in built.err

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from handwritten import HAND_GOVERNANCE, HAND_INTRO, HAND_PROJECT, write_by_hand
 
 from neslis_desktop.model import (
     BulletsBlock,
@@ -50,3 +51,13 @@ def small_dir(tmp_path: Path, small: Project) -> Path:
     folder = tmp_path / "small"
     save_project(small, folder)
     return folder
+
+
+@pytest.fixture
+def hand_dir(tmp_path: Path) -> Path:
+    """A two-section project written as text, not by our dumper."""
+    return write_by_hand(tmp_path / "hand", {
+        "project.yaml": HAND_PROJECT,
+        "sections/intro.yaml": HAND_INTRO,
+        "sections/governance.yaml": HAND_GOVERNANCE,
+    })

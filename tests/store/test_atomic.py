@@ -96,7 +96,8 @@ def test_interrupted_save_after_journal_is_completed(small: Project, small_dir: 
         save_project(small, small_dir)
     monkeypatch.undo()
     assert (small_dir / JOURNAL).exists()
-    assert json.loads((small_dir / JOURNAL).read_text("utf-8"))["delete"] == ["sections/governance.yaml"]
+    [removal] = json.loads((small_dir / JOURNAL).read_text("utf-8"))["delete"]
+    assert removal["target"] == "sections/governance.yaml"
     assert load_project(small_dir) == small
     assert not (small_dir / JOURNAL).exists()
     assert not (small_dir / "sections" / "governance.yaml").exists()

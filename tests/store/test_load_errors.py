@@ -27,9 +27,11 @@ def test_field_path_and_line(small_dir: Path) -> None:
     _edit(path, "parent: board", "parent: boardd")
     [problem] = _problems(small_dir)
     assert str(path) in problem
-    assert "field 'block 1'" in problem
-    assert "names parent 'boardd'" in problem and "use one of: board, group" in problem
-    assert ", line 3," in problem
+    # At the box's own 'parent' line, not the block's first line.
+    assert problem == (
+        f"{path}, line 12, field 'block 1, node 2, parent': 'boardd' is not the id of a box in this org chart; "
+        "use one of: board, group"
+    )
 
 
 def test_nested_field_words(small_dir: Path) -> None:
@@ -101,3 +103,12 @@ def test_wrong_top_level(small_dir: Path) -> None:
     (small_dir / "project.yaml").write_text("- just\n- a list\n", "utf-8")
     [problem] = _problems(small_dir)
     assert "'name: value' fields at the top level" in problem
+
+
+def test_lines_after_a_bad_list_entry_stay_right(small_dir: Path) -> None:
+    path = small_dir / "project.yaml"
+    _edit(path, "sections:\n- intro\n", "sections:\n- Not A Name\n- intro\n")
+    (small_dir / "sections" / "progress.yaml").unlink()
+    problems = _problems(small_dir)
+    assert problems[0].startswith(f"{path}, line 10, field 'sections, item 1': 'Not A Name' is not a section")
+    assert problems[1].startswith(f"{path}, line 13, field 'sections, item 4': names section 'progress', but")

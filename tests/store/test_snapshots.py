@@ -70,7 +70,7 @@ def test_a_name_is_never_taken_twice(small_dir: Path) -> None:
 
 
 def test_names_windows_keeps_get_another_folder(small_dir: Path) -> None:
-    assert take_snapshot(small_dir, "CON", now=MARCH).folder.name == "con-snapshot"
+    assert take_snapshot(small_dir, "CON", now=MARCH).folder.name == "con-1"
 
 
 def test_a_blank_name_is_refused(small_dir: Path) -> None:
