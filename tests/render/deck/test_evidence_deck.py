@@ -277,3 +277,20 @@ def test_chart_series_colours_in_the_deck_pass_against_the_background(deck: Path
         colours.append(shade(palette[clr.get("val")], int(mod.get("val")) / 100_000 - 1 if mod is not None else 0))
     assert all(contrast(c, palette["bg1"]) >= MIN_CONTRAST for c in colours)
     assert contrast(colours[0], colours[1]) >= MIN_CONTRAST
+
+
+@pytest.mark.slow
+def test_a_libreoffice_template_carries_the_evidence(
+    example: Project, libreoffice_template: Callable[[str], Path], tmp_path: Path
+) -> None:
+    from deckread import new_violations, off_slide
+
+    template = libreoffice_template("Vivid")
+    target = tmp_path / "vivid.pptx"
+    write_deck(example, target, template=template)
+    assert new_violations(template, target) == set()  # the template's own masters have some
+    prs = Presentation(str(target))
+    assert off_slide(prs) == []
+    shapes = [sh for slide in prs.slides for sh in slide.shapes]
+    assert sum(sh.has_chart for sh in shapes) == 3
+    assert sum(sh.has_table for sh in shapes) >= 2
