@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from neslis_desktop.errors import NeslisError
     from neslis_desktop.gui import dialogs
-    from neslis_desktop.gui.main_window import MainWindow, is_bundled
+    from neslis_desktop.gui.file_flows import is_bundled
+    from neslis_desktop.gui.main_window import MainWindow
     from neslis_desktop.resources import bundled_project
     from neslis_desktop.store import load_project
 
