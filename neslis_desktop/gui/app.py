@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from neslis_desktop.errors import NeslisError
-    from neslis_desktop.gui import dialogs
+    from neslis_desktop.gui import dialogs, settings
     from neslis_desktop.gui.file_flows import is_bundled
     from neslis_desktop.gui.main_window import MainWindow
     from neslis_desktop.resources import bundled_project
@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         path = None if is_bundled(folder) else Path(folder).resolve()
         window.set_project(project, path)
+        if path is not None and not args.screenshot:
+            settings.add_recent(path)  # File > Open recent lists it, as if opened there
     if args.screenshot:
         window.fit_to_screen()  # as a first start on this screen, whatever was remembered
     window.show()

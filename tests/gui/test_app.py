@@ -58,3 +58,10 @@ def test_arguments() -> None:
     args = app.parse_args(["some/folder", "--screenshot", "x.png"])
     assert args.project == Path("some/folder") and args.screenshot == Path("x.png")
     assert app.parse_args([]).project is None
+
+
+def test_a_project_opened_from_the_command_line_is_listed_in_open_recent(tmp_path: Path, project_dir: Path) -> None:
+    proc = run_app(str(project_dir), "--quit-after-show", tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    [ini] = (tmp_path / "cfg").rglob("*.ini")
+    assert str(project_dir.resolve()) in ini.read_text("utf-8")

@@ -323,3 +323,14 @@ def test_preview_warnings_wrap_and_are_listed_once(qtbot: Any, window: MainWindo
     assert texts and len(texts) == len(set(texts))
     assert window.warnings.wordWrap()
     assert window.warnings.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_reopen_last_opens_the_project_used_before(qtbot: Any, window: MainWindow, project_dir: Path,
+                                                   tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(project_dir, other)
+    assert window.open_project(other)
+    window.open_project(project_dir)
+    assert window.project_path == project_dir.resolve()
+    window.acts.reopen.trigger()
+    assert window.project_path == other.resolve()
