@@ -79,6 +79,8 @@ class ProjectDocument(QObject):
     disk_changed = Signal()
     """The project's files on disk changed under us, to a state not announced before."""
     recovery_failed = Signal(str)
+    recovery_written = Signal()
+    """The recovery copy now holds the project as it was when the debounce ran out."""
     _recovery_done = Signal(str)
     """From the thread writing the recovery copy: '' or what went wrong (delivered on the UI thread)."""
 
@@ -343,6 +345,8 @@ class ProjectDocument(QObject):
     def _recovery_written(self, error: str) -> None:
         if error:
             self.recovery_failed.emit(error)
+        else:
+            self.recovery_written.emit()
         if self._recovery_again:
             self._recovery_again = False
             self._write_recovery_aside()

@@ -162,7 +162,8 @@ class ProjectFiles:
             message = f"{folder} is open in another window; close it there first."
             dialogs.show_error(self.win, "Cannot save here", message)
             return False
-        holder = lock_holder(folder) if folder != self.doc.path and is_project(folder) else None
+        mine = folder == self.doc.path and not self.doc.read_only
+        holder = lock_holder(folder) if not mine and is_project(folder) else None
         if holder is not None:
             dialogs.show_error(self.win, "Cannot save here", f"{folder} is open in {holder.describe()}.")
             return False

@@ -116,7 +116,8 @@ def test_a_recovery_copy_is_written_two_seconds_after_the_last_change(
     qtbot.keyClicks(line(window, "title"), " (typed just now)")
     folder = recovery.recovery_dir(project_dir.resolve())
     assert not folder.exists(), "debounced: not written on every keystroke"
-    qtbot.waitUntil(lambda: (folder / "project.yaml").is_file(), timeout=4000)
+    with qtbot.waitSignal(window.doc.recovery_written, timeout=4000):
+        pass  # written in its own thread, 2 s after the last keystroke
     recovery._HELD.pop(folder).unlock()  # as the process's death would release it
     [(copy, origin)] = recovery.pending()
     assert origin == project_dir.resolve()
@@ -188,6 +189,11 @@ def test_a_project_another_app_holds_says_who_and_opens_read_only(qtbot: Any, he
     qtbot.keyClicks(line(win, "title"), " mine")
     dlg.folder = None  # Ctrl+S goes to Save As (a new folder); the user cancels it
     qtbot.keyClick(line(win, "title"), Qt.Key.Key_S, CTRL)
+    assert {p: p.read_bytes() for p in folder.rglob("*.yaml")} == before
+    dlg.folder = folder  # Save As into the folder the other app holds: refused, saying why
+    assert not win.save()
+    [(title, text)] = dlg.take_errors()
+    assert title == "Cannot save here" and f"process {pid}" in text
     assert {p: p.read_bytes() for p in folder.rglob("*.yaml")} == before
     assert win.doc.write_recovery() != recovery.recovery_dir(folder.resolve()), "its own recovery copy"
 
