@@ -10,7 +10,7 @@ An edit older than the recovery debounce plus a margin for writing the copy must
 recovered; one killed sooner may be lost (that is the debounce's bargain), and the counts say
 how many of those were.
 
-    .venv/bin/python tools/app_kill_trials.py --trials 50
+    .venv/bin/python tools/app_kill_trials.py --trials 65
 
 Prints the counts and exits 1 if any edit older than the debounce was lost.
 """
@@ -116,22 +116,29 @@ def trial(n: int, wait: float, work: Path, bundled: Path, debounce_s: float) -> 
 
 
 def run(trials: int, seed: int = 1, waits: list[float] | None = None) -> list[Trial]:
-    """Run ``trials`` trials, killed after the given ``waits`` (else random, 0 to 4 seconds)."""
+    """Run ``trials`` trials, killed after the given ``waits``; else every fifth trial at a random
+    moment inside the debounce, the others at a random moment up to 2 s after debounce and margin."""
     from neslis_desktop.gui.document import RECOVERY_DEBOUNCE_MS
     from neslis_desktop.resources import bundled_project
 
+    debounce = RECOVERY_DEBOUNCE_MS / 1000
     rng = random.Random(seed)
     results = []
     with tempfile.TemporaryDirectory(prefix="neslis-app-kill-") as tmp:
         for n in range(trials):
-            wait = waits[n % len(waits)] if waits else rng.uniform(0.0, 4.0)
-            results.append(trial(n, wait, Path(tmp), bundled_project(), RECOVERY_DEBOUNCE_MS / 1000))
+            if waits:
+                wait = waits[n % len(waits)]
+            elif n % 5 == 0:
+                wait = rng.uniform(0.0, debounce)
+            else:
+                wait = rng.uniform(debounce + MARGIN_S, debounce + MARGIN_S + 2.0)
+            results.append(trial(n, wait, Path(tmp), bundled_project(), debounce))
     return results
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--trials", type=int, default=50)
+    parser.add_argument("--trials", type=int, default=65)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "MARKER"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
