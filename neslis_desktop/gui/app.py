@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from neslis_desktop.errors import NeslisError
-    from neslis_desktop.gui import dialogs, settings
+    from neslis_desktop.gui import dialogs
     from neslis_desktop.gui.file_flows import is_bundled
     from neslis_desktop.gui.main_window import MainWindow
     from neslis_desktop.resources import bundled_project
@@ -108,19 +108,21 @@ def main(argv: list[str] | None = None) -> int:
     dialogs.NONINTERACTIVE[0] = bool(args.screenshot or args.quit_after_show)
     folder = args.project or bundled_project()
     window = MainWindow()
-    try:
-        project = load_project(folder)
-    except NeslisError as exc:
-        if args.screenshot:
-            if sys.stderr is not None:
-                sys.stderr.write(f"{exc}\n")
-            return 2
-        dialogs.show_error(window, "Could not open the project", str(exc))
+    if not dialogs.NONINTERACTIVE[0]:
+        # As File > Open does: a folder another app holds, or with a broken file, asks first;
+        # the folder is listed in Open recent.
+        window.open_project(Path(folder))
     else:
-        path = None if is_bundled(folder) else Path(folder).resolve()
-        window.set_project(project, path)
-        if path is not None and not args.screenshot:
-            settings.add_recent(path)  # File > Open recent lists it, as if opened there
+        try:
+            project = load_project(folder)
+        except NeslisError as exc:
+            if args.screenshot:
+                if sys.stderr is not None:
+                    sys.stderr.write(f"{exc}\n")
+                return 2
+            dialogs.show_error(window, "Could not open the project", str(exc))
+        else:
+            window.set_project(project, None if is_bundled(folder) else Path(folder).resolve())
     if args.screenshot:
         window.fit_to_screen()  # as a first start on this screen, whatever was remembered
     window.show()

@@ -40,8 +40,14 @@ class EditorPane(QScrollArea):
         self._editing: Target | None = None
         # Bound methods, not lambdas: Qt drops them when the pane goes, even while the
         # document is still emitting during destruction.
-        for structural in (doc.section_inserted, doc.section_removed, doc.section_moved,
-                           doc.block_inserted, doc.block_removed, doc.block_moved):
+        for structural in (
+            doc.section_inserted,
+            doc.section_removed,
+            doc.section_moved,
+            doc.block_inserted,
+            doc.block_removed,
+            doc.block_moved,
+        ):
             structural.connect(self._structure_changed)
         doc.block_changed.connect(self._block_changed)
         doc.section_changed.connect(self._section_changed)

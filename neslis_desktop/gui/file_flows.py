@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from neslis_desktop.errors import NeslisError
-from neslis_desktop.gui import dialogs, settings
+from neslis_desktop.errors import ContentError, NeslisError
+from neslis_desktop.gui import dialogs, recovery, settings
 from neslis_desktop.gui.document import lock_holder, open_document
+from neslis_desktop.gui.pack_panel import open_path
+from neslis_desktop.gui.partial_open import readable_part
 from neslis_desktop.resources import bundled_project, data_root
 from neslis_desktop.store import load_project
 from neslis_desktop.store.layout import is_project
@@ -30,6 +32,8 @@ class ProjectFiles:
     def __init__(self, win: MainWindow) -> None:
         self.win, self.doc = win, win.doc
         self._disk_prompt_open = False
+        self.partial_of: Path | None = None
+        """The folder the open project was partly read from (some section files broken)."""
         self.doc.disk_changed.connect(self.disk_changed)
 
     def invalid_field_allows(self, action: str) -> bool:
@@ -74,6 +78,7 @@ class ProjectFiles:
 
             project = starter_project()
         self.doc.replace(project, None)
+        self.partial_of = None
         self.win.statusBar().showMessage("New project: use File > Save As to choose where it is kept.", 8000)
 
     def open_project(self, folder: Path | None = None) -> bool:
@@ -98,6 +103,8 @@ class ProjectFiles:
             return False
         try:
             project = load_project(Path(folder))
+        except ContentError as exc:
+            return self.open_broken(resolved, exc)
         except NeslisError as exc:
             dialogs.show_error(self.win, "Could not open the project", str(exc))
             return False
@@ -116,8 +123,48 @@ class ProjectFiles:
                 return False
             read_only = True
         self.doc.replace(project, path, read_only=read_only)
+        self.partial_of = None
         if path is not None:
             settings.add_recent(path)
+        return True
+
+    def open_broken(self, folder: Path, error: ContentError) -> bool:
+        """A project that does not load whole: offer what can be read, the broken files as text,
+        or the recovery copy; the folder is never written by any of these."""
+        part = readable_part(folder, error)
+        if part is None:  # project.yaml itself is broken: only the message can help
+            dialogs.show_error(self.win, "Could not open the project", str(error))
+            return False
+        copy = recovery.recovery_dir(folder)
+        can_restore = is_project(copy)
+        listing = "\n".join(
+            f"{path.name}: {'; '.join(p.message for p in problems)}" for path, problems in part.broken.items()
+        )
+        choice = dialogs.ask_broken_project(self.win, folder, listing, can_restore)
+        if choice is dialogs.BrokenChoice.OPEN_TEXT:
+            for path in part.broken:
+                if not open_path(path):
+                    dialogs.show_error(self.win, "Could not open the file", f"No application here opens {path}.")
+            self.win.statusBar().showMessage("Fix the file, then open the project again.", 10000)
+            return False
+        if choice is dialogs.BrokenChoice.RESTORE and can_restore:
+            try:
+                restored = recovery.load_recovery(copy)
+            except NeslisError as exc:
+                dialogs.show_error(self.win, "Could not restore", str(exc))
+                return False
+            self.doc.replace(restored, folder, restored=True)
+            self.win.statusBar().showMessage("Restored from the recovery copy: save to repair the project.", 10000)
+            return True
+        if choice is not dialogs.BrokenChoice.OPEN_REST:
+            return False
+        # Opened as a project not saved yet, so that no save can drop the broken file unasked.
+        self.doc.replace(part.project, None)
+        self.partial_of = folder
+        names = ", ".join(p.name for p in part.broken)
+        self.win.statusBar().showMessage(
+            f"Opened {folder.name} without {names}, which could not be read. Save As keeps your changes.", 15000
+        )
         return True
 
     def reopen_last(self) -> bool:
@@ -168,8 +215,13 @@ class ProjectFiles:
             dialogs.show_error(self.win, "Cannot save here", f"{folder} is open in {holder.describe()}.")
             return False
         # Asked about the folder the project will really go to, the subfolder included.
-        if is_project(folder) and folder != self.doc.path and not dialogs.ask_yes_no(
-            self.win, "Replace project?", f"{folder} already holds a project. Replace it with this one?"
+        question = f"{folder} already holds a project. Replace it with this one?"
+        if folder == self.partial_of:
+            question += " The section files that could not be read there would be removed."
+        if (
+            is_project(folder)
+            and folder != self.doc.path
+            and not dialogs.ask_yes_no(self.win, "Replace project?", question)
         ):
             return False
         if not self._save_to(folder):

@@ -60,8 +60,22 @@ def test_arguments() -> None:
     assert app.parse_args([]).project is None
 
 
-def test_a_project_opened_from_the_command_line_is_listed_in_open_recent(tmp_path: Path, project_dir: Path) -> None:
-    proc = run_app(str(project_dir), "--quit-after-show", tmp_path=tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    [ini] = (tmp_path / "cfg").rglob("*.ini")
-    assert str(project_dir.resolve()) in ini.read_text("utf-8")
+def test_a_project_opened_from_the_command_line_is_opened_as_file_open_does(
+    qapp: Any, monkeypatch: pytest.MonkeyPatch, project_dir: Path
+) -> None:
+    from neslis_desktop.gui.main_window import MainWindow
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
+
+    opened: list[Path] = []
+    monkeypatch.setattr(MainWindow, "open_project", lambda self, folder=None: opened.append(folder) or True)
+    monkeypatch.setattr(app, "make_app", lambda argv: _QuitAtOnce())
+    assert app.main([str(project_dir)]) == 0
+    assert opened == [project_dir]
+
+
+class _QuitAtOnce:
+    """Stands in for the QApplication of ``main``: its event loop ends at once."""
+
+    def exec(self) -> int:
+        return 0
