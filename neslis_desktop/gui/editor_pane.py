@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from neslis_desktop.gui import commands as cmd
@@ -27,7 +27,7 @@ class EditorPane(QScrollArea):
     """Hosts the form of the current item; ``current`` says which item that is."""
 
     shown = Signal()
-    """A new form is shown (another item was selected)."""
+    """A form is shown (another item was selected) or its fields were made again."""
     validity_changed = Signal(bool)
     """The form holds a field in red (True) or none any more (False)."""
 
@@ -35,6 +35,7 @@ class EditorPane(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setAccessibleName("Editor")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the form's fields, not the frame
         self.doc, self._current = doc, current
         self.editor: FormEditor | None = None
         self._editing: Target | None = None
@@ -73,6 +74,7 @@ class EditorPane(QScrollArea):
             editor = block_editor(project.sections[target[1]].blocks[target[2]])
             editor.edited.connect(self._block_edited)
         editor.validity_changed.connect(self.validity_changed)
+        editor.rebuilt.connect(self.shown)
         self.editor, self._editing = editor, target
         self.setWidget(editor)
         self.validity_changed.emit(editor.has_errors())

@@ -10,6 +10,7 @@ window decides which operation a user's gesture means, and asks the user the que
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
         doc.path_changed.connect(self.update_title)
         doc.recovery_failed.connect(self._recovery_failed)
         self.editor_area.shown.connect(self.schedule_preview)
+        self.editor_area.shown.connect(self._tab_order)
         self.editor_area.validity_changed.connect(self._validity_changed)
         self.find_bar.activated.connect(self.select_item)
         self.pack_panel.template_changed.connect(self.schedule_preview)
@@ -195,6 +197,13 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([int(width * 0.22), int(width * 0.38), int(width * 0.40)])
         pack = self.pack_panel.sizeHint().height()
         self.right.setSizes([max(160, height - pack - 120), 0, pack])
+
+    def _tab_order(self) -> None:
+        """Tab goes outline → the form's fields, top to bottom → preview → pack panel."""
+        fields = self.editor.focus_order() if self.editor is not None else []
+        chain: list[QWidget] = [self.tree, *fields, self.preview_area]
+        for first, then in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, then)
 
     def focus_pane(self, step: int) -> None:
         """Move the focus to the next (``step`` 1) or previous (-1) pane: outline, editor, preview, pack."""
