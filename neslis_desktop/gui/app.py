@@ -100,24 +100,29 @@ def main(argv: list[str] | None = None) -> int:
 
     from neslis_desktop.errors import NeslisError
     from neslis_desktop.gui import dialogs
-    from neslis_desktop.gui.main_window import MainWindow, is_bundled
+    from neslis_desktop.gui.file_flows import is_bundled
+    from neslis_desktop.gui.main_window import MainWindow
     from neslis_desktop.resources import bundled_project
     from neslis_desktop.store import load_project
 
     dialogs.NONINTERACTIVE[0] = bool(args.screenshot or args.quit_after_show)
     folder = args.project or bundled_project()
     window = MainWindow()
-    try:
-        project = load_project(folder)
-    except NeslisError as exc:
-        if args.screenshot:
-            if sys.stderr is not None:
-                sys.stderr.write(f"{exc}\n")
-            return 2
-        dialogs.show_error(window, "Could not open the project", str(exc))
+    if not dialogs.NONINTERACTIVE[0]:
+        # As File > Open does: a folder another app holds, or with a broken file, asks first;
+        # the folder is listed in Open recent.
+        window.open_project(Path(folder))
     else:
-        path = None if is_bundled(folder) else Path(folder).resolve()
-        window.set_project(project, path)
+        try:
+            project = load_project(folder)
+        except NeslisError as exc:
+            if args.screenshot:
+                if sys.stderr is not None:
+                    sys.stderr.write(f"{exc}\n")
+                return 2
+            dialogs.show_error(window, "Could not open the project", str(exc))
+        else:
+            window.set_project(project, None if is_bundled(folder) else Path(folder).resolve())
     if args.screenshot:
         window.fit_to_screen()  # as a first start on this screen, whatever was remembered
     window.show()

@@ -22,6 +22,15 @@ class InvalidChoice(Enum):
     CANCEL = "cancel"
 
 
+class BrokenChoice(Enum):
+    """Answer to 'some files of this project cannot be read'."""
+
+    OPEN_REST = "open the rest"
+    OPEN_TEXT = "open the files as text"
+    RESTORE = "restore the recovery copy"
+    CANCEL = "cancel"
+
+
 class SaveChoice(Enum):
     """Answer to 'save your changes?'."""
 
@@ -106,6 +115,36 @@ def ask_invalid_field(parent: QWidget | None, action: str, item: str, where: str
     if box.clickedButton() is proceed:
         return InvalidChoice.PROCEED
     return InvalidChoice.CANCEL
+
+
+def ask_broken_project(parent: QWidget | None, folder: Path, listing: str, can_restore: bool) -> BrokenChoice:
+    """Some section files of ``folder`` cannot be read (``listing``: one 'file: message' a line).
+
+    Offers to open the rest, to open the broken files as text to repair them, or, when there is
+    one, to restore the recovery copy.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Some of the project cannot be read")
+    box.setText(f"These files in {folder} could not be read:\n\n{listing}")
+    box.setInformativeText(
+        "The rest opens as a project not saved yet, so the files stay as they are. "
+        "Or open the files as text to repair them, then open the project again."
+    )
+    rest = box.addButton("Open the &rest", QMessageBox.ButtonRole.AcceptRole)
+    text = box.addButton("Open the files as &text", QMessageBox.ButtonRole.ActionRole)
+    restore = box.addButton("Restore the recovery &copy", QMessageBox.ButtonRole.ActionRole) if can_restore else None
+    box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(rest)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is rest:
+        return BrokenChoice.OPEN_REST
+    if clicked is text:
+        return BrokenChoice.OPEN_TEXT
+    if restore is not None and clicked is restore:
+        return BrokenChoice.RESTORE
+    return BrokenChoice.CANCEL
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:

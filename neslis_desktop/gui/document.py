@@ -28,7 +28,7 @@ from neslis_desktop.gui import recovery
 from neslis_desktop.model import Block, Project, ProjectMeta, Section
 from neslis_desktop.model import edits as ed
 from neslis_desktop.store import load_project, save_project
-from neslis_desktop.store.layout import content_files, lock_file, project_file, sections_dir
+from neslis_desktop.store.layout import content_files, copy_side_folders, lock_file, project_file, sections_dir
 
 RECOVERY_DEBOUNCE_MS = 2000
 """A recovery copy is written this long after the last change (so a crash loses at most this)."""
@@ -79,6 +79,8 @@ class ProjectDocument(QObject):
     disk_changed = Signal()
     """The project's files on disk changed under us, to a state not announced before."""
     recovery_failed = Signal(str)
+    recovery_written = Signal()
+    """The recovery copy now holds the project as it was when the debounce ran out."""
     _recovery_done = Signal(str)
     """From the thread writing the recovery copy: '' or what went wrong (delivered on the UI thread)."""
 
@@ -288,10 +290,17 @@ class ProjectDocument(QObject):
         self.replace(load_project(self._path), self._path, read_only=self.read_only)
 
     # ------------------------------------------------------------------ saving
-    def save_to(self, folder: Path) -> None:
-        """Save into ``folder`` (raises NeslisError or OSError); the document then lives there."""
+    def save_to(self, folder: Path, copy_from: Path | None = None) -> None:
+        """Save into ``folder`` (raises NeslisError or OSError); the document then lives there.
+
+        Saved somewhere new, the project takes its pictures, feedback, review comments and
+        snapshots along, from its old folder (or ``copy_from``, the folder it was read from).
+        """
         folder = Path(folder).resolve()
         save_project(self._project, folder)
+        source = self._path or copy_from
+        if source is not None and Path(source).resolve() != folder:
+            copy_side_folders(Path(source), folder)
         old, was_read_only = self._path, self.read_only
         if folder != old:
             self._clear_recovery(old, was_read_only)
@@ -343,6 +352,8 @@ class ProjectDocument(QObject):
     def _recovery_written(self, error: str) -> None:
         if error:
             self.recovery_failed.emit(error)
+        else:
+            self.recovery_written.emit()
         if self._recovery_again:
             self._recovery_again = False
             self._write_recovery_aside()

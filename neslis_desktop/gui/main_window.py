@@ -10,6 +10,7 @@ window decides which operation a user's gesture means, and asks the user the que
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -29,26 +30,22 @@ from PySide6.QtWidgets import (
 )
 
 from neslis_desktop.errors import NeslisError
-from neslis_desktop.gui import commands as cmd
-from neslis_desktop.gui import dialogs, kinds, settings
 from neslis_desktop.gui import outline_ops as ops
+from neslis_desktop.gui import settings
 from neslis_desktop.gui.actions import Actions
 from neslis_desktop.gui.clipboard import from_mime, to_mime
-from neslis_desktop.gui.document import ProjectDocument, lock_holder, open_document
-from neslis_desktop.gui.editors import FormEditor, block_editor, meta_editor, section_editor
+from neslis_desktop.gui.document import ProjectDocument
+from neslis_desktop.gui.editor_pane import EditorPane, Target
+from neslis_desktop.gui.editors import FormEditor
+from neslis_desktop.gui.editors.picture import choose_picture
+from neslis_desktop.gui.file_flows import ProjectFiles
 from neslis_desktop.gui.find import FindBar
 from neslis_desktop.gui.outline_model import Loc, OutlineDelegate, OutlineModel
 from neslis_desktop.gui.pack_panel import PackPanel
 from neslis_desktop.gui.preview import PreviewWidget, compute_preview
-from neslis_desktop.model import Block, Project, ProjectMeta
-from neslis_desktop.model.edits import block_data
-from neslis_desktop.resources import bundled_project, data_root
-from neslis_desktop.store import load_project
-from neslis_desktop.store.layout import is_project
+from neslis_desktop.model import Project
 
 PREVIEW_DEBOUNCE_MS = 50
-Target = tuple[str, int, int]
-"""What the editor shows: ("meta", -1, -1), ("section", si, -1) or ("block", si, bi)."""
 
 
 class OutlineView(QTreeView):
@@ -74,13 +71,11 @@ class MainWindow(QMainWindow):
         self.doc = ProjectDocument(project, project_path, self)
         self.undo = self.doc.undo
         self.model = OutlineModel(self.doc, self)
-        self.editor: FormEditor | None = None
-        self._editing: Target | None = None
-        self._disk_prompt_open = False
         self._consultation: QWidget | None = None
         self.preview_time = 0.0
 
         self._build_widgets()
+        self.files = ProjectFiles(self)
         self.acts = Actions(self)
         self.acts.build_menus()
         self.acts.build_toolbar()
@@ -120,9 +115,7 @@ class MainWindow(QMainWindow):
         left_col.addWidget(self.find_bar)
         left_col.addWidget(self.tree, 1)
 
-        self.editor_area = QScrollArea()
-        self.editor_area.setWidgetResizable(True)
-        self.editor_area.setAccessibleName("Editor")
+        self.editor_area = EditorPane(self.doc, self._target)
 
         self.preview = PreviewWidget()
         self.preview_area = QScrollArea()
@@ -172,7 +165,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.preview_area, self.pack_panel)
 
     def _wire(self) -> None:
-        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.selectionModel().currentChanged.connect(self.editor_area.show_current)
         self.tree.customContextMenuRequested.connect(
             lambda pos: self.acts.context_menu(self.tree.viewport(), pos)
         )
@@ -182,17 +175,14 @@ class MainWindow(QMainWindow):
         # Bound methods, not lambdas: Qt drops them when the window goes, even while the
         # document (a child) is still emitting during destruction.
         doc.replaced.connect(self._after_load)
-        for structural in (doc.section_inserted, doc.section_removed, doc.section_moved,
-                           doc.block_inserted, doc.block_removed, doc.block_moved):
-            structural.connect(self._structure_changed)
-        doc.block_changed.connect(self._block_changed)
-        doc.section_changed.connect(self._section_changed)
-        doc.meta_changed.connect(self._meta_changed)
         doc.changed.connect(self.schedule_preview)
-        doc.modified_changed.connect(self._update_title)
-        doc.path_changed.connect(self._update_title)
-        doc.disk_changed.connect(self._disk_changed)
+        doc.meta_changed.connect(self.update_title)
+        doc.modified_changed.connect(self.update_title)
+        doc.path_changed.connect(self.update_title)
         doc.recovery_failed.connect(self._recovery_failed)
+        self.editor_area.shown.connect(self.schedule_preview)
+        self.editor_area.shown.connect(self._tab_order)
+        self.editor_area.validity_changed.connect(self._validity_changed)
         self.find_bar.activated.connect(self.select_item)
         self.pack_panel.template_changed.connect(self.schedule_preview)
 
@@ -209,6 +199,13 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([int(width * 0.22), int(width * 0.38), int(width * 0.40)])
         pack = self.pack_panel.sizeHint().height()
         self.right.setSizes([max(160, height - pack - 120), 0, pack])
+
+    def _tab_order(self) -> None:
+        """Tab goes outline → the form's fields, top to bottom → preview → pack panel."""
+        fields = self.editor.focus_order() if self.editor is not None else []
+        chain: list[QWidget] = [self.tree, *fields, self.preview_area]
+        for first, then in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, then)
 
     def focus_pane(self, step: int) -> None:
         """Move the focus to the next (``step`` 1) or previous (-1) pane: outline, editor, preview, pack."""
@@ -252,7 +249,7 @@ class MainWindow(QMainWindow):
     def show_details(self) -> None:
         self.tree.selectionModel().clearSelection()
         self.tree.setCurrentIndex(QModelIndex())
-        self._show_editor()
+        self.editor_area.show_current()
 
     def _target(self) -> Target:
         loc = self.current_location()
@@ -261,105 +258,16 @@ class MainWindow(QMainWindow):
         si, bi = loc
         return ("section", si, -1) if bi is None else ("block", si, bi)
 
-    def _value(self, target: Target) -> object:
-        p = self.doc.project
-        if target[0] == "meta":
-            return p.meta
-        if target[0] == "section":
-            s = p.sections[target[1]]
-            return (s.title, s.notes)
-        return p.sections[target[1]].blocks[target[2]]
-
-    def _show_editor(self) -> None:
-        target = self._target()
-        project = self.doc.project
-        if target[0] == "meta":
-            editor = meta_editor(project.meta)
-            editor.edited.connect(self._meta_edited)
-        elif target[0] == "section":
-            section = project.sections[target[1]]
-            editor = section_editor(section)
-            editor.edited.connect(self._section_edited)
-            labels = ", ".join(kinds.label(b.kind).lower() for b in section.blocks) or "none yet"
-            editor.set_hint(
-                f"This section's slides are shown on the right. Its blocks: {labels}. "
-                "Select a block in the outline to edit it, or add one with Insert ▸ Add block."
-            )
-        else:
-            editor = block_editor(project.sections[target[1]].blocks[target[2]], self.doc.path)
-            editor.edited.connect(self._block_edited)
-        editor.validity_changed.connect(self._validity_changed)
-        self.editor, self._editing = editor, target
-        self.editor_area.setWidget(editor)
-        self._validity_changed(editor.has_errors())
-        self.schedule_preview()
-
-    def _follow(self, target: Target) -> None:
-        """The document changed ``target``: the form shows the new value if it is the one edited."""
-        if self.editor is None or target != self._editing:
-            return
-        value = self._value(target)
-        if self.editor.last_valid != value:  # changed by undo/redo: show it, keep the focus
-            self.editor.set_data(_editor_data(value))
-
-    def _structure_changed(self, *_: object) -> None:
-        # Rows moved under the selection: the form follows the item it now points at.
-        if self._target() != self._editing:
-            self._show_editor()
-        else:
-            self._follow(self._target())
-
-    def _block_changed(self, si: int, bi: int) -> None:
-        self._follow(("block", si, bi))
-
-    def _section_changed(self, si: int) -> None:
-        self._follow(("section", si, -1))
-
-    def _meta_changed(self) -> None:
-        self._follow(("meta", -1, -1))
-        self._update_title()
-
-    def _current_changed(self, *_: object) -> None:
-        self._show_editor()
-
-    def _block_edited(self, block: Block, key: str) -> None:
-        target = self._target()
-        if target[0] == "block":
-            self.undo.push(cmd.ReplaceBlock(self.doc, target[1], target[2], block, key))
-
-    def _section_edited(self, value: tuple[str, str | None], key: str) -> None:
-        target = self._target()
-        if target[0] == "section":
-            self.undo.push(cmd.EditSectionHead(self.doc, target[1], value[0], value[1], key))
-
-    def _meta_edited(self, meta: ProjectMeta, key: str) -> None:
-        self.undo.push(cmd.EditMeta(self.doc, meta, key))
+    @property
+    def editor(self) -> FormEditor | None:
+        """The form shown in the centre pane."""
+        return self.editor_area.editor
 
     def _validity_changed(self, has_errors: bool) -> None:
         self.preview_note.setText(
             "The preview shows this item as it was before the field marked in red: fix that field to see it here."
         )
         self.preview_note.setVisible(has_errors)
-
-    # ================================================================== fields in red
-    def invalid_field_allows(self, action: str) -> bool:
-        """True when ``action`` ('save', 'generate', 'close') may go ahead with the form as it is.
-
-        A field in red holds what the user typed but cannot be kept; the user is told which
-        field, and may go to it (the action stops) or go ahead without that value.
-        """
-        editor = self.editor
-        problem = editor.problem() if editor is not None else None
-        if editor is None or problem is None:
-            return True
-        where, message = problem
-        choice = dialogs.ask_invalid_field(self, action, editor.title, where, message)
-        if choice is dialogs.InvalidChoice.GO_TO:
-            widget = editor.go_to_problem()
-            if widget is not None:
-                self.editor_area.ensureWidgetVisible(widget)
-            return False
-        return choice is dialogs.InvalidChoice.PROCEED
 
     # ================================================================== preview
     def schedule_preview(self) -> None:
@@ -423,27 +331,12 @@ class MainWindow(QMainWindow):
     def add_block(self, kind: str) -> None:
         data = None
         if kind == "picture":  # a picture block starts from a chosen file, copied into the project
-            data = self._choose_picture()
-            if data is None:
+            folder = None if self.doc.read_only else self.doc.path
+            rel = choose_picture(self, folder)
+            if rel is None:
                 return
+            data = {"file": rel, "alt_text": f"Describe what {Path(rel).name} shows, for someone who cannot see it"}
         self._run(ops.add_block(self.doc, self.current_location(), kind, data))
-
-    def _choose_picture(self) -> dict[str, str] | None:
-        from neslis_desktop.store.assets import copy_into_assets
-
-        if self.doc.path is None or self.doc.read_only:
-            why = "Pictures are kept in the project's folder; save it first."
-            dialogs.show_error(self, "Save the project first", why)
-            return None
-        chosen = dialogs.ask_open_file(self, "Choose a picture", "Pictures (*.png *.jpg *.jpeg *.gif)")
-        if chosen is None:
-            return None
-        try:
-            rel = copy_into_assets(chosen, self.doc.path)
-        except NeslisError as exc:
-            dialogs.show_error(self, "Picture not added", str(exc))
-            return None
-        return {"file": rel, "alt_text": f"Describe what {Path(rel).name} shows, for someone who cannot see it"}
 
     def delete_selected(self) -> None:
         self._run(ops.delete(self.doc, self._selected_locations()))
@@ -488,7 +381,7 @@ class MainWindow(QMainWindow):
     def is_modified(self) -> bool:
         return self.doc.is_modified()
 
-    def _update_title(self, *_: object) -> None:
+    def update_title(self, *_: object) -> None:
         where = str(self.doc.path) if self.doc.path else "not saved yet"
         if self.doc.read_only:
             where += " (read-only: open in another window)"
@@ -497,14 +390,7 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current project (saved, discarded or unchanged)."""
-        if not self.invalid_field_allows("close"):
-            return False
-        if not self.is_modified():
-            return True
-        choice = dialogs.ask_save_changes(self, self.doc.project.meta.title)
-        if choice is dialogs.SaveChoice.SAVE:
-            return self.save(checked_fields=True)
-        return choice is dialogs.SaveChoice.DISCARD
+        return self.files.maybe_save()
 
     def set_project(self, project: Project, path: Path | None, restored: bool = False,
                     read_only: bool = False) -> None:
@@ -512,7 +398,7 @@ class MainWindow(QMainWindow):
 
     def _after_load(self) -> None:
         self.pack_panel.load_choices()
-        self._update_title()
+        self.update_title()
         self.tree.expandAll()
         if self.doc.project.sections:
             self.select_item(0)
@@ -521,134 +407,19 @@ class MainWindow(QMainWindow):
         self.schedule_preview()
 
     def new_project(self, from_example: bool = False) -> None:
-        if not self.maybe_save():
-            return
-        if from_example:
-            try:
-                project = load_project(bundled_project())
-            except NeslisError as exc:
-                dialogs.show_error(self, "Could not open the example", str(exc))
-                return
-        else:
-            from neslis_desktop.model.edits import starter_project
-
-            project = starter_project()
-        self.set_project(project, None)
-        self.statusBar().showMessage("New project: use File > Save As to choose where it is kept.", 8000)
+        self.files.new_project(from_example)
 
     def open_project(self, folder: Path | None = None) -> bool:
-        if folder is None:
-            folder = dialogs.ask_open_folder(self, str(self.doc.path.parent) if self.doc.path else "")
-            if folder is None:
-                return False
-        resolved = Path(folder).resolve()
-        other = open_document(resolved)
-        if other is self.doc:
-            self.statusBar().showMessage(f"{resolved} is the project open here.", 5000)
-            return True
-        if other is not None:  # open in another window of this app: bring that one forward
-            window = other.parent()
-            if isinstance(window, QWidget):
-                window.show()
-                window.raise_()
-                window.activateWindow()
-            self.statusBar().showMessage(f"{resolved} is open in another window; it was brought forward.", 8000)
-            return False
-        if not self.maybe_save():
-            return False
-        try:
-            project = load_project(Path(folder))
-        except NeslisError as exc:
-            dialogs.show_error(self, "Could not open the project", str(exc))
-            return False
-        path: Path | None = resolved
-        read_only = False
-        if is_bundled(Path(folder)):  # never edit the bundled example in place
-            path = None
-            self.statusBar().showMessage("This is the bundled example: use Save As to keep your changes.", 8000)
-        elif (holder := lock_holder(resolved)) is not None:
-            question = (
-                f"{resolved} is open in {holder.describe()}. Two copies editing one folder would overwrite "
-                "each other's work.\n\nOpen it read-only here? (You can still save your changes in another "
-                "folder with Save As.)"
-            )
-            if not dialogs.ask_yes_no(self, "Project open elsewhere", question):
-                return False
-            read_only = True
-        self.set_project(project, path, read_only=read_only)
-        if path is not None:
-            settings.add_recent(path)
-        return True
+        return self.files.open_project(folder)
 
     def reopen_last(self) -> bool:
-        """Open the project used last (File > Reopen last project)."""
-        recent = [p for p in settings.recent_projects() if p != self.doc.path]
-        if not recent:
-            self.statusBar().showMessage("No project was opened before.", 5000)
-            return False
-        return self.open_project(recent[0])
+        return self.files.reopen_last()
 
-    def save(self, checked_fields: bool = False) -> bool:
-        if not checked_fields and not self.invalid_field_allows("save"):
-            return False
-        if self.doc.path is None or self.doc.read_only:
-            return self.save_as(checked_fields=True)
-        if self.doc.disk_is_newer() and not dialogs.ask_yes_no(
-            self,
-            "Replace newer files?",
-            f"The project's files in {self.doc.path} were changed by another program since you opened or saved "
-            "them. Replace them with your version? (Answer No to keep them; you can Save As elsewhere.)",
-        ):
-            return False
-        return self._save_to(self.doc.path)
+    def save(self) -> bool:
+        return self.files.save()
 
-    def save_as(self, checked_fields: bool = False) -> bool:
-        if not checked_fields and not self.invalid_field_allows("save"):
-            return False
-        folder = dialogs.ask_save_folder(self, str(self.doc.path or ""))
-        if folder is None:
-            return False
-        folder = Path(folder).resolve()
-        if is_bundled(folder):
-            dialogs.show_error(
-                self, "Cannot save here", "The bundled example cannot be changed; choose another folder."
-            )
-            return False
-        if folder.is_dir() and any(folder.iterdir()) and not is_project(folder):
-            # A folder holding other things: the project goes into a subfolder of its own.
-            folder = folder / self.doc.project.meta.file_slug()
-        other = open_document(folder)
-        if other is not None and other is not self.doc:
-            dialogs.show_error(self, "Cannot save here", f"{folder} is open in another window; close it there first.")
-            return False
-        holder = lock_holder(folder) if folder != self.doc.path and is_project(folder) else None
-        if holder is not None:
-            dialogs.show_error(self, "Cannot save here", f"{folder} is open in {holder.describe()}.")
-            return False
-        # Asked about the folder the project will really go to, the subfolder included.
-        if is_project(folder) and folder != self.doc.path and not dialogs.ask_yes_no(
-            self, "Replace project?", f"{folder} already holds a project. Replace it with this one?"
-        ):
-            return False
-        if not self._save_to(folder):
-            return False
-        self.pack_panel.remember_for(folder)
-        settings.add_recent(folder)
-        self.pack_panel.load_choices()
-        return True
-
-    def _save_to(self, folder: Path) -> bool:
-        try:
-            self.doc.save_to(folder)
-        except NeslisError as exc:
-            dialogs.show_error(self, "Could not save the project", str(exc))
-            return False
-        except OSError as exc:
-            dialogs.show_error(self, "Could not save the project", f"{folder}: {exc.strerror or exc}")
-            return False
-        self._update_title()
-        self.statusBar().showMessage(f"Saved to {folder}", 5000)
-        return True
+    def save_as(self) -> bool:
+        return self.files.save_as()
 
     def autosave(self) -> Path | None:
         """Write the recovery copy now (it is written two seconds after each change anyway)."""
@@ -656,34 +427,11 @@ class MainWindow(QMainWindow):
 
     def generate(self) -> None:
         """Generate the deck and document (F5), once any field in red has been dealt with."""
-        if self.invalid_field_allows("generate"):
+        if self.files.invalid_field_allows("generate"):
             self.pack_panel.generate()
 
     def _recovery_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Could not write the recovery copy: {message}", 8000)
-
-    # ================================================================== changes on disk
-    def _disk_changed(self) -> None:
-        # While the question is open, further changes are merged into it: the reload reads the
-        # files as they are when the user answers.
-        if self._disk_prompt_open or self.doc.path is None:
-            return
-        self._disk_prompt_open = True
-        try:
-            text = f"The project's files in {self.doc.path} were changed by another program. Reload them?"
-            if self.is_modified():
-                text += " Your unsaved changes here would be lost."
-            if not dialogs.ask_yes_no(self, "Project changed on disk", text):
-                self.statusBar().showMessage(
-                    "Kept your version. Saving will ask before replacing the newer files on disk.", 10000
-                )
-                return
-            try:
-                self.doc.reload()
-            except NeslisError as exc:
-                dialogs.show_error(self, "Could not reload the project", str(exc))
-        finally:
-            self._disk_prompt_open = False
 
     # ================================================================== window state
     def _restore_layout(self) -> None:
@@ -723,22 +471,3 @@ class MainWindow(QMainWindow):
         self.doc.close()
         self._save_layout()
         event.accept()
-
-
-def _editor_data(value: object) -> dict[str, object]:
-    """The plain data a form shows for a value of the project (meta, section head or block)."""
-    if isinstance(value, ProjectMeta):
-        return value.model_dump(mode="json", exclude_none=True)
-    if isinstance(value, tuple):
-        return {k: v for k, v in (("title", value[0]), ("notes", value[1])) if v is not None}
-    return dict(block_data(value))  # type: ignore[arg-type]
-
-
-def is_bundled(folder: Path) -> bool:
-    """True for a folder inside the bundled content (which must never be edited in place)."""
-    try:
-        Path(folder).resolve().relative_to((data_root() / "content").resolve())
-    except ValueError:
-        return False
-    return True
-

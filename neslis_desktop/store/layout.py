@@ -40,3 +40,33 @@ def lock_file(folder: Path) -> Path:
 def is_project(folder: Path) -> bool:
     """Whether ``folder`` holds a project (a ``project.yaml`` file), whatever its state."""
     return project_file(folder).is_file()
+
+
+SIDE_FOLDERS = ("assets", "feedback", "review", "snapshots")
+"""Folders beside the content that belong to the project: pictures, feedback, review comments
+and snapshots. A project saved somewhere new takes them along."""
+
+
+def copy_side_folders(source: Path, target: Path) -> list[str]:
+    """Copy the side folders of the project in ``source`` that ``target`` lacks; the ones copied.
+
+    Folders already in ``target`` are left as they are (never merged or replaced). A copy
+    that fails half-way is removed, and :class:`~neslis_desktop.errors.OutputError` names it.
+    """
+    import shutil
+
+    from neslis_desktop.errors import OutputError
+    from neslis_desktop.store.atomic import describe_os_error
+
+    copied = []
+    for name in SIDE_FOLDERS:
+        src, dst = Path(source) / name, Path(target) / name
+        if not src.is_dir() or src.is_symlink() or dst.exists() or src.resolve() == dst.resolve():
+            continue
+        try:
+            shutil.copytree(src, dst, symlinks=True)
+        except OSError as exc:
+            shutil.rmtree(dst, ignore_errors=True)
+            raise OutputError(describe_os_error(dst, exc)) from exc
+        copied.append(name)
+    return copied

@@ -28,11 +28,11 @@ from neslis_desktop.errors import ContentError, Problem
 from neslis_desktop.model import Project, ProjectMeta, Section
 from neslis_desktop.model.text import MAX_SLUG, SLUG_PATTERN, windows_name_problem
 from neslis_desktop.store import journal, yamlio
-from neslis_desktop.store.files import exists, not_a_file, read_mapping
 from neslis_desktop.store.assets import attach_logos, attach_section_pictures
+from neslis_desktop.store.files import exists, not_a_file, read_mapping
 from neslis_desktop.store.messages import problems_from
-from neslis_desktop.store.packs import read_packs
 from neslis_desktop.store.migrate import check_version, migrate_project, migrate_section
+from neslis_desktop.store.packs import read_packs
 from neslis_desktop.store.paths import PROJECT_FILE, SECTIONS_DIR, resolve_inside
 from neslis_desktop.store.references import is_model_duplicate, reference_problems
 

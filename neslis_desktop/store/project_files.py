@@ -26,12 +26,12 @@ from typing import Any
 from neslis_desktop.errors import ContentError, OutputError
 from neslis_desktop.model import Project, Section
 from neslis_desktop.model.text import SLUG_PATTERN
-from neslis_desktop.store.packs import dump_packs
 from neslis_desktop.store import journal, yamlio
 from neslis_desktop.store.atomic import atomic_write_bytes, describe_os_error, fsync_dir, match_mode
 from neslis_desktop.store.files import read_bytes
 from neslis_desktop.store.journal import JOURNAL, Plan, Removal, Staged
 from neslis_desktop.store.loading import LoadResult, load_project, load_project_partial
+from neslis_desktop.store.packs import dump_packs
 from neslis_desktop.store.paths import PROJECT_FILE, SECTIONS_DIR
 
 __all__ = [

@@ -31,6 +31,9 @@ class Dialogs:
         self.yes: bool | None = None
         self.save_choice = dialogs.SaveChoice.DISCARD
         self.invalid_choice: dialogs.InvalidChoice | None = None
+        self.broken_choice: dialogs.BrokenChoice | None = None
+        self.broken: list[str] = []
+        """The listing of each 'some of the project cannot be read' question."""
         self.invalid: list[tuple[str, str, str]] = []
         """(action, where, message) of each 'a field has a problem' question."""
         self.folder: Path | None = None
@@ -79,7 +82,16 @@ def gui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs
             return dialogs.InvalidChoice.CANCEL
         return rec.invalid_choice
 
+    def broken_project(parent: Any, folder: Path, listing: str, can_restore: bool) -> dialogs.BrokenChoice:
+        rec.asked.append("broken project" + (" (restorable)" if can_restore else ""))
+        rec.broken.append(listing)
+        if rec.broken_choice is None:
+            rec.unexpected.append(f"broken project {folder}: {listing}")
+            return dialogs.BrokenChoice.CANCEL
+        return rec.broken_choice
+
     monkeypatch.setattr(dialogs, "show_error", error)
+    monkeypatch.setattr(dialogs, "ask_broken_project", broken_project)
     monkeypatch.setattr(dialogs, "ask_yes_no", yes_no)
     monkeypatch.setattr(dialogs, "ask_save_changes", save_changes)
     monkeypatch.setattr(dialogs, "ask_invalid_field", invalid_field)

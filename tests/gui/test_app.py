@@ -58,3 +58,24 @@ def test_arguments() -> None:
     args = app.parse_args(["some/folder", "--screenshot", "x.png"])
     assert args.project == Path("some/folder") and args.screenshot == Path("x.png")
     assert app.parse_args([]).project is None
+
+
+def test_a_project_opened_from_the_command_line_is_opened_as_file_open_does(
+    qapp: Any, monkeypatch: pytest.MonkeyPatch, project_dir: Path
+) -> None:
+    from neslis_desktop.gui.main_window import MainWindow
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
+
+    opened: list[Path] = []
+    monkeypatch.setattr(MainWindow, "open_project", lambda self, folder=None: opened.append(folder) or True)
+    monkeypatch.setattr(app, "make_app", lambda argv: _QuitAtOnce())
+    assert app.main([str(project_dir)]) == 0
+    assert opened == [project_dir]
+
+
+class _QuitAtOnce:
+    """Stands in for the QApplication of ``main``: its event loop ends at once."""
+
+    def exec(self) -> int:
+        return 0

@@ -127,3 +127,23 @@ def test_a_picture_needs_a_saved_project(qtbot: Any, dlg: Any) -> None:
     win.add_block("picture")
     assert [t for t, _ in dlg.take_errors()] == ["Save the project first"]
     assert win.doc.project == before
+
+
+def test_save_as_takes_pictures_feedback_and_comments_along(
+    qtbot: Any, window: Any, project_dir: Path, dlg: Any, tmp_path: Path
+) -> None:
+    photo = tmp_path / "logo.png"
+    Image.new("RGB", (40, 30), (200, 0, 0)).save(photo)
+    dlg.file = photo
+    window.select_item(0)
+    window.add_block("picture")
+    (project_dir / "feedback").mkdir()
+    (project_dir / "feedback" / "responses.yaml").write_text("responses: []\n", "utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    dlg.folder = elsewhere
+    assert window.save_as()
+    assert (elsewhere / "assets" / "logo.png").read_bytes() == photo.read_bytes()
+    assert (elsewhere / "feedback" / "responses.yaml").is_file()
+    from neslis_desktop.store import load_project
+
+    assert any(b.kind == "picture" for s in load_project(elsewhere).sections for b in s.blocks)

@@ -323,3 +323,36 @@ def test_preview_warnings_wrap_and_are_listed_once(qtbot: Any, window: MainWindo
     assert texts and len(texts) == len(set(texts))
     assert window.warnings.wordWrap()
     assert window.warnings.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_reopen_last_opens_the_project_used_before(qtbot: Any, window: MainWindow, project_dir: Path,
+                                                   tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(project_dir, other)
+    assert window.open_project(other)
+    window.open_project(project_dir)
+    assert window.project_path == project_dir.resolve()
+    window.acts.reopen.trigger()
+    assert window.project_path == other.resolve()
+
+
+def test_tab_goes_from_the_outline_through_the_form_to_the_preview(qtbot: Any, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    def tab_from(widget: Any) -> Any:
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        return QApplication.focusWidget()
+
+    window.activateWindow()
+    si, bi = next((si, bi) for si, s in enumerate(window.model.project.sections)
+                  for bi, b in enumerate(s.blocks) if b.kind == "cards")
+    window.select_item(si, bi)
+    for _ in range(2):
+        assert window.editor is not None
+        fields = list(window.editor.widgets.values())
+        assert tab_from(window.tree) is fields[0], "the form's first field follows the outline"
+        assert tab_from(window.editor.widgets[("notes",)]) is window.preview_area, "the preview follows the form"
+        add = next(b for b in window.editor.findChildren(QPushButton) if b.accessibleName() == "Add card")
+        add.click()  # the form is made again: the order still holds
+        qtbot.wait(10)  # (its new fields are shown by the event loop, before any next key)

@@ -116,7 +116,8 @@ def test_a_recovery_copy_is_written_two_seconds_after_the_last_change(
     qtbot.keyClicks(line(window, "title"), " (typed just now)")
     folder = recovery.recovery_dir(project_dir.resolve())
     assert not folder.exists(), "debounced: not written on every keystroke"
-    qtbot.waitUntil(lambda: (folder / "project.yaml").is_file(), timeout=4000)
+    with qtbot.waitSignal(window.doc.recovery_written, timeout=4000):
+        pass  # written in its own thread, 2 s after the last keystroke
     recovery._HELD.pop(folder).unlock()  # as the process's death would release it
     [(copy, origin)] = recovery.pending()
     assert origin == project_dir.resolve()
@@ -188,6 +189,11 @@ def test_a_project_another_app_holds_says_who_and_opens_read_only(qtbot: Any, he
     qtbot.keyClicks(line(win, "title"), " mine")
     dlg.folder = None  # Ctrl+S goes to Save As (a new folder); the user cancels it
     qtbot.keyClick(line(win, "title"), Qt.Key.Key_S, CTRL)
+    assert {p: p.read_bytes() for p in folder.rglob("*.yaml")} == before
+    dlg.folder = folder  # Save As into the folder the other app holds: refused, saying why
+    assert not win.save()
+    [(title, text)] = dlg.take_errors()
+    assert title == "Cannot save here" and f"process {pid}" in text
     assert {p: p.read_bytes() for p in folder.rglob("*.yaml")} == before
     assert win.doc.write_recovery() != recovery.recovery_dir(folder.resolve()), "its own recovery copy"
 
@@ -263,3 +269,58 @@ def test_the_add_box_button_and_access_keys(qtbot: Any, tmp_path: Path) -> None:
     assert all("&" in k for k in keys)
     letters = [k[k.index("&") + 1].lower() for k in keys]
     assert len(set(letters)) == len(letters), f"each kind has its own access key: {keys}"
+
+
+# ---------------------------------------------------------------------- a project with a broken file
+@pytest.fixture
+def one_file_broken(project_dir: Path) -> tuple[Path, Path, bytes]:
+    """The project with one section file damaged: (folder, that file, its bytes)."""
+    project = load_project(project_dir)
+    victim = project_dir / "sections" / f"{project.sections[2].id}.yaml"
+    damaged = b"title: [an unclosed list\nblocks: 3\n"
+    victim.write_bytes(damaged)
+    return project_dir, victim, damaged
+
+
+def test_a_project_with_one_broken_file_opens_the_rest_and_leaves_the_file(
+    qtbot: Any, one_file_broken: tuple[Path, Path, bytes], dlg: Any, bundled_dir: Path
+) -> None:
+    folder, victim, damaged = one_file_broken
+    win = open_window(qtbot, edits.starter_project(), None)
+    dlg.broken_choice = dialogs.BrokenChoice.OPEN_REST
+    assert win.open_project(folder)
+    assert dlg.asked[-1] == "broken project" and victim.name in dlg.broken[-1]
+    whole = load_project(bundled_dir)
+    assert [s.id for s in win.model.project.sections] == [s.id for s in whole.sections if s.id != victim.stem]
+    assert win.project_path is None, "opened as not saved yet: no save can drop the broken file unasked"
+    assert victim.name in win.statusBar().currentMessage()
+    dlg.folder, dlg.yes = folder, False
+    assert not win.save()
+    assert "would be removed" in dlg.questions[-1][1]
+    assert victim.read_bytes() == damaged
+
+
+def test_a_broken_file_can_be_opened_as_text_or_restored_from_the_recovery_copy(
+    qtbot: Any, one_file_broken: tuple[Path, Path, bytes], dlg: Any, monkeypatch: pytest.MonkeyPatch,
+    bundled_dir: Path
+) -> None:
+    from neslis_desktop.gui import file_flows
+
+    folder, victim, damaged = one_file_broken
+    opened: list[Path] = []
+    monkeypatch.setattr(file_flows, "open_path", lambda path: opened.append(path) or True)
+    win = open_window(qtbot, edits.starter_project(), None)
+    dlg.broken_choice = dialogs.BrokenChoice.OPEN_TEXT
+    assert not win.open_project(folder)
+    assert opened == [victim] and win.project_path is None
+
+    copy = recovery.write_recovery(load_project(bundled_dir), folder.resolve())  # left by a crash
+    recovery._HELD.pop(copy).unlock()
+    dlg.broken_choice = dialogs.BrokenChoice.RESTORE
+    assert win.open_project(folder)
+    assert dlg.asked[-1] == "broken project (restorable)"
+    assert len(win.model.project.sections) == len(load_project(bundled_dir).sections)
+    assert win.project_path == folder.resolve() and win.is_modified()
+    assert victim.read_bytes() == damaged, "repaired only when the user saves"
+    assert win.save()
+    assert load_project(folder).sections[2].id == victim.stem

@@ -79,6 +79,8 @@ class FormEditor(QWidget):
     """A valid new value and the key of the field that changed ('' for structural edits)."""
     validity_changed = Signal(bool)
     """True when a field turned red (the form holds something invalid), False when all are fine."""
+    rebuilt = Signal()
+    """The fields were made again (an entry added, removed or moved): new widgets, new tab order."""
 
     def __init__(
         self, title: str, fields: list[F], validate: Callable[[dict[str, Any]], Any], parent: QWidget | None = None
@@ -155,6 +157,15 @@ class FormEditor(QWidget):
             return path, self._last_changed
         return path, path
 
+    def focus_order(self) -> list[QWidget]:
+        """The fields and buttons Tab stops at, top to bottom (those of the current fields only;
+        not the pop-up lists of combo boxes, which are windows of their own)."""
+        window = self.window()
+        return [
+            w for w in self._body.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is window
+        ]
+
     def problem(self) -> tuple[str, str] | None:
         """The first field in red, as (where, message) in words ('Box 2 › Identifier'); None when none."""
         found = self._problem_path()
@@ -210,6 +221,7 @@ class FormEditor(QWidget):
         self._show_errors(self._check())
         if focus_path in self.widgets:
             self.widgets[focus_path].setFocus()
+        self.rebuilt.emit()
 
     @staticmethod
     def _new_form(parent: QWidget) -> QFormLayout:

@@ -70,19 +70,27 @@ class PictureField(QWidget):
 
     def pick(self) -> None:
         """Choose a picture file and copy it into the project's assets/ folder."""
-        folder = self._folder()
-        if folder is None:
-            dialogs.show_error(
-                self, "Save the project first", "Pictures are kept in the project's folder; save it first."
-            )
-            return
-        chosen = dialogs.ask_open_file(self, "Choose a picture", "Pictures (*.png *.jpg *.jpeg *.gif)")
-        if chosen is None:
-            return
-        try:
-            rel = copy_into_assets(chosen, folder)
-        except NeslisError as exc:
-            dialogs.show_error(self, "Picture not added", str(exc))
-            return
-        self.path.setText(rel)
-        self._typed(rel)
+        rel = choose_picture(self, self._folder())
+        if rel is not None:
+            self.path.setText(rel)
+            self._typed(rel)
+
+
+def choose_picture(parent: QWidget, folder: Path | None) -> str | None:
+    """Ask for a picture and copy it into ``folder``'s assets/; its path as content files write it.
+
+    ``None`` when cancelled or refused (the user was told why); ``folder`` is ``None`` for a
+    project that is not saved (or is open read-only), which cannot hold pictures yet.
+    """
+    if folder is None:
+        why = "Pictures are kept in the project's folder; save the project (not read-only) first."
+        dialogs.show_error(parent, "Save the project first", why)
+        return None
+    chosen = dialogs.ask_open_file(parent, "Choose a picture", "Pictures (*.png *.jpg *.jpeg *.gif)")
+    if chosen is None:
+        return None
+    try:
+        return copy_into_assets(chosen, folder)
+    except NeslisError as exc:
+        dialogs.show_error(parent, "Picture not added", str(exc))
+        return None
