@@ -55,6 +55,10 @@ class Actions:
         self.generate = a("&Generate deck and document", win.generate, QKeySequence("F5"))
         self.next_pane = a("Next &pane", lambda: win.focus_pane(1), QKeySequence("F6"))
         self.prev_pane = a("Pre&vious pane", lambda: win.focus_pane(-1), QKeySequence("Shift+F6"))
+        self.packs = a(
+            "&Packs…", win.show_packs, QKeySequence("Ctrl+Shift+P"),
+            "The decks and documents this project makes, and the sections each takes",
+        )
         self.consultation = a(
             "&Feedback and review comments…", win.show_consultation, QKeySequence("Ctrl+Shift+K"),
             "Summit feedback and reviewers' comments on the draft",
@@ -122,6 +126,7 @@ class Actions:
         insert_menu.addAction(self.add_section)
         insert_menu.addMenu(self.add_block_menu)
         project_menu = menu.addMenu("&Project")
+        project_menu.addAction(self.packs)
         project_menu.addAction(self.consultation)
         project_menu.addAction(self.details)
         project_menu.addAction(self.generate)

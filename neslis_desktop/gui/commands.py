@@ -15,8 +15,9 @@ from PySide6.QtGui import QUndoCommand
 from neslis_desktop.gui.document import ProjectDocument
 from neslis_desktop.gui.kinds import label
 from neslis_desktop.model import Block, ProjectMeta, Section
+from neslis_desktop.model.packs import Pack
 
-_MERGE_BLOCK, _MERGE_META, _MERGE_HEAD = 1001, 1002, 1003
+_MERGE_BLOCK, _MERGE_META, _MERGE_HEAD, _MERGE_PACKS = 1001, 1002, 1003, 1004
 
 
 class Compound(QUndoCommand):
@@ -215,6 +216,47 @@ class EditMeta(_Command):
 
     def undo(self) -> None:
         self.doc.set_meta(self.old)
+
+
+class EditPacks(_Command):
+    """Replace the project's packs by an edited (validated) list; merges while one field is typed."""
+
+    def __init__(
+        self, doc: ProjectDocument, packs: list[Pack], field: str = "", text: str = "Edit packs",
+        parent: Compound | None = None,
+    ) -> None:
+        super().__init__(text, parent)
+        self.doc, self.new, self.old, self.field = doc, list(packs), list(doc.project.packs), field
+
+    def id(self) -> int:
+        return _MERGE_PACKS
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditPacks) or not self.field or other.field != self.field:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.doc.set_packs(self.new)
+
+    def undo(self) -> None:
+        self.doc.set_packs(self.old)
+
+
+class SetSectionTags(_Command):
+    """Replace the tags of one section (packs pick sections by tag)."""
+
+    def __init__(self, doc: ProjectDocument, index: int, tags: list[str]) -> None:
+        super().__init__(f"Tag section '{doc.project.sections[index].title}'")
+        self.doc, self.index, self.new = doc, index, list(tags)
+        self.old = list(doc.project.sections[index].tags)
+
+    def redo(self) -> None:
+        self.doc.set_section_tags(self.index, self.new)
+
+    def undo(self) -> None:
+        self.doc.set_section_tags(self.index, self.old)
 
 
 def compound(text: str) -> Compound:

@@ -27,6 +27,7 @@ from neslis_desktop.errors import NeslisError
 from neslis_desktop.gui import recovery
 from neslis_desktop.model import Block, Project, ProjectMeta, Section
 from neslis_desktop.model import edits as ed
+from neslis_desktop.model.packs import Pack
 from neslis_desktop.store import load_project, save_project
 from neslis_desktop.store.layout import content_files, copy_side_folders, lock_file, project_file, sections_dir
 
@@ -70,6 +71,8 @@ class ProjectDocument(QObject):
     """((section, index), (section, index)): where a block was and where it is now."""
     block_changed = Signal(int, int)
     meta_changed = Signal()
+    packs_changed = Signal()
+    """The packs, or a section's tags (which packs pick by), changed."""
     replaced = Signal()
     """A different project (or the same one reloaded) replaced the content as a whole."""
     changed = Signal()
@@ -190,6 +193,24 @@ class ProjectDocument(QObject):
     def set_meta(self, meta: ProjectMeta) -> ProjectMeta:
         old = ed.replace_meta(self._project, meta)
         self.meta_changed.emit()
+        self.changed.emit()
+        return old
+
+    def set_packs(self, packs: list[Pack]) -> list[Pack]:
+        """Replace the declared packs (``[]``: the default deck and draft); returns the old list."""
+        old = list(self._project.packs)
+        self._project.packs = list(packs)
+        self.packs_changed.emit()
+        self.changed.emit()
+        return old
+
+    def set_section_tags(self, index: int, tags: list[str]) -> list[str]:
+        """Replace a section's tags; returns the old ones."""
+        section = self._project.sections[index]
+        old = list(section.tags)
+        self._project.sections[index] = section.model_copy(update={"tags": list(tags)})
+        self.section_changed.emit(index)
+        self.packs_changed.emit()
         self.changed.emit()
         return old
 

@@ -18,6 +18,7 @@ from neslis_desktop.gui.document import ProjectDocument
 from neslis_desktop.gui.editors import FormEditor, block_editor, meta_editor, section_editor
 from neslis_desktop.model import Block, ProjectMeta
 from neslis_desktop.model.edits import block_data
+from neslis_desktop.model.packs import pack_sections
 
 Target = tuple[str, int, int]
 """What the form shows: ("meta", -1, -1), ("section", si, -1) or ("block", si, bi)."""
@@ -66,8 +67,14 @@ class EditorPane(QScrollArea):
             editor = section_editor(section)
             editor.edited.connect(self._section_edited)
             labels = ", ".join(kinds.label(b.kind).lower() for b in section.blocks) or "none yet"
+            used = [
+                p.name
+                for p in project.all_packs()
+                if any(s.id == section.id for s in pack_sections(p, project.sections))
+            ]
             editor.set_hint(
                 f"This section's slides are shown on the right. Its blocks: {labels}. "
+                f"In packs: {', '.join(used) if used else 'none (Project ▸ Packs chooses)'}. "
                 "Select a block in the outline to edit it, or add one with Insert ▸ Add block."
             )
         else:

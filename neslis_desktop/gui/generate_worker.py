@@ -1,7 +1,7 @@
-"""Generating a pack off the UI thread: build_pack in a QThread, with progress and Cancel.
+"""Generating packs off the UI thread: build_packs in a QThread, with progress and Cancel.
 
 The GUI never builds Office files itself; this worker calls
-:func:`neslis_desktop.render.pack.build_pack` with a deep copy of the project (so edits made
+:func:`neslis_desktop.render.packs.build_packs` with a deep copy of the project (so edits made
 while it runs cannot disturb it) and reports back through signals.
 """
 
@@ -15,7 +15,9 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from neslis_desktop.errors import NeslisError
 from neslis_desktop.model import Project
-from neslis_desktop.render.pack import Cancelled, PackResult, build_pack
+from neslis_desktop.model.packs import Pack
+from neslis_desktop.render.pack import Cancelled
+from neslis_desktop.render.packs import PacksResult, build_packs, main_packs
 from neslis_desktop.store.assets import attach_pictures
 
 
@@ -30,10 +32,12 @@ class GenerateWorker(QObject):
 
     def __init__(
         self, project: Project, out_dir: Path, deck_template: Path | None, doc_template: Path | None,
-        *, folder: Path | None = None,
+        *, folder: Path | None = None, packs: list[Pack] | None = None,
     ):
         super().__init__()
         self.project = Project.model_validate(project.model_dump(mode="json"))
+        self.packs = packs
+        """The packs to build; the main deck and draft when ``None``."""
         self.out_dir, self.deck_template, self.doc_template = out_dir, deck_template, doc_template
         self.folder = folder
         """The project's folder: pictures are found (and checked) there, as when a project loads."""
@@ -46,9 +50,12 @@ class GenerateWorker(QObject):
         try:
             if self.folder is not None:  # the copy above holds picture paths, not their files
                 attach_pictures(self.project, self.folder)
-            result: PackResult = build_pack(
+            packs = self.packs if self.packs is not None else main_packs(self.project)
+            result: PacksResult = build_packs(
                 self.project,
+                packs,
                 self.out_dir,
+                folder=self.folder,
                 deck_template=self.deck_template,
                 doc_template=self.doc_template,
                 progress=self.progress.emit,
@@ -76,10 +83,11 @@ class GenerateJob(QObject):
     finished = Signal()
 
     def __init__(self, project: Project, out_dir: Path, deck_template: Path | None = None,
-                 doc_template: Path | None = None, parent: QObject | None = None, *, folder: Path | None = None):
+                 doc_template: Path | None = None, parent: QObject | None = None, *, folder: Path | None = None,
+                 packs: list[Pack] | None = None):
         super().__init__(parent)
         self.worker_thread = QThread()
-        self.worker = GenerateWorker(project, out_dir, deck_template, doc_template, folder=folder)
+        self.worker = GenerateWorker(project, out_dir, deck_template, doc_template, folder=folder, packs=packs)
         self.worker.moveToThread(self.worker_thread)
         self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self.progress)

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.undo = self.doc.undo
         self.model = OutlineModel(self.doc, self)
         self._consultation: QWidget | None = None
+        self._packs: QWidget | None = None
         self.preview_time = 0.0
 
         self._build_widgets()
@@ -180,6 +181,8 @@ class MainWindow(QMainWindow):
         doc.modified_changed.connect(self.update_title)
         doc.path_changed.connect(self.update_title)
         doc.recovery_failed.connect(self._recovery_failed)
+        doc.packs_changed.connect(self.pack_panel.refresh_packs)
+        doc.replaced.connect(self.pack_panel.refresh_packs)
         self.editor_area.shown.connect(self.schedule_preview)
         self.editor_area.shown.connect(self._tab_order)
         self.editor_area.validity_changed.connect(self._validity_changed)
@@ -235,6 +238,16 @@ class MainWindow(QMainWindow):
             self.tree.expand(self.model.section_index(si))
         self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.tree.scrollTo(index)
+
+    def show_packs(self) -> None:
+        """Open (or bring forward) the window of the project's packs."""
+        from neslis_desktop.gui.packs_view import PacksWindow
+
+        if self._packs is None:
+            self._packs = PacksWindow(self.doc, self)
+        self._packs.show()
+        self._packs.raise_()
+        self._packs.activateWindow()
 
     def show_consultation(self) -> None:
         """Open (or bring forward) the window of summit feedback and review comments."""

@@ -20,6 +20,7 @@ from neslis_desktop.gui import kinds
 from neslis_desktop.gui.document import ProjectDocument
 from neslis_desktop.model import Block, Section
 from neslis_desktop.model.edits import clone, unique_section
+from neslis_desktop.model.packs import rename_section_in_packs
 
 Loc = tuple[int, int | None]
 
@@ -72,6 +73,12 @@ def delete(doc: ProjectDocument, locs: Sequence[Loc]) -> Op | None:
         cmd.RemoveBlock(doc, si, bi, parent)
     for si in sorted(sections, reverse=True):
         cmd.RemoveSection(doc, si, parent)
+    # Packs that name a deleted section stop naming it, in the same undo step.
+    packs = [p.model_copy(deep=True) for p in doc.project.packs]
+    for si in sections:
+        rename_section_in_packs(packs, doc.project.sections[si].id, None)
+    if packs != list(doc.project.packs):
+        cmd.EditPacks(doc, packs, parent=parent)
     if len(parent.kids) == 1:
         parent.setText(parent.kids[0].text())
     first = min(locs, key=lambda loc: (loc[0], loc[1] if loc[1] is not None else -1))

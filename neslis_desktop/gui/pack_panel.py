@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +30,8 @@ from neslis_desktop.errors import NeslisError
 from neslis_desktop.gui import dialogs, settings
 from neslis_desktop.gui.generate_worker import GenerateJob
 from neslis_desktop.model import Project
-from neslis_desktop.render.pack import PackResult
+from neslis_desktop.model.packs import Pack
+from neslis_desktop.render.packs import PacksResult, main_packs
 
 
 def open_path(path: Path) -> bool:
@@ -41,7 +43,7 @@ class PackPanel(QGroupBox):
     """Template and folder choices, the Generate button, progress and the results."""
 
     generated = Signal(object)
-    """A finished build's PackResult."""
+    """A finished build's PacksResult."""
     template_changed = Signal()
     """The deck or document template changed (the preview follows the deck template)."""
 
@@ -53,7 +55,7 @@ class PackPanel(QGroupBox):
         self.doc_template: Path | None = None
         self.out_dir: Path | None = None
         self.job: GenerateJob | None = None
-        self.result: PackResult | None = None
+        self.result: PacksResult | None = None
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -73,6 +75,11 @@ class PackPanel(QGroupBox):
         out_line.addWidget(self.out_label, 1)
         out_line.addWidget(change_out)
         form.addRow("Output folder:", out_row)
+        self.which = QComboBox()
+        self.which.setAccessibleName("Packs to build")
+        self.which.setToolTip("The main deck and draft, one pack, or every pack (Project ▸ Packs lists them)")
+        self.which.view().setTextElideMode(Qt.TextElideMode.ElideRight)
+        form.addRow("&Build:", self.which)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
@@ -145,6 +152,7 @@ class PackPanel(QGroupBox):
         self.doc_template = Path(doc) if doc and Path(doc).is_file() else None
         self.out_dir = Path(out) if out else self.default_out_dir()
         self._show_choices()
+        self.refresh_packs()
 
     def default_out_dir(self) -> Path:
         path = self._project_path()
@@ -195,6 +203,32 @@ class PackPanel(QGroupBox):
         if folder is not None:
             self.set_output(folder)
 
+    def refresh_packs(self) -> None:
+        """List the project's packs in the Build choice, keeping the choice when it still exists."""
+        keep = self.which.currentText()
+        packs = self._project().all_packs()
+        main = " and ".join(p.name for p in main_packs(self._project()))
+        self.which.blockSignals(True)
+        self.which.clear()
+        self.which.addItem(f"Main packs: {main}", None)
+        for index, pack in enumerate(packs):
+            self.which.addItem(f"{pack.name} ({pack.kind.value})", index)
+        if len(packs) > 2:
+            self.which.addItem(f"Every pack ({len(packs)})", -1)
+        found = self.which.findText(keep)
+        self.which.setCurrentIndex(max(found, 0))
+        self.which.blockSignals(False)
+
+    def chosen_packs(self) -> list[Pack] | None:
+        """The packs the Build choice names; ``None`` for the main deck and draft."""
+        choice = self.which.currentData()
+        packs = self._project().all_packs()
+        if choice is None:
+            return None
+        if choice == -1:
+            return packs
+        return [packs[choice]] if 0 <= choice < len(packs) else None
+
     def set_output(self, folder: Path) -> None:
         self.out_dir = folder
         settings.set_project_value(self._project_path(), "out_dir", str(folder))
@@ -211,7 +245,8 @@ class PackPanel(QGroupBox):
         self.messages.clear()
         self.messages.hide()
         self.job = GenerateJob(
-            self._project(), self.out_dir, self.deck_template, self.doc_template, self, folder=self._project_path()
+            self._project(), self.out_dir, self.deck_template, self.doc_template, self, folder=self._project_path(),
+            packs=self.chosen_packs(),
         )
         self.job.progress.connect(self._progress)
         self.job.succeeded.connect(self._succeeded)
@@ -235,7 +270,7 @@ class PackPanel(QGroupBox):
         self.progress.setValue(step)
         self.status.setText(what + "…")
 
-    def _succeeded(self, result: PackResult) -> None:
+    def _succeeded(self, result: PacksResult) -> None:
         self.result = result
         names = ", ".join(p.name for p in result.paths)
         self.status.setText(f"Done: {names}")

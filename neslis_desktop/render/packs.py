@@ -36,6 +36,16 @@ class PacksResult:
     def paths(self) -> list[Path]:
         return [path for _, path in self.written]
 
+    @property
+    def deck(self) -> Path | None:
+        """The first deck written, if any (what "Open deck" opens)."""
+        return next((path for pack, path in self.written if pack.kind is PackKind.DECK), None)
+
+    @property
+    def draft(self) -> Path | None:
+        """The first document written, if any."""
+        return next((path for pack, path in self.written if pack.kind is PackKind.DOCUMENT), None)
+
 
 def find_pack(project: Project, name: str) -> Pack:
     """The pack called ``name`` (any case) or with that slug; a message listing the packs when none."""

@@ -1,0 +1,111 @@
+"""The Packs window as an officer uses it: a Digital summit deck made from the shared context
+sections, its facts typed in, sections tagged, every change undoable and saved with the project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from neslis_desktop.gui.packs_view import PacksWindow
+from neslis_desktop.model.packs import PackKind, TagPick
+from neslis_desktop.store import load_project
+
+
+def _open(qtbot: Any, window: Any) -> PacksWindow:
+    window.acts.packs.trigger()
+    packs = window._packs
+    assert isinstance(packs, PacksWindow)
+    qtbot.waitExposed(packs)
+    return packs
+
+
+def _field(view: PacksWindow, name: str) -> Any:
+    assert view.editor is not None
+    return view.editor.widgets[(name,)]
+
+
+def test_a_new_deck_pack_takes_sections_and_facts_and_undoes(qtbot: Any, window: Any, project_dir: Path) -> None:
+    view = _open(qtbot, window)
+    before = list(window.doc.project.packs)
+    view.add_deck.click()
+    assert view.list.count() == len(before) + 1
+    assert view.list.currentItem().text() == "New deck (deck, 0 sections)"
+    name = _field(view, "name")
+    assert isinstance(name, QLineEdit)
+    name.selectAll()
+    qtbot.keyClicks(name, "Energy summit")
+    event = _field(view, "event")
+    qtbot.keyClicks(event, "Energy LIS Summit")
+    view.append(TagPick(tag="context"))
+    view.append("next-steps")
+    pack = window.doc.project.packs[-1]
+    assert (pack.name, pack.kind, pack.event) == ("Energy summit", PackKind.DECK, "Energy LIS Summit")
+    assert pack.sections == [TagPick(tag="context"), "next-steps"]
+    context = [s for s in window.doc.project.sections if "context" in s.tags]
+    assert view.list.currentItem().text() == f"Energy summit (deck, {len(context) + 1} sections)"
+    sections = _field(view, "sections")
+    assert isinstance(sections, QPlainTextEdit)
+    assert sections.toPlainText().splitlines() == ["tag: context", "next-steps"]
+
+    assert window.save()
+    saved = load_project(project_dir).packs[-1]
+    assert saved.name == "Energy summit" and saved.sections == [TagPick(tag="context"), "next-steps"]
+    while window.doc.undo.canUndo():
+        window.doc.undo.undo()
+    assert list(window.doc.project.packs) == before
+
+
+def test_a_pack_naming_no_section_is_shown_in_red_and_not_kept(qtbot: Any, window: Any) -> None:
+    view = _open(qtbot, window)
+    view.list.setCurrentRow(0)
+    kept = window.doc.project.packs[0]
+    name = _field(view, "name")
+    name.selectAll()
+    name.del_()
+    name.textEdited.emit("")
+    assert view.editor is not None and view.editor.has_errors()
+    assert window.doc.project.packs[0] == kept
+
+
+def test_tags_typed_for_a_section_pick_it_into_tagged_packs(qtbot: Any, window: Any) -> None:
+    view = _open(qtbot, window)
+    ids = [s.id for s in window.doc.project.sections]
+    row = ids.index("evidence-base")
+    assert "context" not in window.doc.project.sections[row].tags
+    view.tags.item(row, 1).setText("Context, evidence")
+    assert window.doc.project.sections[row].tags == ["context", "evidence"]
+    digital = next(p for p in window.doc.project.packs if p.name.startswith("Digital"))
+    assert any(pick == TagPick(tag="context") for pick in digital.sections or [])
+    window.doc.undo.undo()
+    assert "context" not in window.doc.project.sections[row].tags
+
+
+def test_deleting_a_section_drops_it_from_the_packs_in_the_same_step(qtbot: Any, window: Any) -> None:
+    ids = [s.id for s in window.doc.project.sections]
+    named = [p for p in window.doc.project.packs if p.sections and "next-steps" in p.sections]
+    assert named, "the bundled packs name next-steps"
+    window.select_item(ids.index("next-steps"))
+    window.delete_selected()
+    assert all("next-steps" not in (p.sections or []) for p in window.doc.project.packs)
+    window.doc.undo.undo()
+    assert [p for p in window.doc.project.packs if p.sections and "next-steps" in p.sections] == named
+
+
+def test_generate_builds_the_chosen_pack_or_every_pack(qtbot: Any, window: Any, dlg: Any, tmp_path: Path) -> None:
+    panel = window.pack_panel
+    texts = [panel.which.itemText(i) for i in range(panel.which.count())]
+    names = [p.name for p in window.doc.project.all_packs()]
+    assert texts[0].startswith("Main packs:") and texts[-1] == f"Every pack ({len(names)})"
+    panel.set_output(tmp_path / "out")
+    digital = next(i for i, t in enumerate(texts) if t.startswith("Digital"))
+    panel.which.setCurrentIndex(digital)
+    panel.generate()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=60_000)
+    assert [p.name for p in panel.result.paths] == ["north-east-lis-digital-deck.pptx"]
+    assert panel.open_deck.isEnabled() and not panel.open_doc.isEnabled()
+    panel.which.setCurrentIndex(panel.which.count() - 1)
+    panel.generate()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=120_000)
+    assert len(panel.result.paths) == len(names)
