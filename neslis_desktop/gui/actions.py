@@ -55,6 +55,9 @@ class Actions:
         self.generate = a("&Generate deck and document", win.generate, QKeySequence("F5"))
         self.next_pane = a("Next &pane", lambda: win.focus_pane(1), QKeySequence("F6"))
         self.prev_pane = a("Pre&vious pane", lambda: win.focus_pane(-1), QKeySequence("Shift+F6"))
+        self.sorter = a(
+            "Slide &sorter…", win.show_sorter, QKeySequence("Ctrl+Shift+L"), "Every slide of a pack, as thumbnails"
+        )
         self.packs = a(
             "&Packs…", win.show_packs, QKeySequence("Ctrl+Shift+P"),
             "The decks and documents this project makes, and the sections each takes",
@@ -132,6 +135,7 @@ class Actions:
         project_menu.addAction(self.generate)
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.next_pane, self.prev_pane])
+        view_menu.addAction(self.sorter)
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.about)
 

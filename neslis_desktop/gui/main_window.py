@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
@@ -45,6 +46,9 @@ from neslis_desktop.gui.pack_panel import PackPanel
 from neslis_desktop.gui.preview import PreviewWidget, compute_preview
 from neslis_desktop.model import Project
 
+if TYPE_CHECKING:
+    from neslis_desktop.gui.slide_sorter import SlideSorter as SlideSorterT
+
 PREVIEW_DEBOUNCE_MS = 50
 
 
@@ -73,6 +77,7 @@ class MainWindow(QMainWindow):
         self.model = OutlineModel(self.doc, self)
         self._consultation: QWidget | None = None
         self._packs: QWidget | None = None
+        self._sorter: SlideSorterT | None = None
         self.preview_time = 0.0
 
         self._build_widgets()
@@ -238,6 +243,18 @@ class MainWindow(QMainWindow):
             self.tree.expand(self.model.section_index(si))
         self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.tree.scrollTo(index)
+
+    def show_sorter(self) -> None:
+        """Open (or bring forward) the slide sorter, planning the first deck pack."""
+        from neslis_desktop.gui.slide_sorter import SlideSorter
+
+        if self._sorter is None:
+            self._sorter = SlideSorter(self.doc, self.pack_panel.deck_template, self)
+        else:
+            self._sorter.fill_packs()
+        self._sorter.show()
+        self._sorter.raise_()
+        self._sorter.activateWindow()
 
     def show_packs(self) -> None:
         """Open (or bring forward) the window of the project's packs."""
