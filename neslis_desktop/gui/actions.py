@@ -51,6 +51,10 @@ class Actions:
         self.down = a("Move do&wn", lambda: win.move_current(1), QKeySequence("Alt+Down"))
         self.find = a("&Find…", win.find_bar.open, K.Find)
         self.add_section = a("Add &section", win.add_section, QKeySequence("Ctrl+Shift+N"))
+        self.copy_sections = a(
+            "Sections from &another project…", win.copy_sections_from, None,
+            "Copy sections (with their blocks, notes and pictures) from another project folder",
+        )
         self.details = a("Project &details", win.show_details, QKeySequence("Ctrl+Shift+D"))
         self.generate = a("&Generate deck and document", win.generate, QKeySequence("F5"))
         self.next_pane = a("Next &pane", lambda: win.focus_pane(1), QKeySequence("F6"))
@@ -127,6 +131,7 @@ class Actions:
         edit_menu.addAction(self.find)
         insert_menu = menu.addMenu("&Insert")
         insert_menu.addAction(self.add_section)
+        insert_menu.addAction(self.copy_sections)
         insert_menu.addMenu(self.add_block_menu)
         project_menu = menu.addMenu("&Project")
         project_menu.addAction(self.packs)

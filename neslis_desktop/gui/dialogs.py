@@ -230,3 +230,26 @@ def show_report(parent: QWidget | None, title: str, text: str, lines: list[str])
     if lines:
         box.setDetailedText("\n".join(lines))
     box.exec()
+
+
+def ask_sections(parent: QWidget | None, source: str, titles: list[str]) -> list[int]:
+    """Which of ``titles`` (sections of the project at ``source``) to copy; ``[]`` when cancelled."""
+    from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Copy sections from another project")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(f"Sections of {source}: choose one or more (Ctrl or Shift to choose several)."))
+    listing = QListWidget()
+    listing.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    listing.addItems(titles)
+    layout.addWidget(listing)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Copy into this project")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Cancel")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return []
+    return sorted(listing.row(item) for item in listing.selectedItems())

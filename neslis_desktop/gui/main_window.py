@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from neslis_desktop.errors import NeslisError
+from neslis_desktop.gui import dialogs, settings
 from neslis_desktop.gui import outline_ops as ops
-from neslis_desktop.gui import settings
 from neslis_desktop.gui.actions import Actions
 from neslis_desktop.gui.clipboard import from_mime, to_mime
 from neslis_desktop.gui.document import ProjectDocument
@@ -44,7 +44,10 @@ from neslis_desktop.gui.find import FindBar
 from neslis_desktop.gui.outline_model import Loc, OutlineDelegate, OutlineModel
 from neslis_desktop.gui.pack_panel import PackPanel
 from neslis_desktop.gui.preview import PreviewWidget, compute_preview
-from neslis_desktop.model import Project
+from neslis_desktop.model import Project, plain_text
+from neslis_desktop.model.edits import clone
+from neslis_desktop.store import load_project
+from neslis_desktop.store.assets import copy_pictures
 
 if TYPE_CHECKING:
     from neslis_desktop.gui.slide_sorter import SlideSorter as SlideSorterT
@@ -406,6 +409,31 @@ class MainWindow(QMainWindow):
             self._run(ops.paste(self.doc, self.current_location(), blocks, sections))
         except ops.NoSectionForBlocks:
             self.statusBar().showMessage("Add a section first, then paste blocks into it.", 5000)
+
+    def copy_sections_from(self, folder: Path | None = None) -> None:
+        """Copy sections of another project into this one (Insert ▸ Sections from another project).
+
+        Their blocks and notes come along, ids are renamed where they collide, and their pictures
+        are copied into this project's assets/ folder. The other project's folder is only read.
+        """
+        folder = folder or dialogs.ask_open_folder(self)
+        if folder is None:
+            return
+        try:
+            other = load_project(folder, read_only=True)
+        except NeslisError as exc:
+            dialogs.show_error(self, "Could not read that project", str(exc))
+            return
+        chosen = dialogs.ask_sections(self, str(folder), [plain_text(s.title) for s in other.sections])
+        if not chosen:
+            return
+        sections = [clone(other.sections[i]) for i in chosen]
+        try:
+            sections = copy_pictures(sections, Path(folder), self.doc.path)
+        except NeslisError as exc:
+            dialogs.show_error(self, "Pictures not copied", str(exc))
+            return
+        self._run(ops.paste(self.doc, self.current_location(), [], sections))
 
     # ================================================================== files
     def is_modified(self) -> bool:

@@ -136,3 +136,25 @@ def copy_into_assets(source: Path, folder: Path) -> str:
     assets.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(assets / name, data)
     return f"{ASSETS_DIR}/{name}"
+
+
+def copy_pictures(sections: list[Section], source: Path, target: Path | None) -> list[Section]:
+    """``sections`` (copied from the project in ``source``) with their pictures copied into ``target``.
+
+    Each picture block's file is copied into ``target``'s assets/ (see :func:`copy_into_assets`)
+    and the block points at the copy. :class:`ContentError` when a section has pictures and
+    ``target`` is ``None`` (a project not saved yet has no folder for them).
+    """
+    out = []
+    for section in sections:
+        blocks = []
+        for block in section.blocks:
+            if isinstance(block, PictureBlock):
+                if target is None:
+                    raise ContentError([Problem(source, block.file, "holds a picture; save this project first, "
+                                                "so that the picture can be copied into its folder")])
+                src = resolve_inside(source, block.file, field="file", file=source)
+                block = block.model_copy(update={"file": copy_into_assets(src, target)})
+            blocks.append(block)
+        out.append(section.model_copy(update={"blocks": blocks}))
+    return out

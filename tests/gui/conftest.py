@@ -42,6 +42,8 @@ class Dialogs:
         """The answer to "pick a file to read" (a survey export, a returned draft)."""
         self.reports: list[tuple[str, str, list[str]]] = []
         """(title, text, lines) of each report box (what an import did)."""
+        self.sections: list[int] = []
+        """The answer to "which sections to copy from another project" (row numbers)."""
         self.mapping: Any = None
         """The answer to the survey-columns dialog (a ColumnMapping); None: not expected."""
 
@@ -101,6 +103,7 @@ def gui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs
     monkeypatch.setattr(dialogs, "ask_template_file", lambda *a: rec.template)
     monkeypatch.setattr(dialogs, "show_about", lambda *a: rec.asked.append("about"))
     monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: rec.file)
+    monkeypatch.setattr(dialogs, "ask_sections", lambda *a: rec.sections)
     monkeypatch.setattr(
         dialogs, "show_report", lambda parent, title, text, lines: rec.reports.append((title, text, lines))
     )

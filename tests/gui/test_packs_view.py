@@ -109,3 +109,37 @@ def test_generate_builds_the_chosen_pack_or_every_pack(qtbot: Any, window: Any, 
     panel.generate()
     qtbot.waitUntil(lambda: panel.job is None, timeout=120_000)
     assert len(panel.result.paths) == len(names)
+
+
+def test_sections_copied_from_another_project_keep_their_content_and_get_free_ids(
+    qtbot: Any, window: Any, dlg: Any, tmp_path: Path
+) -> None:
+    import shutil
+
+    from PIL import Image
+
+    from neslis_desktop.resources import bundled_project
+
+    other = tmp_path / "other"
+    shutil.copytree(bundled_project(), other)
+    (other / "assets").mkdir()
+    Image.new("RGB", (20, 10)).save(other / "assets" / "map.png")
+    section_file = other / "sections" / "productivity.yaml"
+    section_file.write_text(
+        section_file.read_text("utf-8") + "- kind: picture\n  file: assets/map.png\n  alt_text: A map.\n", "utf-8"
+    )
+    before = {p.name: p.read_bytes() for p in other.rglob("*") if p.is_file()}
+    ids = [s.id for s in load_project(other).sections]
+    dlg.folder = other
+    dlg.sections = [ids.index("productivity")]
+    count = len(window.doc.project.sections)
+    window.select_item(0)
+    window.acts.copy_sections.trigger()
+    assert len(window.doc.project.sections) == count + 1
+    copied = window.doc.project.sections[1]
+    assert copied.id == "productivity-2" and copied.title == "What is productivity?"
+    assert copied.blocks[-1].file == "assets/map.png"
+    assert (window.doc.path / "assets" / "map.png").is_file()
+    assert {p.name: p.read_bytes() for p in other.rglob("*") if p.is_file()} == before  # only read
+    window.doc.undo.undo()
+    assert len(window.doc.project.sections) == count
