@@ -37,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--doc-template", type=Path, metavar="T.docx", help="Word template (.docx/.dotx)")
     build.add_argument("--only", choices=("deck", "doc"), help="build only the deck or only the document")
     build.add_argument("-q", "--quiet", action="store_true", help="print only the output paths")
+    build.add_argument("--pdf", action="store_true", help="also write both as tagged PDF (needs LibreOffice)")
+    build.add_argument("--html", action="store_true", help="also write the draft as one accessible HTML file")
+
+    a11y = sub.add_parser("a11y", help="check decks and documents (anyone's) for accessibility problems")
+    a11y.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".pptx or .docx files to check")
+    a11y.add_argument("--json", action="store_true", help="write the findings as JSON")
+    a11y.add_argument("--min-size", type=float, metavar="PT", help="smallest body text allowed (default 12 pt)")
 
     check = sub.add_parser("check", help="validate a project and report problems")
     check.add_argument("project", nargs="?", type=Path, help="project folder (default: the bundled example)")
@@ -65,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "export":
             return _export(args)
+        if args.command == "a11y":
+            from neslis_desktop.render.a11y.command import run
+
+            return run(args.files, as_json=args.json, min_size=args.min_size, out=sys.stdout, err=sys.stderr)
     except NeslisError as exc:
         print(f"neslis: {exc}", file=sys.stderr)
         return 2
@@ -107,11 +118,17 @@ def _build(args: argparse.Namespace) -> int:
         deck_template=args.deck_template,
         doc_template=args.doc_template,
         only=args.only,
+        check_accessibility=True,
     )
+    from neslis_desktop.render.a11y.command import build_summary
+    from neslis_desktop.render.publish import publish
+
+    extra = publish(project, result, args.out, pdf=args.pdf, html=args.html)
     if not args.quiet:
-        for message in result.messages:
+        for message in [*result.messages, *extra.messages]:
             print(f"note: {message}", file=sys.stderr)
-    for path in result.paths:
+        print("\n".join(build_summary(result.accessibility)), file=sys.stderr)
+    for path in [*result.paths, *extra.paths]:
         print(path)
     return 0
 

@@ -1,0 +1,57 @@
+"""What a build writes after the deck and the draft: tagged PDFs and the HTML edition.
+
+:func:`publish` runs once :func:`~neslis_desktop.render.pack.build_pack` has placed the
+Office files. Each extra is its own all-or-nothing file, and none can fail the build: a
+missing LibreOffice, say, becomes a message saying what to install, and the rest goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from neslis_desktop.errors import NeslisError
+from neslis_desktop.model import Project
+from neslis_desktop.render.pack import PackResult
+
+
+@dataclass
+class Published:
+    """The extra files written, and what was said about those that were not."""
+
+    paths: list[Path] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def html_path(project: Project, out_dir: Path) -> Path:
+    """Where the HTML edition of ``project`` goes in ``out_dir``."""
+    return Path(out_dir) / f"{project.meta.file_slug()}-draft.html"
+
+
+def publish(project: Project, result: PackResult, out_dir: Path, *, pdf: bool = False, html: bool = False) -> Published:
+    """Write the PDFs of ``result``'s files and/or the HTML edition of ``project``."""
+    done = Published()
+    if html:
+        from neslis_desktop.render.html import write_html
+
+        target = html_path(project, out_dir)
+        write_html(project, target)
+        done.paths.append(target)
+    if pdf:
+        from neslis_desktop.render.pdf import PdfError, export_pdf, find_soffice
+
+        soffice = find_soffice()
+        for source in result.paths:
+            if soffice is None:
+                from neslis_desktop.render.pdf import INSTALL_HINT
+
+                done.messages.append(INSTALL_HINT)
+                break
+            target = source.with_suffix(".pdf")
+            try:
+                export_pdf(source, target, language=project.meta.language, soffice=soffice)
+            except (PdfError, NeslisError) as exc:
+                done.messages.append(str(exc))
+                continue
+            done.paths.append(target)
+    return done
