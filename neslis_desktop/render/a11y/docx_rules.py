@@ -175,13 +175,16 @@ class _DocumentCheck:
         (main, bold, italic, underline), _ = weight.most_common(1)[0]
         main_rgb = main or (0.0, 0.0, 0.0)
         for text, look, link in looks:
+            if link:
+                # A document has no hover or focus state: a link needs a mark besides its colour.
+                if not look.underline and not look.bold:
+                    self.link_colour.hit(n, where, snippet(text))
+                    return
+                continue
             rgb = look.colour or (0.0, 0.0, 0.0)
             if not _differs(rgb, main_rgb) or contrast(rgb, main_rgb) >= 3:
                 continue
-            if link and not look.underline and not look.bold:
-                self.link_colour.hit(n, where, snippet(text))
-                return
-            if not link and (look.bold, look.italic, look.underline) == (bold, italic, underline):
+            if (look.bold, look.italic, look.underline) == (bold, italic, underline):
                 self.colour_only.hit(n, where, f"'{snippet(text)}' ({rgb_hex(rgb)} among {rgb_hex(main_rgb)})")
                 return
 
@@ -280,7 +283,7 @@ class _DocumentCheck:
         if self.link_colour.count:
             t = self.link_colour
             self.add("colour-only", t.where,
-                     f"the link '{t.detail}' is shown only by its colour (not underlined)"
+                     f"the link '{t.detail}' is marked only by its colour (it is not underlined)"
                      + (f" ({t.count} links)" if t.count > 1 else ""),
                      "underline links (the Hyperlink style) so they are found without seeing colour", t.first)
 

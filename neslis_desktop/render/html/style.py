@@ -73,7 +73,8 @@ p{margin:0 0 1rem}
 table{border-collapse:collapse;width:100%;font-size:.95em}
 caption{text-align:left;font-weight:700;font-size:1.1em;padding-bottom:.5rem}
 th,td{text-align:left;vertical-align:top;padding:.5rem 1rem .5rem 0;border-bottom:1px solid #b1b4b6;
-overflow-wrap:anywhere;min-width:6rem}
+overflow-wrap:break-word;hyphens:auto}
+th[scope=row]{min-width:7.5rem}
 thead th{border-bottom-width:2px}
 .questions{padding-left:2rem}
 .questions li{margin-bottom:.5rem}
