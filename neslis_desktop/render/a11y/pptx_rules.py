@@ -73,9 +73,14 @@ def _own_box(shape_el: Element) -> _Box | None:
     if off is None or ext is None:
         return None
     try:
-        return _Box(int(off.get("x", "0")), int(off.get("y", "0")), int(ext.get("cx", "0")), int(ext.get("cy", "0")))
+        box = _Box(int(off.get("x", "0")), int(off.get("y", "0")), int(ext.get("cx", "0")), int(ext.get("cy", "0")))
+        turn = int(xfrm.get("rot", "0")) / 60000 % 180
     except ValueError:
         return None
+    if 45 < turn < 135:  # turned on its side: the box it covers is the other way round
+        cx, cy = box.left + box.width / 2, box.top + box.height / 2
+        box = _Box(int(cx - box.height / 2), int(cy - box.width / 2), box.height, box.width)
+    return box
 
 
 _PR_TAGS = {P + "spPr", P + "grpSpPr", P + "xfrm"}
@@ -254,7 +259,7 @@ class _SlideCheck:
     def _text(self, shapes: list[Any]) -> None:
         low: list[tuple[float, str]] = []
         poor: dict[tuple[str, str, float], tuple[Contrast, str, int]] = {}
-        boxes: list[tuple[_Box | None, Paint | list[Paint]]] = []  # the shapes drawn so far
+        boxes = self._underlay()  # the shapes drawn so far, bottom first
         for shape in shapes:
             el = shape.element
             box = self.box(el)
@@ -268,7 +273,7 @@ class _SlideCheck:
                             layers.append(under_fill)
                 seen = composite(layers, self.background)
                 self._text_body(el, seen, low, poor)
-            if el.tag == P + "pic":
+            if el.tag in (P + "pic", P + "grpSp", P + "graphicFrame"):
                 fill = Paint(None)
             boxes.append((box, fill))
         if low:
@@ -279,6 +284,24 @@ class _SlideCheck:
             more = f" ({count} places on the slide)" if count > 1 else ""
             self.add("contrast", f"{label}: {check.describe()}{more}",
                      "darken the text or lighten its background (or the other way round) until the ratio is met")
+
+    def _underlay(self) -> list[tuple[_Box | None, Paint | list[Paint]]]:
+        """The master's and layout's own shapes (not placeholders), drawn beneath the slide's."""
+        layout = self.slide.slide_layout
+        parts = [layout]
+        if layout.element.get("showMasterSp") not in ("0", "false"):
+            parts.insert(0, layout.slide_master)
+        if self.slide.element.get("showMasterSp") in ("0", "false"):
+            parts = []
+        out: list[tuple[_Box | None, Paint | list[Paint]]] = []
+        for part in parts:
+            tree = part.element.find(f"{P}cSld/{P}spTree")
+            for el in tree.iterchildren() if tree is not None else []:
+                if placeholder_type(el)[0] or el.tag not in (P + "sp", P + "pic", P + "grpSp", P + "graphicFrame"):
+                    continue
+                opaque_unknown = el.tag != P + "sp"  # pictures, groups, charts: colours not judged
+                out.append((_own_box(el), Paint(None) if opaque_unknown else self._shape_fill(el)))
+        return out
 
     def _shape_fill(self, el: Element) -> Paint | list[Paint]:
         own = self.colours.fill(el.find(f"{P}spPr"))
