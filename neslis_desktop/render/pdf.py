@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -36,21 +37,25 @@ class PdfError(NeslisError):
     """LibreOffice ran but did not write the PDF."""
 
 
-def find_soffice() -> Path | None:
-    """LibreOffice's ``soffice``: ``NESLIS_SOFFICE``, the PATH, then the usual install folders."""
-    override = os.environ.get("NESLIS_SOFFICE")
+def find_soffice(env: Mapping[str, str] | None = None, *, windows: bool | None = None) -> Path | None:
+    """LibreOffice's ``soffice``: ``NESLIS_SOFFICE``, the PATH, then the usual install folders
+    (``C:\\Program Files\\LibreOffice\\program\\soffice.exe`` and the like on Windows)."""
+    env = os.environ if env is None else env
+    windows = os.name == "nt" if windows is None else windows
+    override = env.get("NESLIS_SOFFICE")
     if override:
         return Path(override) if Path(override).is_file() else None
     for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
+        found = shutil.which(name, path=env.get("PATH", ""))
         if found:
             return Path(found)
     candidates: list[Path] = []
-    if os.name == "nt":
-        for var in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"):
-            root = os.environ.get(var)
+    if windows:
+        for var in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)", "LOCALAPPDATA"):
+            root = env.get(var)
             if root:
                 candidates += sorted(Path(root).glob("LibreOffice*/program/soffice.exe"), reverse=True)
+                candidates += sorted(Path(root).glob("Programs/LibreOffice*/program/soffice.exe"), reverse=True)
         candidates += [Path(r"C:\Program Files\LibreOffice\program\soffice.exe"),
                        Path(r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")]
     else:
