@@ -61,7 +61,7 @@ def to_html(project: Project) -> str:
             if block.heading and plain_text(block.heading) != previous:
                 sub += 1
                 body.append(f'<h3 id="{attr(section.id)}-{sub}"><span class="num">{number_if_printed}.{sub}</span>'
-                            f"{inline(block.heading)}</h3>")
+                            f" {inline(block.heading)}</h3>")
                 previous = plain_text(block.heading)
             body.append(html)
         if body:
@@ -70,7 +70,7 @@ def to_html(project: Project) -> str:
             toc.append((anchor, str(number), inline(section.title)))
             sections.append(
                 f'<section aria-labelledby="{attr(anchor)}"><h2 id="{attr(anchor)}"><span class="num">{number}</span>'
-                f"{inline(section.title)}</h2>\n" + "\n".join(body) + "</section>"
+                f" {inline(section.title)}</h2>\n" + "\n".join(body) + "</section>"
             )
             last = (section.title, anchor)
         if asked:
@@ -152,7 +152,7 @@ def _title_block(project: Project) -> str:
 
 
 def _contents(toc: list[tuple[str, str, str]]) -> str:
-    items = "".join(f'<li><a href="#{attr(a)}"><span class="num">{n}</span>{t}</a></li>' for a, n, t in toc)
+    items = "".join(f'<li><a href="#{attr(a)}"><span class="num">{n}</span> {t}</a></li>' for a, n, t in toc)
     return (
         '<nav class="contents" aria-labelledby="contents-title">'
         f'<h2 id="contents-title">Contents</h2><ol>{items}</ol></nav>'
@@ -161,11 +161,11 @@ def _contents(toc: list[tuple[str, str, str]]) -> str:
 
 def _questions(groups: list[_Group], number: int) -> str:
     parts = [f'<section aria-labelledby="{CONSULTATION_ID}"><h2 id="{CONSULTATION_ID}">'
-             f'<span class="num">{number}</span>{CONSULTATION}</h2>']
+             f'<span class="num">{number}</span> {CONSULTATION}</h2>']
     start = 1
     for sub, group in enumerate(groups, start=1):
         parts.append(f'<h3 id="{CONSULTATION_ID}-{sub}"><span class="num">{number}.{sub}</span>'
-                     f"{inline(group.title)}</h3>")
+                     f" {inline(group.title)}</h3>")
         parts.append(f'<p class="secondary">From <a href="#{attr(group.anchor)}">section {inline(group.title)}</a>.</p>')
         for intro in group.intros:
             parts += paragraphs(intro, "lead")

@@ -41,7 +41,7 @@ h2{font-size:1.5rem;margin-top:2.5rem}
 h3{font-size:1.25rem}
 @media (min-width:40.0625em){h3{font-size:1.5rem}}
 h4,h5,h6{font-size:1.1rem}
-.num{margin-right:.5em}
+.num{margin-right:.25em}
 p{margin:0 0 1rem}
 .lead{font-weight:700;margin-bottom:.5rem}
 .secondary{color:#505a5f}

@@ -1,0 +1,72 @@
+"""The HTML edition in a real browser: Debian's Chromium, driven by playwright-core, with the
+axe-core engine at WCAG 2.0/2.1/2.2 A and AA, at 1280 px and at 320 px (what 400% zoom of a
+1280 px window leaves), with every request the page makes recorded.
+
+The harness first shows it catches a bad page (low contrast, a picture without alt text, no
+language, an external request), then trusts its zero for ours. Tools come from
+``make test-deps`` (Chromium from apt, axe-core and playwright-core from npm into tests/.npm).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from office import REPO, require_tool
+
+from neslis_desktop.model import Project
+from neslis_desktop.render.html import write_html
+
+pytestmark = pytest.mark.slow
+
+SCRIPT = Path(__file__).with_name("browser_check.js")
+NODE_MODULES = REPO / "tests" / ".npm" / "node_modules"
+
+
+def browser_check(page: Path, shots: Path, anchors: list[str] | None = None) -> dict[str, Any]:
+    node = require_tool("node")
+    chromium = require_tool("chromium")
+    for package in ("axe-core", "playwright-core"):
+        if not (NODE_MODULES / package).is_dir():
+            pytest.fail(f"npm package {package} is missing from {NODE_MODULES}; run 'make test-deps'")
+    shots.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, NODE_PATH=str(NODE_MODULES), CHROMIUM=chromium)
+    proc = subprocess.run([node, str(SCRIPT), str(page), str(shots), ",".join(anchors or [])],
+                          capture_output=True, text=True, env=env, timeout=180)
+    if proc.returncode != 0:
+        pytest.fail(f"the browser check failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout)
+
+
+def test_the_harness_catches_a_bad_page(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        "<!DOCTYPE html><html><head><title>Bad</title><link rel='stylesheet' href='https://example.invalid/s.css'>"
+        "</head><body><main><p style='color:#bbb'>pale words</p><img src='data:image/gif;base64,R0lGODlhAQABAAAAACw='>"
+        "<div style='width:2000px'>wide</div></main></body></html>", "utf-8")
+    result = browser_check(bad, tmp_path / "shots")
+    found = {v["id"] for v in result["widths"]["1280"]["axe"]["violations"]}
+    assert {"color-contrast", "image-alt", "html-has-lang"} <= found
+    assert any("example.invalid" in url for url in result["requests"])
+    narrow = result["widths"]["320"]["layout"]
+    assert narrow["scrollWidth"] > narrow["clientWidth"]
+
+
+def test_html_edition_has_no_violations_and_reflows(tmp_path: Path, project: Project) -> None:
+    page = tmp_path / "north-east-lis-draft.html"
+    write_html(project, page)
+    result = browser_check(page, Path(os.environ.get("NESLIS_HTML_SHOTS", tmp_path / "shots")),
+                           ["strategy-structure", "governance", "progress"])
+    assert result["requests"] == []
+    for width, seen in result["widths"].items():
+        assert seen["axe"]["violations"] == [], (width, seen["axe"]["violations"])
+        assert {"color-contrast", "document-title", "html-lang-valid", "list", "th-has-data-cells"} <= set(
+            seen["axe"]["passes"]), width
+        layout = seen["layout"]
+        assert layout["lang"] == "en-GB" and layout["title"].startswith(project.meta.title)
+        # No sideways scrolling of the page, even at 320 px; wide tables scroll in their own box.
+        assert layout["scrollWidth"] <= layout["clientWidth"], width
