@@ -56,11 +56,16 @@ def find_soffice(env: Mapping[str, str] | None = None, *, windows: bool | None =
             if root:
                 candidates += sorted(Path(root).glob("LibreOffice*/program/soffice.exe"), reverse=True)
                 candidates += sorted(Path(root).glob("Programs/LibreOffice*/program/soffice.exe"), reverse=True)
-        candidates += [Path(r"C:\Program Files\LibreOffice\program\soffice.exe"),
-                       Path(r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")]
+        candidates += [
+            Path(r"C:\Program Files\LibreOffice\program\soffice.exe"),
+            Path(r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"),
+        ]
     else:
-        candidates += [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
-                       Path("/usr/lib/libreoffice/program/soffice"), Path("/opt/libreoffice/program/soffice")]
+        candidates += [
+            Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+            Path("/usr/lib/libreoffice/program/soffice"),
+            Path("/opt/libreoffice/program/soffice"),
+        ]
     return next((c for c in candidates if c.is_file()), None)
 
 
@@ -112,9 +117,21 @@ def export_pdf(source: Path, target: Path, *, language: str = "en-GB", soffice: 
         shutil.copyfile(source, plain)
         try:
             proc = subprocess.run(
-                [str(soffice), f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                 "--convert-to", export_filter(plain.suffix), "--outdir", str(outdir), str(plain)],
-                capture_output=True, text=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL,
+                [
+                    str(soffice),
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    export_filter(plain.suffix),
+                    "--outdir",
+                    str(outdir),
+                    str(plain),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+                stdin=subprocess.DEVNULL,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise PdfError(f"LibreOffice could not make {target.name}: {exc}.") from None
@@ -122,4 +139,8 @@ def export_pdf(source: Path, target: Path, *, language: str = "en-GB", soffice: 
         if not made.is_file() or made.stat().st_size == 0:
             detail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
             raise PdfError(f"LibreOffice did not write {target.name} ({detail[0][:200]}).")
-        atomic_write(target, lambda tmp: shutil.copyfile(made, tmp))
+
+        def place(tmp: Path) -> None:
+            shutil.copyfile(made, tmp)
+
+        atomic_write(target, place)

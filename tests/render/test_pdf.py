@@ -53,8 +53,11 @@ def test_pdf_is_tagged_with_title_and_language(built: Path, stem: str) -> None:
 
 @pytest.mark.slow
 def test_draft_bookmarks_are_its_headings(built: Path) -> None:
-    headings = [p.text for p in docx.Document(str(built / "north-east-lis-draft.docx")).paragraphs
-                if p.style is not None and p.style.name == "Heading 1"]
+    headings = [
+        p.text
+        for p in docx.Document(str(built / "north-east-lis-draft.docx")).paragraphs
+        if p.style is not None and p.style.name == "Heading 1"
+    ]
     reader = PdfReader(built / "north-east-lis-draft.pdf")
     titles = [t.split(" ", 1)[1] if t.split(" ", 1)[0].isdigit() else t for t in _outline_titles(reader)]
     assert headings and titles == headings
@@ -76,8 +79,9 @@ def test_deck_bookmarks_are_its_slide_titles(built: Path) -> None:
         assert bookmark == title or (title.startswith(cut) and 60 <= len(cut) <= 63), (bookmark, title)
 
 
-def test_without_libreoffice_the_build_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_libreoffice_the_build_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("NESLIS_SOFFICE", str(tmp_path / "no-such-soffice"))
     assert main(["build", "-o", str(tmp_path), "--pdf"]) == 0
     out, err = capsys.readouterr()
@@ -87,8 +91,9 @@ def test_without_libreoffice_the_build_goes_on(tmp_path: Path, monkeypatch: pyte
 
 
 @pytest.mark.skipif(os.name == "nt", reason="the stand-in LibreOffice is a shell script")
-def test_a_failed_conversion_keeps_the_old_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_failed_conversion_keeps_the_old_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     failing = tmp_path / "soffice"
     failing.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
     failing.chmod(failing.stat().st_mode | stat.S_IXUSR)

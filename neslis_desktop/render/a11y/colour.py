@@ -19,15 +19,34 @@ WHITE: RGB = (1.0, 1.0, 1.0)
 BLACK: RGB = (0.0, 0.0, 0.0)
 
 PRESET = {
-    "black": "000000", "white": "FFFFFF", "red": "FF0000", "green": "008000", "blue": "0000FF",
-    "yellow": "FFFF00", "gray": "808080", "grey": "808080", "darkGray": "A9A9A9", "lightGray": "D3D3D3",
-    "navy": "000080", "orange": "FFA500", "purple": "800080", "silver": "C0C0C0", "maroon": "800000",
-    "darkBlue": "00008B", "darkRed": "8B0000", "darkGreen": "006400", "cyan": "00FFFF", "magenta": "FF00FF",
+    "black": "000000",
+    "white": "FFFFFF",
+    "red": "FF0000",
+    "green": "008000",
+    "blue": "0000FF",
+    "yellow": "FFFF00",
+    "gray": "808080",
+    "grey": "808080",
+    "darkGray": "A9A9A9",
+    "lightGray": "D3D3D3",
+    "navy": "000080",
+    "orange": "FFA500",
+    "purple": "800080",
+    "silver": "C0C0C0",
+    "maroon": "800000",
+    "darkBlue": "00008B",
+    "darkRed": "8B0000",
+    "darkGreen": "006400",
+    "cyan": "00FFFF",
+    "magenta": "FF00FF",
 }
 """The preset colour names seen in practice (``a:prstClr``, ``w:highlight``), as hex."""
 
 HIGHLIGHT = {
-    "darkYellow": "808000", "darkCyan": "008080", "darkMagenta": "800080", "lightGray": "C0C0C0",
+    "darkYellow": "808000",
+    "darkCyan": "008080",
+    "darkMagenta": "800080",
+    "lightGray": "C0C0C0",
     "darkGray": "808080",
 }
 

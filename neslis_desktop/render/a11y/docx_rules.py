@@ -85,10 +85,14 @@ class _DocumentCheck:
             level = self.styles.heading_level(p)
             if level is not None and text:
                 if level > last_level + 1:
-                    self.add("heading-skip", where,
-                             f"heading '{snippet(text)}' is level {level} after "
-                             + (f"level {last_level}" if last_level else "no heading"),
-                             f"use Heading {last_level + 1} here, or add the missing level above it", n)
+                    self.add(
+                        "heading-skip",
+                        where,
+                        f"heading '{snippet(text)}' is level {level} after "
+                        + (f"level {last_level}" if last_level else "no heading"),
+                        f"use Heading {last_level + 1} here, or add the missing level above it",
+                        n,
+                    )
                 last_level = level
                 heading = text
             if text:
@@ -112,8 +116,12 @@ class _DocumentCheck:
     def _file_properties(self) -> None:
         core = self.doc.core_properties
         if not (core.title or "").strip():
-            self.add("doc-title", "the document", "the file's title is not set",
-                     "in Word set File > Info > Properties > Title (screen readers and PDFs announce it)")
+            self.add(
+                "doc-title",
+                "the document",
+                "the file's title is not set",
+                "in Word set File > Info > Properties > Title (screen readers and PDFs announce it)",
+            )
         langs = [core.language or ""]
         defaults = self.styles.defaults_rpr
         if defaults is not None:
@@ -121,9 +129,13 @@ class _DocumentCheck:
         for style in self.styles.chain(self.styles.default_para):
             langs += [el.get(f"{W}val", "") for el in style.iter(f"{W}lang")]
         if not any(lang.strip() for lang in langs):
-            self.add("doc-language", "the document", "no language is set for the text",
-                     "select all text and set Review > Language (for example English (United Kingdom)), so "
-                     "screen readers pronounce it correctly")
+            self.add(
+                "doc-language",
+                "the document",
+                "no language is set for the text",
+                "select all text and set Review > Language (for example English (United Kingdom)), so "
+                "screen readers pronounce it correctly",
+            )
 
     # -- paragraphs --------------------------------------------------------------------------
 
@@ -153,7 +165,8 @@ class _DocumentCheck:
             looks.append((text, look, in_link))
             if body_text and look.size_pt < self.min_size:
                 self.small.setdefault((self.styles.name(self.styles.para_style(p)), look.size_pt), _Tally()).hit(
-                    n, where)
+                    n, where
+                )
             if look.colour is not None:
                 bg = self.styles.background(p, run, cell, self.page)
                 check = Contrast(look.colour, bg, look.size_pt, look.bold)
@@ -207,17 +220,27 @@ class _DocumentCheck:
                 continue
             problem = alt_problem(doc_pr.get("descr"), doc_pr.get("title"))
             if problem:
-                self.add("alt-text", where, f"the {what} '{doc_pr.get('name', '')}' {problem}",
-                         f"right-click the {what}, choose View Alt Text and describe what it shows (or tick "
-                         "'Mark as decorative' if it adds nothing)", n)
+                self.add(
+                    "alt-text",
+                    where,
+                    f"the {what} '{doc_pr.get('name', '')}' {problem}",
+                    f"right-click the {what}, choose View Alt Text and describe what it shows (or tick "
+                    "'Mark as decorative' if it adds nothing)",
+                    n,
+                )
         for shape in p.iter(f"{V}shape"):
             if any(a.tag == _FALLBACK for a in shape.iterancestors()):
                 continue
             if shape.find(f"{V}imagedata") is not None:
                 problem = alt_problem(shape.get("alt"))
                 if problem:
-                    self.add("alt-text", where, f"a picture {problem}",
-                             "right-click the picture, choose View Alt Text and describe what it shows", n)
+                    self.add(
+                        "alt-text",
+                        where,
+                        f"a picture {problem}",
+                        "right-click the picture, choose View Alt Text and describe what it shows",
+                        n,
+                    )
 
     def _links(self, p: Element, n: int, where: str) -> None:
         for link in p.iter(f"{W}hyperlink"):
@@ -238,14 +261,24 @@ class _DocumentCheck:
         nested = any(a.tag == f"{W}tbl" for a in tbl.iterancestors())
         if nested or len(rows) <= 1 or cells <= 1:
             why = "is inside another table" if nested else f"has {len(rows)} row{'s' if len(rows) != 1 else ''}"
-            self.add("layout-table", where, f"a table that {why} looks like it is used for layout",
-                     "lay the text out with paragraphs, columns or styles; keep tables for data with headers", n)
+            self.add(
+                "layout-table",
+                where,
+                f"a table that {why} looks like it is used for layout",
+                "lay the text out with paragraphs, columns or styles; keep tables for data with headers",
+                n,
+            )
             return
         header = rows[0].find(f"{W}trPr/{W}tblHeader")
         if header is None or header.get(f"{W}val", "true") in ("0", "false", "off"):
-            self.add("table-header", where, "a table has no header row marked",
-                     "put the column headings in the first row, select it and tick Table Properties > Row > "
-                     "'Repeat as header row at the top of each page'", n)
+            self.add(
+                "table-header",
+                where,
+                "a table has no header row marked",
+                "put the column headings in the first row, select it and tick Table Properties > Row > "
+                "'Repeat as header row at the top of each page'",
+                n,
+            )
 
     # -- repeated findings -------------------------------------------------------------------
 
@@ -253,10 +286,14 @@ class _DocumentCheck:
         if empties:
             n, where = empties[0]
             listed = ", ".join(str(e[0]) for e in empties[:8]) + (", ..." if len(empties) > 8 else "")
-            self.add("empty-paragraph", where,
-                     f"{len(empties)} empty paragraph{'s' if len(empties) != 1 else ''} used for spacing "
-                     f"(paragraph{'s' if len(empties) != 1 else ''} {listed})",
-                     "delete the empty paragraphs and set the style's Spacing Before/After instead", n)
+            self.add(
+                "empty-paragraph",
+                where,
+                f"{len(empties)} empty paragraph{'s' if len(empties) != 1 else ''} used for spacing "
+                f"(paragraph{'s' if len(empties) != 1 else ''} {listed})",
+                "delete the empty paragraphs and set the style's Spacing Before/After instead",
+                n,
+            )
         by_size: dict[float, list[tuple[str, _Tally]]] = {}
         for (style, size), tally in self.small.items():
             by_size.setdefault(size, []).append((style, tally))
@@ -264,28 +301,43 @@ class _DocumentCheck:
             first = min(groups, key=lambda g: g[1].first)[1]
             names = ", ".join(f"'{style}'" for style, _ in groups)
             count = sum(t.count for _, t in groups)
-            self.add("text-size", first.where,
-                     f"body text is {size:g} pt, below {self.min_size:g} pt, in {count} paragraph"
-                     f"{'s' if count != 1 else ''} (style{'s' if len(groups) != 1 else ''} {names})",
-                     f"make {'these styles' if len(groups) != 1 else 'the style'} at least {self.min_size:g} pt",
-                     first.first)
+            self.add(
+                "text-size",
+                first.where,
+                f"body text is {size:g} pt, below {self.min_size:g} pt, in {count} paragraph"
+                f"{'s' if count != 1 else ''} (style{'s' if len(groups) != 1 else ''} {names})",
+                f"make {'these styles' if len(groups) != 1 else 'the style'} at least {self.min_size:g} pt",
+                first.first,
+            )
         for check, tally in self.poor.values():
             more = f" ({tally.count} runs of text)" if tally.count > 1 else ""
-            self.add("contrast", tally.where, check.describe() + more,
-                     "darken the text or lighten its background (or the other way round) until the ratio is met",
-                     tally.first)
+            self.add(
+                "contrast",
+                tally.where,
+                check.describe() + more,
+                "darken the text or lighten its background (or the other way round) until the ratio is met",
+                tally.first,
+            )
         if self.colour_only.count:
             t = self.colour_only
-            self.add("colour-only", t.where,
-                     f"{t.detail} stands out from the text around it only by its colour"
-                     + (f" ({t.count} places)" if t.count > 1 else ""),
-                     "also make it bold or add a word or symbol, so the difference does not rely on colour", t.first)
+            self.add(
+                "colour-only",
+                t.where,
+                f"{t.detail} stands out from the text around it only by its colour"
+                + (f" ({t.count} places)" if t.count > 1 else ""),
+                "also make it bold or add a word or symbol, so the difference does not rely on colour",
+                t.first,
+            )
         if self.link_colour.count:
             t = self.link_colour
-            self.add("colour-only", t.where,
-                     f"the link '{t.detail}' is marked only by its colour (it is not underlined)"
-                     + (f" ({t.count} links)" if t.count > 1 else ""),
-                     "underline links (the Hyperlink style) so they are found without seeing colour", t.first)
+            self.add(
+                "colour-only",
+                t.where,
+                f"the link '{t.detail}' is marked only by its colour (it is not underlined)"
+                + (f" ({t.count} links)" if t.count > 1 else ""),
+                "underline links (the Hyperlink style) so they are found without seeing colour",
+                t.first,
+            )
 
 
 def _differs(a: RGB, b: RGB) -> bool:

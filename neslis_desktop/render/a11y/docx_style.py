@@ -19,8 +19,16 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 _THEME_SLOTS = {
-    "text1": "dk1", "background1": "lt1", "text2": "dk2", "background2": "lt2", "dark1": "dk1", "light1": "lt1",
-    "dark2": "dk2", "light2": "lt2", "hyperlink": "hlink", "followedHyperlink": "folHlink",
+    "text1": "dk1",
+    "background1": "lt1",
+    "text2": "dk2",
+    "background2": "lt2",
+    "dark1": "dk1",
+    "light1": "lt1",
+    "dark2": "dk2",
+    "light2": "lt2",
+    "hyperlink": "hlink",
+    "followedHyperlink": "folHlink",
 }
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 Element = Any
@@ -128,8 +136,12 @@ class StyleSheet:
         for rpr in chain:
             el = rpr.find(f"{W}color")
             if el is not None:
-                colour = self._colour(el.get(f"{W}val", "auto"), el.get(f"{W}themeColor"),
-                                      el.get(f"{W}themeTint"), el.get(f"{W}themeShade"))
+                colour = self._colour(
+                    el.get(f"{W}val", "auto"),
+                    el.get(f"{W}themeColor"),
+                    el.get(f"{W}themeTint"),
+                    el.get(f"{W}themeShade"),
+                )
                 break
         size = 10.0  # Word's size when nothing sets one
         for rpr in chain:
@@ -167,8 +179,12 @@ class StyleSheet:
         shd = pr.find(f"{W}shd")
         if shd is None:
             return None
-        fill = self._colour(shd.get(f"{W}fill", "auto"), shd.get(f"{W}themeFill"), shd.get(f"{W}themeFillTint"),
-                            shd.get(f"{W}themeFillShade"))
+        fill = self._colour(
+            shd.get(f"{W}fill", "auto"),
+            shd.get(f"{W}themeFill"),
+            shd.get(f"{W}themeFillTint"),
+            shd.get(f"{W}themeFillShade"),
+        )
         return fill
 
     def background(self, p: Element, run: Element, cell: Element | None, page: RGB | None) -> RGB:

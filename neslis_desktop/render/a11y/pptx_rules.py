@@ -17,8 +17,8 @@ from neslis_desktop.render.a11y.findings import Finding, Report
 from neslis_desktop.render.a11y.pptx_style import (
     A,
     P,
-    R,
     Paint,
+    R,
     SlideColours,
     TextStyles,
     background,
@@ -120,22 +120,41 @@ def check_deck(prs: Any, report: Report, min_size: float) -> None:
         title = _text(title_el).strip() if title_el is not None else ""
         where = f"slide {number}" + (f" ('{snippet(title)}')" if title else "")
         if title_el is None:
-            report.add(Finding(
-                "title-missing", where, "the slide has no title",
-                "give it a layout with a title and type one; to keep it off the visible slide, drag the title "
-                "just off the slide's edge, where screen readers still find it", slide=number))
+            report.add(
+                Finding(
+                    "title-missing",
+                    where,
+                    "the slide has no title",
+                    "give it a layout with a title and type one; to keep it off the visible slide, drag the title "
+                    "just off the slide's edge, where screen readers still find it",
+                    slide=number,
+                )
+            )
         elif not title:
-            report.add(Finding("title-missing", where, "the slide's title is empty",
-                               "type a title that says what the slide is about", slide=number))
+            report.add(
+                Finding(
+                    "title-missing",
+                    where,
+                    "the slide's title is empty",
+                    "type a title that says what the slide is about",
+                    slide=number,
+                )
+            )
         else:
             key = normalise(title)
             if key in titles:
-                report.add(Finding(
-                    "title-duplicate", where, f"the title is the same as slide {titles[key]}'s",
-                    "make each title unique, for example add '(2 of 3)' or what this slide adds", slide=number))
+                report.add(
+                    Finding(
+                        "title-duplicate",
+                        where,
+                        f"the title is the same as slide {titles[key]}'s",
+                        "make each title unique, for example add '(2 of 3)' or what this slide adds",
+                        slide=number,
+                    )
+                )
             else:
                 titles[key] = number
-        _SlideCheck(prs, slide, number, where, report, min_size).run(title_el)
+        _SlideCheck(prs, slide, number=number, where=where, report=report, min_size=min_size).run(title_el)
 
 
 def _title_shape(slide: Any) -> Element | None:
@@ -149,9 +168,14 @@ def _title_shape(slide: Any) -> Element | None:
 def _file_properties(prs: Any, report: Report) -> None:
     core = prs.core_properties
     if not (core.title or "").strip():
-        report.add(Finding("doc-title", "the deck", "the file's title is not set",
-                           "in PowerPoint set File > Info > Properties > Title (screen readers and PDFs "
-                           "announce it)"))
+        report.add(
+            Finding(
+                "doc-title",
+                "the deck",
+                "the file's title is not set",
+                "in PowerPoint set File > Info > Properties > Title (screen readers and PDFs announce it)",
+            )
+        )
     langs = [core.language or ""]
     default = prs.part._element.find(f"{P}defaultTextStyle")
     if default is not None:
@@ -160,15 +184,21 @@ def _file_properties(prs: Any, report: Report) -> None:
         langs += [el.get("lang", "") for el in slide.element.iter(A + "rPr")]
         break
     if not any(lang.strip() for lang in langs):
-        report.add(Finding("doc-language", "the deck", "no language is set for the text",
-                           "select all text and set Review > Language (for example English (United Kingdom)), so "
-                           "screen readers pronounce it correctly"))
+        report.add(
+            Finding(
+                "doc-language",
+                "the deck",
+                "no language is set for the text",
+                "select all text and set Review > Language (for example English (United Kingdom)), so "
+                "screen readers pronounce it correctly",
+            )
+        )
 
 
 class _SlideCheck:
     """The rules that look inside one slide."""
 
-    def __init__(self, prs: Any, slide: Any, number: int, where: str, report: Report, min_size: float) -> None:
+    def __init__(self, prs: Any, slide: Any, *, number: int, where: str, report: Report, min_size: float) -> None:
         self.slide = slide
         self.number = number
         self.where = where
@@ -208,17 +238,18 @@ class _SlideCheck:
     def _reading_order(self, shapes: list[Any], title_el: Element | None) -> None:
         content = [(s, self.box(s.element)) for s in shapes if _is_content(s.element)]
         if title_el is not None and content and content[0][0].element is not title_el:
-            self.add("reading-order",
-                     f"{_label(content[0][0].element)} is read before the title",
-                     ORDER_FIX)
+            self.add("reading-order", f"{_label(content[0][0].element)} is read before the title", ORDER_FIX)
             return
         placed = [(s, b) for s, b in content if b is not None]
         for i, (earlier, a) in enumerate(placed):
-            for later, b in placed[i + 1:]:
+            for later, b in placed[i + 1 :]:
                 if _precedes(b, a):
-                    self.add("reading-order",
-                             f"{_label(later.element)} is read after {_label(earlier.element)}, though it comes "
-                             "first on the slide", ORDER_FIX)
+                    self.add(
+                        "reading-order",
+                        f"{_label(later.element)} is read after {_label(earlier.element)}, though it comes "
+                        "first on the slide",
+                        ORDER_FIX,
+                    )
                     return
 
     # -- pictures, charts, tables ----------------------------------------------------------
@@ -237,22 +268,30 @@ class _SlideCheck:
             return
         problem = alt_problem(c_nv.get("descr"), c_nv.get("title"))
         if problem:
-            self.add("alt-text", f"the {what} '{c_nv.get('name', '')}' {problem}",
-                     f"right-click the {what}, choose View Alt Text and describe what it shows (or tick "
-                     "'Mark as decorative' if it adds nothing)")
+            self.add(
+                "alt-text",
+                f"the {what} '{c_nv.get('name', '')}' {problem}",
+                f"right-click the {what}, choose View Alt Text and describe what it shows (or tick "
+                "'Mark as decorative' if it adds nothing)",
+            )
 
     def _table(self, tbl: Element) -> None:
         rows = tbl.findall(f"{A}tr")
         cells = sum(len(r.findall(f"{A}tc")) for r in rows)
         pr = tbl.find(f"{A}tblPr")
         if len(rows) <= 1 or cells <= 1:
-            self.add("layout-table", f"a table of {len(rows)} row{'s' if len(rows) != 1 else ''} and {cells} "
-                     f"cell{'s' if cells != 1 else ''} looks like it is used for layout",
-                     "use text boxes or a layout for placing text; keep tables for data with headers")
+            self.add(
+                "layout-table",
+                f"a table of {len(rows)} row{'s' if len(rows) != 1 else ''} and {cells} "
+                f"cell{'s' if cells != 1 else ''} looks like it is used for layout",
+                "use text boxes or a layout for placing text; keep tables for data with headers",
+            )
         elif pr is None or pr.get("firstRow") not in ("1", "true"):
-            self.add("table-header", "a table has no header row marked",
-                     "select the table and tick Table Design > Header Row, with the column headings in the "
-                     "first row")
+            self.add(
+                "table-header",
+                "a table has no header row marked",
+                "select the table and tick Table Design > Header Row, with the column headings in the first row",
+            )
 
     # -- text ------------------------------------------------------------------------------
 
@@ -278,12 +317,18 @@ class _SlideCheck:
             boxes.append((box, fill))
         if low:
             size, label = min(low)
-            self.add("text-size", f"{label} has text at {size:g} pt, below {self.min_size:g} pt",
-                     f"make body text at least {self.min_size:g} pt; move detail to the notes or another slide")
+            self.add(
+                "text-size",
+                f"{label} has text at {size:g} pt, below {self.min_size:g} pt",
+                f"make body text at least {self.min_size:g} pt; move detail to the notes or another slide",
+            )
         for check, label, count in poor.values():
             more = f" ({count} places on the slide)" if count > 1 else ""
-            self.add("contrast", f"{label}: {check.describe()}{more}",
-                     "darken the text or lighten its background (or the other way round) until the ratio is met")
+            self.add(
+                "contrast",
+                f"{label}: {check.describe()}{more}",
+                "darken the text or lighten its background (or the other way round) until the ratio is met",
+            )
 
     def _underlay(self) -> list[tuple[_Box | None, Paint | list[Paint]]]:
         """The master's and layout's own shapes (not placeholders), drawn beneath the slide's."""
@@ -316,8 +361,13 @@ class _SlideCheck:
             return self.colours.colour(ref[0]) or Paint(None)
         return Paint(None, 0.0)
 
-    def _text_body(self, el: Element, seen: list[RGB] | None, low: list[tuple[float, str]],
-                   poor: dict[tuple[str, str, float], tuple[Contrast, str, int]]) -> None:
+    def _text_body(
+        self,
+        el: Element,
+        seen: list[RGB] | None,
+        low: list[tuple[float, str]],
+        poor: dict[tuple[str, str, float], tuple[Contrast, str, int]],
+    ) -> None:
         is_ph, ph_type, _ = placeholder_type(el)
         if is_ph and ph_type in _SKIP_PH:
             return
@@ -333,10 +383,12 @@ class _SlideCheck:
         if filled:
             gaps = [i for i in range(filled[0], filled[-1]) if not texts[i]]
             if gaps:
-                self.add("empty-paragraph",
-                         f"{label} has {len(gaps)} empty paragraph{'s' if len(gaps) != 1 else ''} used for spacing",
-                         "delete the empty lines and set Paragraph > Spacing Before/After instead",
-                         f"{self.where}, {label}")
+                self.add(
+                    "empty-paragraph",
+                    f"{label} has {len(gaps)} empty paragraph{'s' if len(gaps) != 1 else ''} used for spacing",
+                    "delete the empty lines and set Paragraph > Spacing Before/After instead",
+                    f"{self.where}, {label}",
+                )
         for p in paragraphs:
             ppr = p.find(f"{A}pPr")
             level = int(ppr.get("lvl", "0")) if ppr is not None else 0
@@ -369,8 +421,9 @@ class _SlideCheck:
             self._links(p, label)
             self._colour_only(styled, label)
 
-    def _text_colour(self, rpr: Element | None, inherited: list[Element], font_ref: Element | None,
-                     link: bool) -> Paint | None:
+    def _text_colour(
+        self, rpr: Element | None, inherited: list[Element], font_ref: Element | None, link: bool
+    ) -> Paint | None:
         own = first_fill(self.colours, [rpr]) if rpr is not None else None
         if own is not None:
             return own
@@ -407,11 +460,13 @@ class _SlideCheck:
         (main, bold, italic, marked), _ = weight.most_common(1)[0]
         for text, rgb, b, i, m in styled:
             if (b, i, m) == (bold, italic, marked) and _differs(rgb, main) and contrast(rgb, main) < 3:
-                self.add("colour-only",
-                         f"'{snippet(text)}' in {label} stands out from the text around it only by its colour "
-                         f"({rgb_hex(rgb)} among {rgb_hex(main)})",
-                         "also make it bold or add a word or symbol, so the difference does not rely on colour",
-                         f"{self.where}, {label}")
+                self.add(
+                    "colour-only",
+                    f"'{snippet(text)}' in {label} stands out from the text around it only by its colour "
+                    f"({rgb_hex(rgb)} among {rgb_hex(main)})",
+                    "also make it bold or add a word or symbol, so the difference does not rely on colour",
+                    f"{self.where}, {label}",
+                )
                 return
 
 

@@ -30,8 +30,20 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
-_SLOTS = ("bg1", "tx1", "bg2", "tx2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
-          "hlink", "folHlink")
+_SLOTS = (
+    "bg1",
+    "tx1",
+    "bg2",
+    "tx2",
+    "accent1",
+    "accent2",
+    "accent3",
+    "accent4",
+    "accent5",
+    "accent6",
+    "hlink",
+    "folHlink",
+)
 _DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 _TITLE_TYPES = {"title", "ctrTitle"}
 _BODY_TYPES = {"body", "subTitle", "obj", None}
@@ -94,7 +106,7 @@ class SlideColours:
         """The colour element ``el`` (``a:srgbClr``...) resolved, with its modifiers applied."""
         if el is None or el.tag not in _COLOUR_TAGS:
             return None
-        tag = el.tag[len(A):]
+        tag = el.tag[len(A) :]
         rgb: RGB | None
         if tag == "schemeClr":
             name = el.get("val", "")
@@ -116,7 +128,7 @@ class SlideColours:
         alpha = 1.0
         mod, off = 1.0, 0.0
         for change in el:
-            name = change.tag[len(A):] if change.tag.startswith(A) else ""
+            name = change.tag[len(A) :] if change.tag.startswith(A) else ""
             value = int(change.get("val", "100000")) / 100000
             if name == "lumMod":
                 mod = value
@@ -169,8 +181,10 @@ def _matching_ph(tree: Element, ph_type: str | None, idx: str | None) -> Element
         if idx is not None and ph.get("idx") == idx and idx != "0":
             return shape
         kind = ph.get("type")
-        if kind == ph_type or (ph_type in _TITLE_TYPES and kind in _TITLE_TYPES) or (
-            ph_type in _BODY_TYPES and kind in (None, "body", "obj") and by_type is None
+        if (
+            kind == ph_type
+            or (ph_type in _TITLE_TYPES and kind in _TITLE_TYPES)
+            or (ph_type in _BODY_TYPES and kind in (None, "body", "obj") and by_type is None)
         ):
             by_type = by_type if by_type is not None else shape
     return by_type
@@ -263,14 +277,10 @@ def background(slide: Any, colours: SlideColours) -> Paint:
             if idx >= 1001 and idx - 1001 < len(styles):
                 style = styles[idx - 1001]
                 holder = [style]
-                paint = colours.fill(_Wrap(holder), ref_colour.rgb if ref_colour else None)
+                paint = colours.fill(holder, ref_colour.rgb if ref_colour else None)
                 return _flat(paint)
             return ref_colour or Paint(None)
     return Paint(WHITE)
-
-
-class _Wrap(list):  # type: ignore[type-arg]
-    """A list of fill elements posing as their container, for :meth:`SlideColours.fill`."""
 
 
 def _flat(paint: Paint | list[Paint] | None) -> Paint:

@@ -9,14 +9,27 @@ from __future__ import annotations
 import re
 
 VAGUE_LINKS = {
-    "click here", "here", "click", "link", "this link", "read more", "more", "more info",
-    "more information", "click this link", "go", "this", "find out more", "learn more", "details",
-    "see here", "this page", "website",
+    "click here",
+    "here",
+    "click",
+    "link",
+    "this link",
+    "read more",
+    "more",
+    "more info",
+    "more information",
+    "click this link",
+    "go",
+    "this",
+    "find out more",
+    "learn more",
+    "details",
+    "see here",
+    "this page",
+    "website",
 }
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
-_FILE_NAME = re.compile(
-    r"^[\w\-. ()~]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|heic|ico)$", re.IGNORECASE
-)
+_FILE_NAME = re.compile(r"^[\w\-. ()~]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|heic|ico)$", re.IGNORECASE)
 _GENERIC_ALT = re.compile(r"^(image|picture|photo|graphic|chart|diagram|img|pic|logo)\s*\d*$", re.IGNORECASE)
 
 

@@ -100,7 +100,7 @@ def _bullets(block: BulletsBlock, ctx: Context) -> str:
 
 @renders("cards")
 def _cards(block: CardsBlock, ctx: Context) -> str:
-    parts = [f"<p class=\"lead\">{inline(line)}</p>" for line in block.intro]
+    parts = [f'<p class="lead">{inline(line)}</p>' for line in block.intro]
     if any(c.title and (c.body or c.bullets) for c in block.cards):
         cards = []
         for card in block.cards:
@@ -130,8 +130,9 @@ def _structure(block: StructureBlock, ctx: Context) -> str:
             f"<li><strong>{inline(i.label)}</strong>{': ' + inline(i.aim) if i.aim else ''}</li>" for i in column.items
         )
         note = f'<p class="secondary">{inline(column.note)}</p>' if column.note else ""
-        columns.append(f'<div class="column">{ctx.heading(column.title)}{note}<ul class="list list-bullet">'
-                       f"{items}</ul></div>")
+        columns.append(
+            f'<div class="column">{ctx.heading(column.title)}{note}<ul class="list list-bullet">{items}</ul></div>'
+        )
     return '<div class="columns">' + "".join(columns) + "</div>"
 
 
@@ -162,7 +163,9 @@ def _orgchart(block: OrgChartBlock, ctx: Context) -> str:
         if n.members_heading:
             inner.append(f"<p>{inline(n.members_heading)}</p>")
         if n.members:
-            inner.append('<ul class="list list-bullet">' + "".join(f"<li>{inline(m)}</li>" for m in n.members) + "</ul>")
+            inner.append(
+                '<ul class="list list-bullet">' + "".join(f"<li>{inline(m)}</li>" for m in n.members) + "</ul>"
+            )
         children = block.children(n.id)
         if children:
             inner.append('<p class="secondary">Reporting to it:</p>')
@@ -208,10 +211,18 @@ def _timeline(block: TimelineBlock, ctx: Context) -> str:
     header = ["Month", *(inline(lane.name) for lane in lanes)]
     parts = [_table(caption, header, rows, ctx, row_headers=True)] if lanes else []
     if block.spans:
-        span_rows = [[inline(s.text), _month(s.start), _month(s.end), inline(s.lane) if s.lane else "All"]
-                     for s in block.spans]
-        parts.append(_table(attr(f"{what}: work running over several months"), ["Work", "From", "To", "Lane"],
-                            span_rows, ctx, row_headers=True))
+        span_rows = [
+            [inline(s.text), _month(s.start), _month(s.end), inline(s.lane) if s.lane else "All"] for s in block.spans
+        ]
+        parts.append(
+            _table(
+                attr(f"{what}: work running over several months"),
+                ["Work", "From", "To", "Lane"],
+                span_rows,
+                ctx,
+                row_headers=True,
+            )
+        )
     return _join(parts)
 
 
@@ -220,8 +231,11 @@ def _flow(block: FlowBlock, ctx: Context) -> str:
     steps = []
     for step in block.steps:
         notes = "".join(f"<li>{inline(n)}</li>" for n in step.notes)
-        steps.append(f"<li><strong>{inline(step.title)}</strong>"
-                     + (f'<ul class="list list-bullet">{notes}</ul>' if notes else "") + "</li>")
+        steps.append(
+            f"<li><strong>{inline(step.title)}</strong>"
+            + (f'<ul class="list list-bullet">{notes}</ul>' if notes else "")
+            + "</li>"
+        )
     return '<ol class="list list-number flow">' + "".join(steps) + "</ol>"
 
 

@@ -54,14 +54,15 @@ def to_html(project: Project) -> str:
             if isinstance(block, QuestionsBlock):
                 asked.append(block)
                 continue
-            html = render_block(block, Context(level=4 if block.heading else 3, prefix=section.id,
-                                                counter=ctx.counter))
+            html = render_block(block, Context(level=4 if block.heading else 3, prefix=section.id, counter=ctx.counter))
             if not html:
                 continue
             if block.heading and plain_text(block.heading) != previous:
                 sub += 1
-                body.append(f'<h3 id="{attr(section.id)}-{sub}"><span class="num">{number_if_printed}.{sub}</span>'
-                            f" {inline(block.heading)}</h3>")
+                body.append(
+                    f'<h3 id="{attr(section.id)}-{sub}"><span class="num">{number_if_printed}.{sub}</span>'
+                    f" {inline(block.heading)}</h3>"
+                )
                 previous = plain_text(block.heading)
             body.append(html)
         if body:
@@ -88,39 +89,40 @@ def to_html(project: Project) -> str:
         toc.append((CONSULTATION_ID, str(number), CONSULTATION))
         sections.append(_questions(groups, number))
     title = plain_text(meta.title)
-    return "\n".join([
-        "<!DOCTYPE html>",
-        f'<html lang="{attr(meta.language)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{attr(title)}{' – ' + attr(plain_text(meta.subtitle)) if meta.subtitle else ''}</title>",
-        f'<meta name="author" content="{attr(plain_text(meta.organisation))}">',
-        f'<meta name="description" content="{attr(_description(project))}">',
-        f'<meta name="generator" content="NESLIS Desktop {__version__}">',
-        *([f'<meta name="date" content="{meta.date.isoformat()}">'] if meta.date else []),
-        # No request may leave the page: nothing but its own inline style and data.
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        "img-src data:\">",
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
-        '<a class="skip" href="#main">Skip to main content</a>',
-        '<header class="masthead"><div class="wrap">'
-        f"<p>{inline(meta.organisation)}</p></div></header>",
-        _title_block(project),
-        '<div class="wrap">',
-        _contents(toc),
-        '<main id="main" tabindex="-1">',
-        *sections,
-        "</main>",
-        f'<footer><p>{inline(meta.organisation)}. {attr(meta.status.value)}, version {attr(plain_text(meta.version))}. '
-        f"Made with NESLIS Desktop {__version__}.</p></footer>",
-        "</div>",
-        "</body>",
-        "</html>",
-        "",
-    ])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{attr(meta.language)}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{attr(title)}{' – ' + attr(plain_text(meta.subtitle)) if meta.subtitle else ''}</title>",
+            f'<meta name="author" content="{attr(plain_text(meta.organisation))}">',
+            f'<meta name="description" content="{attr(_description(project))}">',
+            f'<meta name="generator" content="NESLIS Desktop {__version__}">',
+            *([f'<meta name="date" content="{meta.date.isoformat()}">'] if meta.date else []),
+            # No request may leave the page: nothing but its own inline style and data.
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+            'img-src data:">',
+            f"<style>{CSS}</style>",
+            "</head>",
+            "<body>",
+            '<a class="skip" href="#main">Skip to main content</a>',
+            f'<header class="masthead"><div class="wrap"><p>{inline(meta.organisation)}</p></div></header>',
+            _title_block(project),
+            '<div class="wrap">',
+            _contents(toc),
+            '<main id="main" tabindex="-1">',
+            *sections,
+            "</main>",
+            f"<footer><p>{inline(meta.organisation)}. {attr(meta.status.value)}, "
+            f"version {attr(plain_text(meta.version))}. Made with NESLIS Desktop {__version__}.</p></footer>",
+            "</div>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
 
 
 def _description(project: Project) -> str:
@@ -160,17 +162,25 @@ def _contents(toc: list[tuple[str, str, str]]) -> str:
 
 
 def _questions(groups: list[_Group], number: int) -> str:
-    parts = [f'<section aria-labelledby="{CONSULTATION_ID}"><h2 id="{CONSULTATION_ID}">'
-             f'<span class="num">{number}</span> {CONSULTATION}</h2>']
+    parts = [
+        f'<section aria-labelledby="{CONSULTATION_ID}"><h2 id="{CONSULTATION_ID}">'
+        f'<span class="num">{number}</span> {CONSULTATION}</h2>'
+    ]
     start = 1
     for sub, group in enumerate(groups, start=1):
-        parts.append(f'<h3 id="{CONSULTATION_ID}-{sub}"><span class="num">{number}.{sub}</span>'
-                     f" {inline(group.title)}</h3>")
-        parts.append(f'<p class="secondary">From <a href="#{attr(group.anchor)}">section {inline(group.title)}</a>.</p>')
+        parts.append(
+            f'<h3 id="{CONSULTATION_ID}-{sub}"><span class="num">{number}.{sub}</span> {inline(group.title)}</h3>'
+        )
+        parts.append(
+            f'<p class="secondary">From <a href="#{attr(group.anchor)}">section {inline(group.title)}</a>.</p>'
+        )
         for intro in group.intros:
             parts += paragraphs(intro, "lead")
-        parts.append(f'<ol class="questions" start="{start}">'
-                     + "".join(f"<li>{inline(q)}</li>" for q in group.questions) + "</ol>")
+        parts.append(
+            f'<ol class="questions" start="{start}">'
+            + "".join(f"<li>{inline(q)}</li>" for q in group.questions)
+            + "</ol>"
+        )
         start += len(group.questions)
     parts.append("</section>")
     return "\n".join(parts)

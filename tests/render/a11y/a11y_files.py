@@ -54,8 +54,9 @@ def titled_slide(prs: Any, title: str = "A slide") -> Any:
     return slide
 
 
-def text_box(slide: Any, text: str, *, top: float = 2.0, left: float = 1.0, size: float = 20,
-             colour: str | None = None) -> Any:
+def text_box(
+    slide: Any, text: str, *, top: float = 2.0, left: float = 1.0, size: float = 20, colour: str | None = None
+) -> Any:
     box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(6), Inches(1))
     run = box.text_frame.paragraphs[0].add_run()
     run.text = text
@@ -276,7 +277,9 @@ def doc_picture(descr: str | None) -> Any:
     doc = document()
     doc.add_paragraph("Before.")
     doc.add_picture(png())
-    doc_pr = doc.element.body.find(".//" + "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+    doc_pr = doc.element.body.find(
+        ".//" + "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+    )
     if descr is not None:
         doc_pr.set("descr", descr)
     return doc
@@ -314,8 +317,9 @@ def doc_empty_paragraphs(fixed: bool) -> Any:
 
 
 def _hyperlink(paragraph: Any, text: str, url: str, underline: bool = True, colour: str = "0563C1") -> None:
-    rid = paragraph.part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
-                                   is_external=True)
+    rid = paragraph.part.relate_to(
+        url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True
+    )
     link = etree.SubElement(paragraph._p, wqn("w:hyperlink"))
     link.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", rid)
     run = etree.SubElement(link, wqn("w:r"))
@@ -333,8 +337,9 @@ def doc_link(text: str, underline: bool = True, colour: str = "0563C1") -> Any:
     return doc
 
 
-def doc_contrast(colour: str | None = None, theme: tuple[str, str] | None = None, size: float = 12,
-                 shading: str | None = None) -> Any:
+def doc_contrast(
+    colour: str | None = None, theme: tuple[str, str] | None = None, size: float = 12, shading: str | None = None
+) -> Any:
     doc = document()
     run = doc.add_paragraph().add_run("Grey words")
     run.font.size = DocxPt(size)

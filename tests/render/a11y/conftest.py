@@ -18,9 +18,17 @@ from neslis_desktop.store import load_project
 
 LO_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common")
 WRITER_SAMPLES = [
-    "styles/Default.ott", "styles/Modern.ott", "styles/Simple.ott", "personal/CV.ott", "personal/Resume1page.ott",
-    "officorr/Modern_business_letter_serif.ott", "offimisc/Businesscard-with-logo.ott", "internal/idxexample.odt",
-    "wizard/agenda/1simple.ott", "wizard/report/cnt-01.ott", "wizard/letter/bus-elegant_l.ott",
+    "styles/Default.ott",
+    "styles/Modern.ott",
+    "styles/Simple.ott",
+    "personal/CV.ott",
+    "personal/Resume1page.ott",
+    "officorr/Modern_business_letter_serif.ott",
+    "offimisc/Businesscard-with-logo.ott",
+    "internal/idxexample.odt",
+    "wizard/agenda/1simple.ott",
+    "wizard/report/cnt-01.ott",
+    "wizard/letter/bus-elegant_l.ott",
 ]
 
 
@@ -30,9 +38,20 @@ def _soffice_batch(sources: list[Path], fmt: str, outdir: Path) -> list[Path]:
     outdir.mkdir(parents=True, exist_ok=True)
     profile = outdir / ".lo-profile"
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", fmt,
-         "--outdir", str(outdir), *map(str, sources)],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            *map(str, sources),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     made = [outdir / f"{s.stem}.{fmt}" for s in sources]
     missing = [m.name for m in made if not m.exists()]

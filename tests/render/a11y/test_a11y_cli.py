@@ -35,8 +35,9 @@ def test_findings_exit_1_with_location_and_fix(tmp_path: Path, capsys: pytest.Ca
         ("old.pptx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "password-protected or in the old binary"),
     ],
 )
-def test_unreadable_file_exits_2_naming_it(name: str, content: bytes, says: str, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_file_exits_2_naming_it(
+    name: str, content: bytes, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / name
     bad.write_bytes(content)
     good = f.save(f.deck_no_title(False), tmp_path / "untitled.pptx")
@@ -87,7 +88,8 @@ def test_a_clean_build_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str
     head = text.split("sections:")[0]
     (project_dir / "project.yaml").write_text(head + f"sections:\n- {keep}\n", "utf-8")
     (sections / f"{keep}.yaml").write_text(
-        "title: What is productivity?\nblocks:\n- kind: paragraph\n  text: Output per hour worked.\n", "utf-8")
+        "title: What is productivity?\nblocks:\n- kind: paragraph\n  text: Output per hour worked.\n", "utf-8"
+    )
     for other in sections.glob("*.yaml"):
         if other.stem != keep:
             other.unlink()

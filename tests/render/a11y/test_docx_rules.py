@@ -24,21 +24,32 @@ CASES: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
     ("link-text", lambda: f.doc_link("www.example.org/report"), lambda: f.doc_link("Annual report 2024 (PDF)")),
     ("contrast", lambda: f.doc_contrast("AAAAAA"), lambda: f.doc_contrast("595959")),
     # The theme's accent1 with themeTint 66 (Word's "Lighter 60%") is too pale; 18 pt needs 3:1.
-    ("contrast", lambda: f.doc_contrast(theme=("accent1", "66"), size=18),
-     lambda: f.doc_contrast(theme=("accent1", "FF"), size=18)),
-    ("contrast", lambda: f.doc_contrast("FFFFFF", shading="FFFF00"), lambda: f.doc_contrast("FFFFFF", shading="1F3864")),
+    (
+        "contrast",
+        lambda: f.doc_contrast(theme=("accent1", "66"), size=18),
+        lambda: f.doc_contrast(theme=("accent1", "FF"), size=18),
+    ),
+    (
+        "contrast",
+        lambda: f.doc_contrast("FFFFFF", shading="FFFF00"),
+        lambda: f.doc_contrast("FFFFFF", shading="1F3864"),
+    ),
     ("text-size", lambda: f.doc_small_text(False), lambda: f.doc_small_text(True)),
     ("doc-title", lambda: f.document(title=None), lambda: f.document(title="Our plan")),
     ("doc-language", lambda: f.doc_no_language(False), lambda: f.doc_no_language(True)),
     ("colour-only", lambda: f.doc_colour_only(False), lambda: f.doc_colour_only(True)),
-    ("colour-only", lambda: f.doc_link("Annual report 2024 (PDF)", underline=False),
-     lambda: f.doc_link("Annual report 2024 (PDF)", underline=True)),
+    (
+        "colour-only",
+        lambda: f.doc_link("Annual report 2024 (PDF)", underline=False),
+        lambda: f.doc_link("Annual report 2024 (PDF)", underline=True),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("rule", "broken", "fixed"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
-def test_rule_flags_the_broken_document_only(rule: str, broken: Callable[[], Any], fixed: Callable[[], Any],
-                                             tmp_path: Path) -> None:
+def test_rule_flags_the_broken_document_only(
+    rule: str, broken: Callable[[], Any], fixed: Callable[[], Any], tmp_path: Path
+) -> None:
     bad = check_file(f.save(broken(), tmp_path / "broken.docx"))
     good = check_file(f.save(fixed(), tmp_path / "fixed.docx"))
     assert {x.rule for x in bad.findings} == {rule}, bad.text()

@@ -13,15 +13,27 @@ from pathlib import Path
 import pytest
 
 from neslis_desktop.model import Project
-from neslis_desktop.render.a11y import check_file
+from neslis_desktop.render.a11y import Report, check_file
 from neslis_desktop.render.pack import build_pack
 
-PROMISED = {"title-missing", "title-duplicate", "alt-text", "table-header", "layout-table", "heading-skip",
-            "link-text", "doc-title", "doc-language", "empty-paragraph", "contrast", "colour-only"}
+PROMISED = {
+    "title-missing",
+    "title-duplicate",
+    "alt-text",
+    "table-header",
+    "layout-table",
+    "heading-skip",
+    "link-text",
+    "doc-title",
+    "doc-language",
+    "empty-paragraph",
+    "contrast",
+    "colour-only",
+}
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Report]:
     from neslis_desktop.resources import bundled_project
     from neslis_desktop.store import load_project
 
@@ -31,16 +43,16 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return {r.kind: r for r in result.accessibility}
 
 
-def test_our_deck_keeps_its_promises(reports: dict[str, object]) -> None:
+def test_our_deck_keeps_its_promises(reports: dict[str, Report]) -> None:
     deck = reports["deck"]
-    rules = {f.rule for f in deck.findings}  # type: ignore[attr-defined]
-    assert not rules & PROMISED, deck.text()  # type: ignore[attr-defined]
+    rules = {f.rule for f in deck.findings}
+    assert not rules & PROMISED, deck.text()
 
 
-def test_our_draft_keeps_its_promises(reports: dict[str, object]) -> None:
+def test_our_draft_keeps_its_promises(reports: dict[str, Report]) -> None:
     draft = reports["document"]
-    rules = {f.rule for f in draft.findings}  # type: ignore[attr-defined]
-    assert not rules & PROMISED, draft.text()  # type: ignore[attr-defined]
+    rules = {f.rule for f in draft.findings}
+    assert not rules & PROMISED, draft.text()
 
 
 def test_the_check_is_the_same_as_neslis_a11y(tmp_path: Path, project: Project) -> None:

@@ -24,8 +24,11 @@ CASES: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
     # 4.48:1 fails and 4.54:1 passes for 12 pt; 18 pt needs only 3:1 (2.85 fails, 3.03 passes).
     ("contrast", lambda: f.deck_contrast("777777"), lambda: f.deck_contrast("767676")),
     ("contrast", lambda: f.deck_contrast("999999", size=18), lambda: f.deck_contrast("949494", size=18)),
-    ("contrast", lambda: f.deck_contrast("999999", size=14, bold=False),
-     lambda: f.deck_contrast("949494", size=14, bold=True)),
+    (
+        "contrast",
+        lambda: f.deck_contrast("999999", size=14, bold=False),
+        lambda: f.deck_contrast("949494", size=14, bold=True),
+    ),
     ("contrast", lambda: f.deck_theme_contrast(False), lambda: f.deck_theme_contrast(True)),
     ("contrast", lambda: f.deck_dark_background(False), lambda: f.deck_dark_background(True)),
     ("text-size", lambda: f.deck_small_text(False), lambda: f.deck_small_text(True)),
@@ -33,8 +36,11 @@ CASES: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
     ("layout-table", lambda: f.deck_table(first_row=True, rows=1), lambda: f.deck_table(first_row=True, rows=2)),
     ("empty-paragraph", lambda: f.deck_empty_paragraphs(False), lambda: f.deck_empty_paragraphs(True)),
     ("link-text", lambda: f.deck_link("click here"), lambda: f.deck_link("Annual report 2024 (PDF)")),
-    ("link-text", lambda: f.deck_link("https://www.example.org/annual-report-2024.pdf"),
-     lambda: f.deck_link("Annual report 2024 (PDF)")),
+    (
+        "link-text",
+        lambda: f.deck_link("https://www.example.org/annual-report-2024.pdf"),
+        lambda: f.deck_link("Annual report 2024 (PDF)"),
+    ),
     ("doc-title", lambda: f.deck(title=None), lambda: f.deck(title="Our plan")),
     ("doc-language", lambda: f.deck_no_language(False), lambda: f.deck_no_language(True)),
     ("colour-only", lambda: f.deck_colour_only(False), lambda: f.deck_colour_only(True)),
@@ -42,8 +48,9 @@ CASES: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
 
 
 @pytest.mark.parametrize(("rule", "broken", "fixed"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
-def test_rule_flags_the_broken_deck_only(rule: str, broken: Callable[[], Any], fixed: Callable[[], Any],
-                                         tmp_path: Path) -> None:
+def test_rule_flags_the_broken_deck_only(
+    rule: str, broken: Callable[[], Any], fixed: Callable[[], Any], tmp_path: Path
+) -> None:
     bad = check_file(f.save(broken(), tmp_path / "broken.pptx"))
     good = check_file(f.save(fixed(), tmp_path / "fixed.pptx"))
     assert {x.rule for x in bad.findings} == {rule}, bad.text()

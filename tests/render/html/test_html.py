@@ -29,8 +29,12 @@ def _text(el: Any) -> str:
 def _texts(value: Any) -> list[str]:
     """Every text field inside a block (not its notes), as a reader sees it."""
     if isinstance(value, BaseModel):
-        return [t for name in type(value).model_fields if name not in ("kind", "notes", "id", "parent")
-                for t in _texts(getattr(value, name))]
+        return [
+            t
+            for name in type(value).model_fields
+            if name not in ("kind", "notes", "id", "parent")
+            for t in _texts(getattr(value, name))
+        ]
     if isinstance(value, str):
         return [plain_text(value)]
     if isinstance(value, list):
@@ -65,10 +69,10 @@ def test_nothing_is_fetched(project: Project) -> None:
 
 def test_sections_are_numbered_headings_with_a_contents_list(page: Any, project: Project) -> None:
     h2 = [h for h in page.iter("h2") if h.get("id") != "contents-title"]
-    printed = [s for s in project.sections
-               if any(not isinstance(b, DividerBlock | QuestionsBlock) for b in s.blocks)]
+    printed = [s for s in project.sections if any(not isinstance(b, DividerBlock | QuestionsBlock) for b in s.blocks)]
     assert [_text(h) for h in h2] == [f"{n} {s.title}" for n, s in enumerate(printed, start=1)] + [
-        f"{len(printed) + 1} Consultation questions"]
+        f"{len(printed) + 1} Consultation questions"
+    ]
     contents = page.get_element_by_id("contents-title").getparent()
     links = [(a.get("href"), _text(a)) for a in contents.iter("a")]
     assert links == [(f"#{h.get('id')}", _text(h)) for h in h2]
@@ -98,8 +102,17 @@ def test_every_block_says_all_it_holds(page: Any, project: Project) -> None:
                 for line in text.split("\n"):
                     if line.strip():
                         assert re.sub(r"\s+", " ", line.strip()) in body, (section.id, block.kind, line)
-    assert kinds == {"paragraph", "bullets", "cards", "structure", "targets", "orgchart", "timeline", "flow",
-                     "questions"}
+    assert kinds == {
+        "paragraph",
+        "bullets",
+        "cards",
+        "structure",
+        "targets",
+        "orgchart",
+        "timeline",
+        "flow",
+        "questions",
+    }
 
 
 def test_tables_have_captions_and_headers(page: Any) -> None:
@@ -117,8 +130,11 @@ def test_tables_have_captions_and_headers(page: Any) -> None:
 
 def test_timeline_is_a_table_of_months_by_lanes(page: Any, project: Project) -> None:
     block = next(b for s in project.sections for b in s.blocks if b.kind == "timeline")
-    table = next(t for t in page.iter("table") if "Timeline" in _text(t.find("caption")) or
-                 (block.heading and block.heading in _text(t.find("caption"))))
+    table = next(
+        t
+        for t in page.iter("table")
+        if "Timeline" in _text(t.find("caption")) or (block.heading and block.heading in _text(t.find("caption")))
+    )
     assert [_text(th) for th in table.find("thead").iter("th")] == ["Month", *(lane.name for lane in block.lanes)]
     for lane_index, lane in enumerate(block.lanes, start=1):
         for ms in lane.milestones:
@@ -178,8 +194,9 @@ def test_a_new_kind_is_one_registered_function() -> None:
 
 
 def test_text_is_escaped_and_emphasis_kept(project: Project) -> None:
-    section = project.sections[0].model_copy(update={
-        "blocks": [ParagraphBlock(text="<script>x</script> & **bold** and *it*\nnext line")]})
+    section = project.sections[0].model_copy(
+        update={"blocks": [ParagraphBlock(text="<script>x</script> & **bold** and *it*\nnext line")]}
+    )
     text = to_html(project.model_copy(update={"sections": [section]}))
     assert "&lt;script&gt;x&lt;/script&gt; &amp; <strong>bold</strong> and <em>it</em><br>\nnext line" in text
 

@@ -35,8 +35,13 @@ def browser_check(page: Path, shots: Path, anchors: list[str] | None = None) -> 
             pytest.fail(f"npm package {package} is missing from {NODE_MODULES}; run 'make test-deps'")
     shots.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, NODE_PATH=str(NODE_MODULES), CHROMIUM=chromium)
-    proc = subprocess.run([node, str(SCRIPT), str(page), str(shots), ",".join(anchors or [])],
-                          capture_output=True, text=True, env=env, timeout=180)
+    proc = subprocess.run(
+        [node, str(SCRIPT), str(page), str(shots), ",".join(anchors or [])],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
     if proc.returncode != 0:
         pytest.fail(f"the browser check failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout)
@@ -47,7 +52,9 @@ def test_the_harness_catches_a_bad_page(tmp_path: Path) -> None:
     bad.write_text(
         "<!DOCTYPE html><html><head><title>Bad</title><link rel='stylesheet' href='https://example.invalid/s.css'>"
         "</head><body><main><p style='color:#bbb'>pale words</p><img src='data:image/gif;base64,R0lGODlhAQABAAAAACw='>"
-        "<div style='width:2000px'>wide</div></main></body></html>", "utf-8")
+        "<div style='width:2000px'>wide</div></main></body></html>",
+        "utf-8",
+    )
     result = browser_check(bad, tmp_path / "shots")
     found = {v["id"] for v in result["widths"]["1280"]["axe"]["violations"]}
     assert {"color-contrast", "image-alt", "html-has-lang"} <= found
@@ -59,13 +66,17 @@ def test_the_harness_catches_a_bad_page(tmp_path: Path) -> None:
 def test_html_edition_has_no_violations_and_reflows(tmp_path: Path, project: Project) -> None:
     page = tmp_path / "north-east-lis-draft.html"
     write_html(project, page)
-    result = browser_check(page, Path(os.environ.get("NESLIS_HTML_SHOTS", tmp_path / "shots")),
-                           ["strategy-structure", "governance", "progress"])
+    result = browser_check(
+        page,
+        Path(os.environ.get("NESLIS_HTML_SHOTS", tmp_path / "shots")),
+        ["strategy-structure", "governance", "progress"],
+    )
     assert result["requests"] == []
     for width, seen in result["widths"].items():
         assert seen["axe"]["violations"] == [], (width, seen["axe"]["violations"])
         assert {"color-contrast", "document-title", "html-lang-valid", "list", "th-has-data-cells"} <= set(
-            seen["axe"]["passes"]), width
+            seen["axe"]["passes"]
+        ), width
         layout = seen["layout"]
         assert layout["lang"] == "en-GB" and layout["title"].startswith(project.meta.title)
         # No sideways scrolling of the page, even at 320 px; wide tables scroll in their own box.
