@@ -127,7 +127,8 @@ def _build(args: argparse.Namespace) -> int:
     if not args.quiet:
         for message in [*result.messages, *extra.messages]:
             print(f"note: {message}", file=sys.stderr)
-        print("\n".join(build_summary(result.accessibility)), file=sys.stderr)
+        for line in build_summary(result.accessibility):
+            print(line, file=sys.stderr)
     for path in [*result.paths, *extra.paths]:
         print(path)
     return 0

@@ -112,5 +112,9 @@ def build_pack(
                 raise OutputError(describe_os_error(target, exc)) from exc
         step(len(jobs), "Saving")
     if check_accessibility:
-        result.accessibility = [check_file(path) for path in result.paths]
+        for path in result.paths:
+            try:
+                result.accessibility.append(check_file(path))
+            except Exception as exc:  # the files are built and in place: a check that fails must not undo that
+                result.messages.append(f"The accessibility check could not finish on {path.name} ({exc}).")
     return result

@@ -26,12 +26,22 @@ def check_file(path: Path, *, min_size: float = DEFAULT_MIN_SIZE) -> Report:
     path = Path(path)
     kind = kind_of(path)
     report = Report(path, kind)
-    if kind == "deck":
-        from neslis_desktop.render.a11y.pptx_rules import check_deck
+    opened = open_deck(path) if kind == "deck" else open_document(path)
+    from docx.opc.exceptions import OpcError
+    from docx.oxml.exceptions import XmlchemyError
+    from pptx.exc import PythonPptxError
 
-        check_deck(open_deck(path), report, min_size)
-    else:
-        from neslis_desktop.render.a11y.docx_rules import check_document
+    try:
+        if kind == "deck":
+            from neslis_desktop.render.a11y.pptx_rules import check_deck
 
-        check_document(open_document(path), report, min_size)
+            check_deck(opened, report, min_size)
+        else:
+            from neslis_desktop.render.a11y.docx_rules import check_document
+
+            check_document(opened, report, min_size)
+    except (ValueError, LookupError, AttributeError, PythonPptxError, OpcError, XmlchemyError) as exc:
+        # python-pptx and python-docx read parts lazily: a damaged part (a relationship to a
+        # missing part, a required element gone, an unknown enumeration value) shows only now.
+        raise UnreadableFile(f"{path}: damaged, so it could not be checked ({type(exc).__name__}: {exc}).") from None
     return report

@@ -1,7 +1,8 @@
 """The ``neslis a11y`` command's work, and the summary a build prints, kept out of ``cli.py``.
 
-Exit codes follow the issue: 0 when every file is clean, 1 when there are findings, 2 when a
-file cannot be read (the others are still checked and reported).
+Exit codes: 0 when every file is clean, 1 when there are findings, 2 when a file cannot be
+read, 70 when the check itself failed on a file (a bug here); the other files are still
+checked and reported.
 """
 
 from __future__ import annotations
@@ -18,13 +19,26 @@ def run(files: Sequence[Path], *, as_json: bool, min_size: float | None, out: Te
     """Check ``files`` and write the reports (text or JSON) to ``out``; the exit code."""
     reports: list[Report] = []
     errors: list[tuple[Path, str]] = []
+    bug = False
     for path in files:
         try:
             reports.append(check_file(Path(path), min_size=DEFAULT_MIN_SIZE if min_size is None else min_size))
         except UnreadableFile as exc:
             errors.append((Path(path), str(exc)))
-            if not as_json:
-                print(f"neslis: {exc}", file=err)
+        except Exception as exc:  # one file that trips a bug must not hide the others' reports
+            bug = True
+            summary = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+            errors.append(
+                (
+                    Path(path),
+                    f"{path}: internal error while checking ({summary}); this is a bug in NESLIS "
+                    "Desktop, not a problem in the file",
+                )
+            )
+        else:
+            continue
+        if not as_json:
+            print(f"neslis: {errors[-1][1]}", file=err)
     if as_json:
         data = {
             "files": [r.as_json() for r in reports],
@@ -34,6 +48,8 @@ def run(files: Sequence[Path], *, as_json: bool, min_size: float | None, out: Te
     else:
         for report in reports:
             print(report.text(), file=out)
+    if bug:
+        return 70
     if errors:
         return 2
     return 0 if all(r.clean for r in reports) else 1
@@ -41,6 +57,8 @@ def run(files: Sequence[Path], *, as_json: bool, min_size: float | None, out: Te
 
 def build_summary(reports: Sequence[Report]) -> list[str]:
     """Lines a build prints about the accessibility of what it wrote."""
+    if not reports:
+        return []
     if all(r.clean for r in reports):
         names = " and ".join(r.path.name for r in reports)
         return [f"accessibility: no problems found in {names}"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from neslis_desktop.render.a11y.colour import HIGHLIGHT, PRESET, RGB, WHITE, hex_rgb, word_shade, word_tint
+from neslis_desktop.render.a11y.values import int_attr
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -101,12 +102,12 @@ class StyleSheet:
         """1-9 for a heading paragraph (by outline level or a 'Heading N' style), else ``None``."""
         direct = p.find(f"{W}pPr/{W}outlineLvl")
         if direct is not None:
-            value = int(direct.get(f"{W}val", "9"))
+            value = int_attr(direct.get(f"{W}val"), 9)
             return value + 1 if value < 9 else None
         for style in self.chain(self.para_style(p)):
             lvl = style.find(f"{W}pPr/{W}outlineLvl")
             if lvl is not None:
-                value = int(lvl.get(f"{W}val", "9"))
+                value = int_attr(lvl.get(f"{W}val"), 9)
                 return value + 1 if value < 9 else None
             name = style.find(f"{W}name")
             match = _HEADING_NAME.match(name.get(f"{W}val", "") if name is not None else "")

@@ -29,6 +29,7 @@ from neslis_desktop.render.a11y.pptx_style import (
     placeholder_type,
 )
 from neslis_desktop.render.a11y.text_rules import LINK_FIX, alt_problem, link_problem, normalise, snippet
+from neslis_desktop.render.a11y.values import int_attr
 
 Element = Any
 _SKIP_PH = {"dt", "ftr", "sldNum", "hdr"}
@@ -84,6 +85,7 @@ def _own_box(shape_el: Element) -> _Box | None:
 
 
 _PR_TAGS = {P + "spPr", P + "grpSpPr", P + "xfrm"}
+_SHAPE_TAGS = {P + t for t in ("sp", "pic", "graphicFrame", "grpSp", "cxnSp", "contentPart")}
 
 
 def _text(shape_el: Element) -> str:
@@ -158,7 +160,8 @@ def check_deck(prs: Any, report: Report, min_size: float) -> None:
 
 
 def _title_shape(slide: Any) -> Element | None:
-    for shape_el in slide.shapes._spTree.iterchildren():
+    tree = slide.element.find(f"{P}cSld/{P}spTree")
+    for shape_el in tree.iterchildren() if tree is not None else []:
         is_ph, ph_type, _ = placeholder_type(shape_el)
         if is_ph and ph_type in _TITLE_TYPES:
             return shape_el
@@ -208,6 +211,8 @@ class _SlideCheck:
         self.styles = TextStyles(slide, prs)
         self.background = background(slide, self.colours)
         self.boxes: dict[int, _Box | None] = {}
+        tree = slide.element.find(f"{P}cSld/{P}spTree")
+        self.tree = tree if tree is not None else slide.element.makeelement(f"{P}spTree")
 
     def box(self, shape_el: Element) -> _Box | None:
         """Where a shape is: its own position, else its layout's or master's placeholder's."""
@@ -225,20 +230,20 @@ class _SlideCheck:
         self.report.add(Finding(rule, where or self.where, message, fix, slide=self.number))
 
     def run(self, title_el: Element | None) -> None:
-        shapes = list(self.slide.shapes)
+        shapes = [el for el in self.tree.iterchildren() if el.tag in _SHAPE_TAGS]
         self._reading_order(shapes, title_el)
-        for shape_el in self.slide.shapes._spTree.iter(P + "pic", P + "graphicFrame"):
+        for shape_el in self.tree.iter(P + "pic", P + "graphicFrame"):
             self._alt_text(shape_el)
-        for shape_el in self.slide.shapes._spTree.iter(A + "tbl"):
+        for shape_el in self.tree.iter(A + "tbl"):
             self._table(shape_el)
         self._text(shapes)
 
     # -- reading order ---------------------------------------------------------------------
 
     def _reading_order(self, shapes: list[Any], title_el: Element | None) -> None:
-        content = [(s, self.box(s.element)) for s in shapes if _is_content(s.element)]
-        if title_el is not None and content and content[0][0].element is not title_el:
-            self.add("reading-order", f"{_label(content[0][0].element)} is read before the title", ORDER_FIX)
+        content = [(s, self.box(s)) for s in shapes if _is_content(s)]
+        if title_el is not None and content and content[0][0] is not title_el:
+            self.add("reading-order", f"{_label(content[0][0])} is read before the title", ORDER_FIX)
             return
         placed = [(s, b) for s, b in content if b is not None]
         for i, (earlier, a) in enumerate(placed):
@@ -246,8 +251,7 @@ class _SlideCheck:
                 if _precedes(b, a):
                     self.add(
                         "reading-order",
-                        f"{_label(later.element)} is read after {_label(earlier.element)}, though it comes "
-                        "first on the slide",
+                        f"{_label(later)} is read after {_label(earlier)}, though it comes first on the slide",
                         ORDER_FIX,
                     )
                     return
@@ -299,8 +303,7 @@ class _SlideCheck:
         low: list[tuple[float, str]] = []
         poor: dict[tuple[str, str, float], tuple[Contrast, str, int]] = {}
         boxes = self._underlay()  # the shapes drawn so far, bottom first
-        for shape in shapes:
-            el = shape.element
+        for el in shapes:
             box = self.box(el)
             fill = self._shape_fill(el)
             if el.tag == P + "sp" and el.find(f"{P}txBody") is not None:
@@ -374,7 +377,7 @@ class _SlideCheck:
         chain = self.styles.chain(el)
         body = el.find(f"{P}txBody")
         autofit = body.find(f"{A}bodyPr/{A}normAutofit")
-        scale = int(autofit.get("fontScale", "100000")) / 100000 if autofit is not None else 1.0
+        scale = int_attr(autofit.get("fontScale"), 100000) / 100000 if autofit is not None else 1.0
         font_ref = el.find(f"{P}style/{A}fontRef")
         label = _label(el)
         paragraphs = body.findall(f"{A}p")
@@ -391,7 +394,7 @@ class _SlideCheck:
                 )
         for p in paragraphs:
             ppr = p.find(f"{A}pPr")
-            level = int(ppr.get("lvl", "0")) if ppr is not None else 0
+            level = int_attr(ppr.get("lvl"), 0) if ppr is not None else 0
             inherited = level_props(chain, level)
             styled: list[tuple[str, RGB, bool, bool, bool]] = []
             for run in p.iter(A + "r"):
@@ -400,7 +403,7 @@ class _SlideCheck:
                     continue
                 rpr = run.find(f"{A}rPr")
                 props = [rpr, *inherited]
-                size = int(first_attr(props, "sz") or 1800) / 100 * scale
+                size = int_attr(first_attr(props, "sz"), 1800) / 100 * scale
                 bold = first_attr(props, "b") in ("1", "true")
                 italic = first_attr(props, "i") in ("1", "true")
                 underline = (first_attr(props, "u") or "none") != "none"

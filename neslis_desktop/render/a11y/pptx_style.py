@@ -25,6 +25,7 @@ from neslis_desktop.render.a11y.colour import (
     shade,
     tint,
 )
+from neslis_desktop.render.a11y.values import int_attr
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -114,12 +115,14 @@ class SlideColours:
         elif tag == "prstClr":
             rgb = hex_rgb(PRESET.get(el.get("val", ""), ""))
         elif tag == "scrgbClr":
-            rgb = tuple(int(el.get(k, "0")) / 100000 for k in ("r", "g", "b"))  # type: ignore[assignment]
+            rgb = tuple(int_attr(el.get(k), 0) / 100000 for k in ("r", "g", "b"))  # type: ignore[assignment]
         elif tag == "hslClr":
             import colorsys
 
             rgb = colorsys.hls_to_rgb(
-                int(el.get("hue", "0")) / 21600000, int(el.get("lum", "0")) / 100000, int(el.get("sat", "0")) / 100000
+                int_attr(el.get("hue"), 0) / 21600000,
+                int_attr(el.get("lum"), 0) / 100000,
+                int_attr(el.get("sat"), 0) / 100000,
             )
         else:
             rgb = self._plain(el)
@@ -129,7 +132,7 @@ class SlideColours:
         mod, off = 1.0, 0.0
         for change in el:
             name = change.tag[len(A) :] if change.tag.startswith(A) else ""
-            value = int(change.get("val", "100000")) / 100000
+            value = int_attr(change.get("val"), 100000) / 100000
             if name == "lumMod":
                 mod = value
             elif name == "lumOff":
@@ -272,7 +275,7 @@ def background(slide: Any, colours: SlideColours) -> Paint:
         ref = bg.find(f"{P}bgRef")
         if ref is not None:
             ref_colour = colours.colour(ref[0] if len(ref) else None)
-            idx = int(ref.get("idx", "0"))
+            idx = int_attr(ref.get("idx"), 0)
             styles = colours.bg_styles
             if idx >= 1001 and idx - 1001 < len(styles):
                 style = styles[idx - 1001]
