@@ -48,7 +48,7 @@ test-deps:
 	@bash tools/apt-deps.sh $(QT_DEBS) $(TEST_DEBS)
 	@command -v npm >/dev/null || bash tools/apt-deps.sh npm
 	@test -d $(NPM_DIR)/node_modules/axe-core -a -d $(NPM_DIR)/node_modules/playwright-core || \
-		npm install --silent --no-audit --no-fund --prefix $(NPM_DIR) $(NPM_PACKAGES)
+		{ mkdir -p $(NPM_DIR) && npm install --silent --no-audit --no-fund --prefix $(NPM_DIR) $(NPM_PACKAGES); }
 
 pack: $(VENV)/.installed
 	$(VENV)/bin/neslis build -o $(OUT)
