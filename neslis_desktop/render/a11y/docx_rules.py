@@ -269,6 +269,19 @@ class _DocumentCheck:
                 n,
             )
             return
+        merged = [
+            el
+            for el in tbl.iter(f"{W}gridSpan", f"{W}vMerge", f"{W}hMerge")
+            if next(el.iterancestors(f"{W}tbl")) is tbl and el.get(f"{W}val", "continue") not in ("1", "0")
+        ]
+        if merged:
+            self.add(
+                "table-merged",
+                where,
+                "a table has merged cells, which screen readers announce out of step with the headers",
+                "split the merged cells (Table Layout > Split Cells) and repeat the text, or make two simpler tables",
+                n,
+            )
         header = rows[0].find(f"{W}trPr/{W}tblHeader")
         if header is None or header.get(f"{W}val", "true") in ("0", "false", "off"):
             self.add(

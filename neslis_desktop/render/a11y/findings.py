@@ -23,6 +23,7 @@ RULES = {
     "heading-skip": "Heading level skipped",
     "table-header": "Table without a marked header row",
     "layout-table": "Table used for layout",
+    "table-merged": "Table with merged cells",
     "empty-paragraph": "Empty paragraphs used for spacing",
     "link-text": "Link text that does not say where it goes",
     "doc-title": "Document title not set",

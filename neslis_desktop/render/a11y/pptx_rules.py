@@ -296,6 +296,12 @@ class _SlideCheck:
                 "a table has no header row marked",
                 "select the table and tick Table Design > Header Row, with the column headings in the first row",
             )
+        if len(rows) > 1 and any(_merged(tc) for tc in tbl.iter(f"{A}tc")):
+            self.add(
+                "table-merged",
+                "a table has merged cells, which screen readers announce out of step with the headers",
+                "split the merged cells (Table Layout > Split Cells) and repeat the text, or make two simpler tables",
+            )
 
     # -- text ------------------------------------------------------------------------------
 
@@ -471,6 +477,12 @@ class _SlideCheck:
                     f"{self.where}, {label}",
                 )
                 return
+
+
+def _merged(tc: Element) -> bool:
+    """Whether a table cell spans others (``gridSpan``/``rowSpan`` over 1) or is covered by one."""
+    spans = any(int_attr(tc.get(attr), 1) > 1 for attr in ("gridSpan", "rowSpan"))
+    return spans or any(tc.get(attr) in ("1", "true") for attr in ("hMerge", "vMerge"))
 
 
 def _differs(a: RGB, b: RGB) -> bool:

@@ -386,3 +386,18 @@ def doc_colour_only(fixed: bool) -> Any:
 
 def copy_of(prs_or_doc: Any) -> Any:
     return copy.deepcopy(prs_or_doc)
+
+
+def deck_table_merged(fixed: bool) -> Any:
+    prs = deck_table(first_row=True)
+    if not fixed:
+        table = next(s for s in prs.slides[0].shapes if s.has_table).table
+        table.cell(1, 0).merge(table.cell(2, 0))
+    return prs
+
+
+def doc_table_merged(fixed: bool) -> Any:
+    doc = doc_table(header=True)
+    if not fixed:
+        doc.tables[0].cell(1, 0).merge(doc.tables[0].cell(1, 1))
+    return doc

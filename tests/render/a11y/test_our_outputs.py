@@ -22,6 +22,7 @@ PROMISED = {
     "alt-text",
     "table-header",
     "layout-table",
+    "table-merged",
     "heading-skip",
     "link-text",
     "doc-title",
