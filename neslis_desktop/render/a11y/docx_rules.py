@@ -15,7 +15,15 @@ from typing import Any
 from neslis_desktop.render.a11y.colour import RGB, Contrast, contrast, hex_rgb, rgb_hex
 from neslis_desktop.render.a11y.docx_style import RunLook, StyleSheet, W
 from neslis_desktop.render.a11y.findings import Finding, Report
-from neslis_desktop.render.a11y.text_rules import LINK_FIX, alt_problem, link_problem, snippet
+from neslis_desktop.render.a11y.text_rules import (
+    BLANK_FIX,
+    LINK_FIX,
+    alt_problem,
+    blank_lines,
+    blank_message,
+    link_problem,
+    snippet,
+)
 
 Element = Any
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -282,6 +290,10 @@ class _DocumentCheck:
                 "split the merged cells (Table Layout > Split Cells) and repeat the text, or make two simpler tables",
                 n,
             )
+        grid = [["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in r.findall(f"{W}tc")] for r in rows]
+        blank_rows, blank_cols = blank_lines(grid)
+        if blank_rows or blank_cols:
+            self.add("table-blank", where, blank_message(blank_rows, blank_cols), BLANK_FIX, n)
         header = rows[0].find(f"{W}trPr/{W}tblHeader")
         if header is None or header.get(f"{W}val", "true") in ("0", "false", "off"):
             self.add(

@@ -24,6 +24,7 @@ RULES = {
     "table-header": "Table without a marked header row",
     "layout-table": "Table used for layout",
     "table-merged": "Table with merged cells",
+    "table-blank": "Table with blank rows or columns",
     "empty-paragraph": "Empty paragraphs used for spacing",
     "link-text": "Link text that does not say where it goes",
     "doc-title": "Document title not set",

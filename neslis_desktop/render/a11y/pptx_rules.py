@@ -28,7 +28,16 @@ from neslis_desktop.render.a11y.pptx_style import (
     level_props,
     placeholder_type,
 )
-from neslis_desktop.render.a11y.text_rules import LINK_FIX, alt_problem, link_problem, normalise, snippet
+from neslis_desktop.render.a11y.text_rules import (
+    BLANK_FIX,
+    LINK_FIX,
+    alt_problem,
+    blank_lines,
+    blank_message,
+    link_problem,
+    normalise,
+    snippet,
+)
 from neslis_desktop.render.a11y.values import int_attr
 
 Element = Any
@@ -296,6 +305,10 @@ class _SlideCheck:
                 "a table has no header row marked",
                 "select the table and tick Table Design > Header Row, with the column headings in the first row",
             )
+        grid = [["".join(t.text or "" for t in tc.iter(f"{A}t")) for tc in r.findall(f"{A}tc")] for r in rows]
+        blank_rows, blank_cols = blank_lines(grid)
+        if blank_rows or blank_cols:
+            self.add("table-blank", blank_message(blank_rows, blank_cols), BLANK_FIX)
         if len(rows) > 1 and any(_merged(tc) for tc in tbl.iter(f"{A}tc")):
             self.add(
                 "table-merged",

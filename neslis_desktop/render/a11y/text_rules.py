@@ -69,3 +69,26 @@ def snippet(text: str, limit: int = 40) -> str:
     """The start of ``text``, for saying where something is."""
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def blank_lines(grid: list[list[str]]) -> tuple[list[int], list[int]]:
+    """The 1-based rows and columns of a table's text ``grid`` in which every cell is empty
+    (the header row's cells count; a table of one row or column is left to the layout rule)."""
+    if len(grid) < 2 or max((len(r) for r in grid), default=0) < 2:
+        return [], []
+    width = max(len(r) for r in grid)
+    rows = [n for n, row in enumerate(grid, start=1) if not any(c.strip() for c in row)]
+    cols = [c + 1 for c in range(width) if not any(row[c].strip() for row in grid if c < len(row))]
+    return rows, cols
+
+
+def blank_message(rows: list[int], cols: list[int]) -> str:
+    parts = []
+    if rows:
+        parts.append(f"row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}")
+    if cols:
+        parts.append(f"column{'s' if len(cols) > 1 else ''} {', '.join(map(str, cols))}")
+    return f"a table has blank {' and '.join(parts)}, which screen readers announce as empty cells"
+
+
+BLANK_FIX = "delete the empty rows and columns; use cell margins or spacing for room"

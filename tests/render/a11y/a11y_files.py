@@ -401,3 +401,20 @@ def doc_table_merged(fixed: bool) -> Any:
     if not fixed:
         doc.tables[0].cell(1, 0).merge(doc.tables[0].cell(1, 1))
     return doc
+
+
+def deck_table_blank(fixed: bool) -> Any:
+    prs = deck_table(first_row=True)
+    if not fixed:
+        table = next(s for s in prs.slides[0].shapes if s.has_table).table
+        for c in range(3):
+            table.cell(2, c).text = ""  # a blank last row, for spacing
+    return prs
+
+
+def doc_table_blank(fixed: bool) -> Any:
+    doc = doc_table(header=True)
+    if not fixed:
+        for row in doc.tables[0].rows:
+            row.cells[1].text = ""  # an empty middle column
+    return doc

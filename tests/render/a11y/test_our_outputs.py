@@ -23,6 +23,7 @@ PROMISED = {
     "table-header",
     "layout-table",
     "table-merged",
+    "table-blank",
     "heading-skip",
     "link-text",
     "doc-title",
