@@ -9,11 +9,11 @@ properties resolved through the layout, master and theme (see :mod:`.pptx_style`
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from neslis_desktop.render.a11y.colour import RGB, Contrast, contrast, rgb_hex
 from neslis_desktop.render.a11y.findings import Finding, Report
+from neslis_desktop.render.a11y.pptx_geometry import Box, own_box, precedes
 from neslis_desktop.render.a11y.pptx_style import (
     A,
     P,
@@ -41,60 +41,16 @@ from neslis_desktop.render.a11y.text_rules import (
 from neslis_desktop.render.a11y.values import int_attr
 
 Element = Any
+_SHAPE_TAGS = {P + t for t in ("sp", "pic", "graphicFrame", "grpSp", "cxnSp", "contentPart")}
 _SKIP_PH = {"dt", "ftr", "sldNum", "hdr"}
 _TITLE_TYPES = {"title", "ctrTitle"}
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
-_TOLERANCE = 91440  # a tenth of an inch, in EMU: shapes this close count as level
 ORDER_FIX = (
     "in PowerPoint open Review > Check Accessibility > Reading Order (or Home > Arrange > Selection Pane, "
     "which lists the last-read shape at the top) and put the title first, then the rest top to bottom, "
     "left to right"
 )
-
-
-@dataclass
-class _Box:
-    """A shape's place on the slide, in EMU."""
-
-    left: int
-    top: int
-    width: int
-    height: int
-
-    @property
-    def right(self) -> int:
-        return self.left + self.width
-
-    @property
-    def bottom(self) -> int:
-        return self.top + self.height
-
-    def contains(self, x: float, y: float) -> bool:
-        return self.left <= x <= self.right and self.top <= y <= self.bottom
-
-
-def _own_box(shape_el: Element) -> _Box | None:
-    xfrm = next((el for el in shape_el.iterchildren() if el.tag in _PR_TAGS), None)
-    xfrm = xfrm.find(f"{A}xfrm") if xfrm is not None and xfrm.tag != P + "xfrm" else xfrm
-    if xfrm is None:
-        return None
-    off, ext = xfrm.find(f"{A}off"), xfrm.find(f"{A}ext")
-    if off is None or ext is None:
-        return None
-    try:
-        box = _Box(int(off.get("x", "0")), int(off.get("y", "0")), int(ext.get("cx", "0")), int(ext.get("cy", "0")))
-        turn = int(xfrm.get("rot", "0")) / 60000 % 180
-    except ValueError:
-        return None
-    if 45 < turn < 135:  # turned on its side: the box it covers is the other way round
-        cx, cy = box.left + box.width / 2, box.top + box.height / 2
-        box = _Box(int(cx - box.height / 2), int(cy - box.width / 2), box.height, box.width)
-    return box
-
-
-_PR_TAGS = {P + "spPr", P + "grpSpPr", P + "xfrm"}
-_SHAPE_TAGS = {P + t for t in ("sp", "pic", "graphicFrame", "grpSp", "cxnSp", "contentPart")}
 
 
 def _text(shape_el: Element) -> str:
@@ -219,17 +175,17 @@ class _SlideCheck:
         self.colours = SlideColours(slide)
         self.styles = TextStyles(slide, prs)
         self.background = background(slide, self.colours)
-        self.boxes: dict[int, _Box | None] = {}
+        self.boxes: dict[int, Box | None] = {}
         tree = slide.element.find(f"{P}cSld/{P}spTree")
         self.tree = tree if tree is not None else slide.element.makeelement(f"{P}spTree")
 
-    def box(self, shape_el: Element) -> _Box | None:
+    def box(self, shape_el: Element) -> Box | None:
         """Where a shape is: its own position, else its layout's or master's placeholder's."""
         key = id(shape_el)
         if key not in self.boxes:
-            found = _own_box(shape_el)
+            found = own_box(shape_el)
             for base in [] if found is not None else self.styles.base_shapes(shape_el):
-                found = _own_box(base)
+                found = own_box(base)
                 if found is not None:
                     break
             self.boxes[key] = found
@@ -257,7 +213,7 @@ class _SlideCheck:
         placed = [(s, b) for s, b in content if b is not None]
         for i, (earlier, a) in enumerate(placed):
             for later, b in placed[i + 1 :]:
-                if _precedes(b, a):
+                if precedes(b, a):
                     self.add(
                         "reading-order",
                         f"{_label(later)} is read after {_label(earlier)}, though it comes first on the slide",
@@ -352,7 +308,7 @@ class _SlideCheck:
                 "darken the text or lighten its background (or the other way round) until the ratio is met",
             )
 
-    def _underlay(self) -> list[tuple[_Box | None, Paint | list[Paint]]]:
+    def _underlay(self) -> list[tuple[Box | None, Paint | list[Paint]]]:
         """The master's and layout's own shapes (not placeholders), drawn beneath the slide's."""
         layout = self.slide.slide_layout
         parts = [layout]
@@ -360,14 +316,14 @@ class _SlideCheck:
             parts.insert(0, layout.slide_master)
         if self.slide.element.get("showMasterSp") in ("0", "false"):
             parts = []
-        out: list[tuple[_Box | None, Paint | list[Paint]]] = []
+        out: list[tuple[Box | None, Paint | list[Paint]]] = []
         for part in parts:
             tree = part.element.find(f"{P}cSld/{P}spTree")
             for el in tree.iterchildren() if tree is not None else []:
                 if placeholder_type(el)[0] or el.tag not in (P + "sp", P + "pic", P + "grpSp", P + "graphicFrame"):
                     continue
                 opaque_unknown = el.tag != P + "sp"  # pictures, groups, charts: colours not judged
-                out.append((_own_box(el), Paint(None) if opaque_unknown else self._shape_fill(el)))
+                out.append((own_box(el), Paint(None) if opaque_unknown else self._shape_fill(el)))
         return out
 
     def _shape_fill(self, el: Element) -> Paint | list[Paint]:
@@ -500,14 +456,3 @@ def _merged(tc: Element) -> bool:
 
 def _differs(a: RGB, b: RGB) -> bool:
     return max(abs(x - y) for x, y in zip(a, b, strict=True)) > 0.2
-
-
-def _precedes(b: _Box, a: _Box) -> bool:
-    """Whether ``b`` reads before ``a`` on the slide: wholly above it in the same column, or
-    wholly left of it in the same row."""
-    overlap_x = min(a.right, b.right) - max(a.left, b.left)
-    overlap_y = min(a.bottom, b.bottom) - max(a.top, b.top)
-    if b.bottom <= a.top + _TOLERANCE and overlap_x > _TOLERANCE:
-        return True
-    same_row = overlap_y > 0.5 * min(a.height, b.height)
-    return same_row and b.right <= a.left + _TOLERANCE
