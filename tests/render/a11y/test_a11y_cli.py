@@ -96,3 +96,15 @@ def test_a_clean_build_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["build", str(project_dir), "-o", str(tmp_path), "--only", "deck"]) == 0
     err = capsys.readouterr().err
     assert "accessibility: no problems found in north-east-lis-deck.pptx" in err
+
+
+def test_templates_and_slide_shows_are_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from neslis_desktop.render.package import relabel_main_part
+
+    main_type = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+    deck = f.save(f.deck_no_title(False), tmp_path / "deck.pptx").read_bytes()
+    for suffix, kind in ((".potx", "template"), (".ppsx", "slideshow")):
+        other = tmp_path / f"as{suffix}"
+        other.write_bytes(relabel_main_part(deck, [main_type], main_type.replace("presentation.main", f"{kind}.main")))
+        assert main(["a11y", str(other)]) == 1
+        assert "slide 1: the slide has no title" in capsys.readouterr().out
