@@ -6,6 +6,7 @@ rules fall back to the layout's or master's placeholder for shapes that inherit 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,3 +69,62 @@ def precedes(b: Box, a: Box) -> bool:
         return True
     same_row = overlap_y > 0.5 * min(a.height, b.height)
     return same_row and b.right <= a.left + _TOLERANCE
+
+
+Transform = Callable[[Box], Box]
+
+
+def _group_transform(group: Element, outer: Transform) -> Transform:
+    """How a group maps its children's boxes (in its child space) onto the slide."""
+    xfrm = group.find(f"{P}grpSpPr/{A}xfrm")
+    if xfrm is None:
+        return outer
+    parts = [xfrm.find(f"{A}{t}") for t in ("off", "ext", "chOff", "chExt")]
+    if any(p is None for p in parts):
+        return outer
+    off, ext, ch_off, ch_ext = parts
+    try:
+        ox, oy, cx, cy = (
+            int(off.get("x", "0")),
+            int(off.get("y", "0")),
+            int(ext.get("cx", "0")),
+            int(ext.get("cy", "0")),
+        )
+        kx, ky = int(ch_off.get("x", "0")), int(ch_off.get("y", "0"))
+        kw, kh = int(ch_ext.get("cx", "0")) or 1, int(ch_ext.get("cy", "0")) or 1
+    except ValueError:
+        return outer
+
+    def inner(box: Box) -> Box:
+        sx, sy = cx / kw, cy / kh
+        return outer(
+            Box(
+                int(ox + (box.left - kx) * sx), int(oy + (box.top - ky) * sy), int(box.width * sx), int(box.height * sy)
+            )
+        )
+
+    return inner
+
+
+def flatten(shapes: list[Element], box_of: Callable[[Element], Box | None]) -> list[tuple[Element, Box | None]]:
+    """``shapes`` in drawing order with groups opened up, each with its box on the slide."""
+    out: list[tuple[Element, Box | None]] = []
+
+    def walk(elements: list[Element], transform: Transform | None) -> None:
+        for el in elements:
+            if el.tag == P + "grpSp":
+                outer: Transform = transform or (lambda b: b)
+                walk([c for c in el.iterchildren() if c.tag in SHAPE_TAGS], _group_transform(el, outer))
+                continue
+            if transform is None:
+                out.append((el, box_of(el)))
+            else:
+                box = own_box(el)
+                out.append((el, transform(box) if box is not None else None))
+
+    walk(shapes, None)
+    return out
+
+
+SHAPE_TAGS = {P + t for t in ("sp", "pic", "graphicFrame", "grpSp", "cxnSp", "contentPart")}
+"""The elements of a shape tree that draw something."""

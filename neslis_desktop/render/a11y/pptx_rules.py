@@ -13,7 +13,7 @@ from typing import Any
 
 from neslis_desktop.render.a11y.colour import RGB, Contrast, contrast, rgb_hex
 from neslis_desktop.render.a11y.findings import Finding, Report
-from neslis_desktop.render.a11y.pptx_geometry import Box, own_box, precedes
+from neslis_desktop.render.a11y.pptx_geometry import SHAPE_TAGS, Box, flatten, own_box, precedes
 from neslis_desktop.render.a11y.pptx_style import (
     A,
     P,
@@ -41,7 +41,6 @@ from neslis_desktop.render.a11y.text_rules import (
 from neslis_desktop.render.a11y.values import int_attr
 
 Element = Any
-_SHAPE_TAGS = {P + t for t in ("sp", "pic", "graphicFrame", "grpSp", "cxnSp", "contentPart")}
 _SKIP_PH = {"dt", "ftr", "sldNum", "hdr"}
 _TITLE_TYPES = {"title", "ctrTitle"}
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
@@ -195,7 +194,7 @@ class _SlideCheck:
         self.report.add(Finding(rule, where or self.where, message, fix, slide=self.number))
 
     def run(self, title_el: Element | None) -> None:
-        shapes = [el for el in self.tree.iterchildren() if el.tag in _SHAPE_TAGS]
+        shapes = [el for el in self.tree.iterchildren() if el.tag in SHAPE_TAGS]
         self._reading_order(shapes, title_el)
         for shape_el in self.tree.iter(P + "pic", P + "graphicFrame"):
             self._alt_text(shape_el)
@@ -278,8 +277,7 @@ class _SlideCheck:
         low: list[tuple[float, str]] = []
         poor: dict[tuple[str, str, float], tuple[Contrast, str, int]] = {}
         boxes = self._underlay()  # the shapes drawn so far, bottom first
-        for el in shapes:
-            box = self.box(el)
+        for el, box in flatten(shapes, self.box):
             fill = self._shape_fill(el)
             if el.tag == P + "sp" and el.find(f"{P}txBody") is not None:
                 layers = [fill]
@@ -386,8 +384,13 @@ class _SlideCheck:
                 paint = self._text_colour(rpr, inherited, font_ref, link)
                 if size < self.min_size:
                     low.append((round(size, 1), label))
-                if paint is not None and paint.rgb is not None and seen is not None:
-                    for bg in seen:
+                behind = seen
+                marker = rpr.find(f"{A}highlight") if rpr is not None else None
+                if marker is not None and len(marker):  # a highlighted run is read against its highlight
+                    lit = self.colours.colour(marker[0])
+                    behind = [lit.rgb] if lit is not None and lit.rgb is not None else None
+                if paint is not None and paint.rgb is not None and behind is not None:
+                    for bg in behind:
                         check = Contrast(paint.rgb, bg, size, bold)
                         if not check.passes:
                             key = (rgb_hex(paint.rgb), rgb_hex(bg), check.needed)

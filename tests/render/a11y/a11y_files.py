@@ -418,3 +418,14 @@ def doc_table_blank(fixed: bool) -> Any:
         for row in doc.tables[0].rows:
             row.cells[1].text = ""  # an empty middle column
     return doc
+
+
+def deck_highlight(fixed: bool) -> Any:
+    """White words highlighted in dark teal (fixed) or pale yellow (broken), on a white slide."""
+    prs = deck()
+    slide = titled_slide(prs, "Highlight")
+    box = text_box(slide, "Marked words", size=20, colour="FFFFFF")
+    rpr = box.text_frame.paragraphs[0].runs[0]._r.get_or_add_rPr()
+    mark = etree.SubElement(rpr, qn("a:highlight"))
+    etree.SubElement(mark, qn("a:srgbClr"), val="0D5C73" if fixed else "FFF2A8")
+    return prs

@@ -31,6 +31,7 @@ CASES: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
     ),
     ("contrast", lambda: f.deck_theme_contrast(False), lambda: f.deck_theme_contrast(True)),
     ("contrast", lambda: f.deck_dark_background(False), lambda: f.deck_dark_background(True)),
+    ("contrast", lambda: f.deck_highlight(False), lambda: f.deck_highlight(True)),
     ("text-size", lambda: f.deck_small_text(False), lambda: f.deck_small_text(True)),
     ("table-header", lambda: f.deck_table(first_row=False), lambda: f.deck_table(first_row=True)),
     ("layout-table", lambda: f.deck_table(first_row=True, rows=1), lambda: f.deck_table(first_row=True, rows=2)),
