@@ -107,8 +107,10 @@ def _cards(block: CardsBlock, ctx: Context) -> str:
             inner = [ctx.heading(card.title, "card-title") if card.title else "", *paragraphs(card.body)]
             if card.bullets:
                 inner.append(bullet_list(card.bullets))
-            css = "card card-highlight" if card.highlight else "card"
-            cards.append(f'<li class="{css}">{_join(inner)}</li>')
+            css = "card" + (" card-highlight" if card.highlight else "") + (" card-wide" if card.wide else "")
+            # The highlight is drawn as a heavier box; a screen reader hears it said.
+            said = '<span class="visually-hidden">Key point: </span>' if card.highlight else ""
+            cards.append(f'<li class="{css}">{said}{_join(inner)}</li>')
         parts.append('<ul class="cards">' + "".join(cards) + "</ul>")
     else:
         items = []

@@ -57,6 +57,9 @@ p{margin:0 0 1rem}
 .card{border:1px solid #b1b4b6;border-top:.3rem solid #1d70b8;padding:1rem}
 .card-highlight{border:.2rem solid #0b0c0c;border-top-width:.5rem;background:#f3f2f1}
 .card h3,.card h4,.card h5,.card h6{margin-top:0}
+.card-wide{grid-column:1/-1}
+.visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;
+clip:rect(0 0 0 0);clip-path:inset(50%);border:0;white-space:nowrap}
 .card p:last-child,.card ul:last-child{margin-bottom:0}
 .columns{display:grid;gap:1rem;margin-bottom:1rem}
 @media (min-width:40.0625em){.columns{grid-template-columns:repeat(auto-fit,minmax(12rem,1fr))}}

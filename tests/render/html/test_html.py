@@ -221,3 +221,14 @@ def test_write_html_is_all_or_nothing(tmp_path: Path, project: Project, monkeypa
     with pytest.raises(RuntimeError):
         write_html(project, target)
     assert target.read_text("utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["draft.html"]
+
+
+def test_highlighted_and_wide_cards(project: Project) -> None:
+    from neslis_desktop.model import Card, CardsBlock
+
+    block = CardsBlock(cards=[Card(title="Key", body="Matters most", highlight=True), Card(body="Across", wide=True)])
+    section = project.sections[0].model_copy(update={"blocks": [block]})
+    page = lxml_html.fromstring(to_html(project.model_copy(update={"sections": [section]})))
+    key, across = page.find_class("card")
+    assert "card-highlight" in key.get("class") and _text(key).startswith("Key point: Key")
+    assert "card-wide" in across.get("class") and "Key point" not in _text(across)

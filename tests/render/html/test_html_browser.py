@@ -21,6 +21,120 @@ from office import REPO, require_tool
 from neslis_desktop.model import Project
 from neslis_desktop.render.html import write_html
 
+VARIANTS = {
+    "meta": {
+        "title": "Every block, every option",
+        "subtitle": "A test of the HTML edition",
+        "organisation": "Test *Partnership* & Co",
+        "date": "2026-03-01",
+        "event": "Summit",
+        "audience": "officers",
+        "status": "Consultation",
+    },
+    "sections": [
+        {
+            "id": "text",
+            "title": "Text <and> **marks**",
+            "blocks": [
+                {"kind": "paragraph", "heading": "A heading", "text": "One.\n\nTwo, with a\nbreak and *italic*."},
+                {
+                    "kind": "bullets",
+                    "lead": "It will:",
+                    "numbered": True,
+                    "items": ["first", {"text": "second", "items": ["a", {"text": "b", "items": ["deep"]}]}],
+                },
+            ],
+        },
+        {
+            "id": "grids",
+            "title": "Grids",
+            "blocks": [
+                {
+                    "kind": "cards",
+                    "intro": ["Intro line"],
+                    "footer": "Footer line",
+                    "cards": [
+                        {"title": "Plain", "body": "Body"},
+                        {"title": "Stand-out", "body": "Body", "highlight": True},
+                        {"title": "Listed", "bullets": ["one", "two"]},
+                        {"body": "No title", "wide": True},
+                    ],
+                },
+                {"kind": "cards", "cards": [{"title": "Only a title"}, {"body": "Only a body"}]},
+                {
+                    "kind": "targets",
+                    "goal": "Goal",
+                    "label": "3 targets",
+                    "footer": ["Delivery"],
+                    "targets": [
+                        {"text": "More jobs", "figure": "100,000"},
+                        {"text": "Better jobs"},
+                        {"text": "Fewer gaps", "figure": "50%"},
+                    ],
+                },
+            ],
+        },
+        {
+            "id": "diagrams",
+            "title": "Diagrams",
+            "blocks": [
+                {
+                    "kind": "structure",
+                    "columns": [
+                        {"title": "A", "note": "small print", "items": ["x", {"label": "y", "aim": "z"}]},
+                        {"title": "B", "items": ["only"]},
+                    ],
+                },
+                {
+                    "kind": "orgchart",
+                    "nodes": [
+                        {"id": "top", "title": "Board", "side_label": "Decides"},
+                        {
+                            "id": "mid",
+                            "title": "Group",
+                            "parent": "top",
+                            "note": "(note)",
+                            "members_heading": "Members:",
+                            "members": ["One", "Two"],
+                        },
+                        {"id": "low", "title": "Panel", "parent": "mid"},
+                        {"id": "other", "title": "Other", "parent": "top"},
+                    ],
+                },
+                {
+                    "kind": "timeline",
+                    "heading": "Plan",
+                    "start": "2026-01",
+                    "end": "2026-06",
+                    "lanes": [
+                        {"name": "Board", "milestones": [{"month": "2026-02", "text": "Approve"}]},
+                        {
+                            "name": "Work",
+                            "milestones": [
+                                {"month": "2026-02", "text": "Start"},
+                                {"month": "2026-05", "text": "Report"},
+                            ],
+                        },
+                    ],
+                    "spans": [
+                        {"text": "Engage", "start": "2026-02", "end": "2026-04", "lane": "Work"},
+                        {"text": "Across", "start": "2026-01", "end": "2026-06"},
+                    ],
+                },
+                {"kind": "flow", "steps": [{"title": "Ask", "notes": ["widely"]}, {"title": "Act"}]},
+            ],
+        },
+        {
+            "id": "asks",
+            "title": "Asks",
+            "blocks": [
+                {"kind": "divider", "text": "Questions?"},
+                {"kind": "questions", "intro": "Tell us:", "questions": ["Why?", "How?"]},
+            ],
+        },
+    ],
+}
+
 pytestmark = pytest.mark.slow
 
 SCRIPT = Path(__file__).with_name("browser_check.js")
@@ -81,3 +195,13 @@ def test_html_edition_has_no_violations_and_reflows(tmp_path: Path, project: Pro
         assert layout["lang"] == "en-GB" and layout["title"].startswith(project.meta.title)
         # No sideways scrolling of the page, even at 320 px; wide tables scroll in their own box.
         assert layout["scrollWidth"] <= layout["clientWidth"], width
+
+
+def test_every_block_option_passes_too(tmp_path: Path) -> None:
+    page = tmp_path / "variants.html"
+    write_html(Project.model_validate(VARIANTS), page)
+    result = browser_check(page, tmp_path / "shots")
+    assert result["requests"] == []
+    for width, seen in result["widths"].items():
+        assert seen["axe"]["violations"] == [], (width, seen["axe"]["violations"])
+        assert seen["layout"]["scrollWidth"] <= seen["layout"]["clientWidth"], width
