@@ -45,6 +45,7 @@ _SKIP_PH = {"dt", "ftr", "sldNum", "hdr"}
 _TITLE_TYPES = {"title", "ctrTitle"}
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 ORDER_FIX = (
     "in PowerPoint open Review > Check Accessibility > Reading Order (or Home > Arrange > Selection Pane, "
     "which lists the last-read shape at the top) and put the title first, then the rest top to bottom, "
@@ -197,7 +198,8 @@ class _SlideCheck:
         shapes = [el for el in self.tree.iterchildren() if el.tag in SHAPE_TAGS]
         self._reading_order(shapes, title_el)
         for shape_el in self.tree.iter(P + "pic", P + "graphicFrame"):
-            self._alt_text(shape_el)
+            if not any(up.tag == _FALLBACK for up in shape_el.iterancestors()):  # not the copy for old programs
+                self._alt_text(shape_el)
         for shape_el in self.tree.iter(A + "tbl"):
             self._table(shape_el)
         self._text(shapes)
