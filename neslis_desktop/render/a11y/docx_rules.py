@@ -163,12 +163,13 @@ class _DocumentCheck:
         style_name = self.styles.name(self.styles.para_style(p)).casefold()
         body_text = not is_heading and not any(style_name.startswith(s) for s in _NOT_BODY)
         cell = next((a for a in p.iterancestors(f"{W}tc")), None)
+        table = self.styles.table_layers(cell)
         looks: list[tuple[str, RunLook, bool]] = []
         for run in p.iter(f"{W}r"):
             text = "".join(t.text or "" for t in run.iter(f"{W}t"))
             if not text.strip() or any(a.tag in _SKIP_ANCESTORS for a in run.iterancestors()):
                 continue
-            look = self.styles.look(p, run)
+            look = self.styles.look(p, run, table)
             in_link = any(a.tag == f"{W}hyperlink" for a in run.iterancestors())
             looks.append((text, look, in_link))
             if body_text and look.size_pt < self.min_size:
@@ -176,7 +177,7 @@ class _DocumentCheck:
                     n, where
                 )
             if look.colour is not None:
-                bg = self.styles.background(p, run, cell, self.page)
+                bg = self.styles.background(p, run, cell, self.page, table)
                 check = Contrast(look.colour, bg, look.size_pt, look.bold)
                 if not check.passes:
                     key = (rgb_hex(look.colour), rgb_hex(bg), check.needed)

@@ -35,6 +35,14 @@ _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 Element = Any
 
 
+@dataclass
+class TableLayers:
+    """A table style's run (``rPr``) and cell (``tcPr``) properties for one cell, most specific first."""
+
+    rpr: list[Element]
+    tcpr: list[Element]
+
+
 @dataclass(frozen=True)
 class RunLook:
     """A run's resolved appearance; ``colour`` is ``None`` for Word's automatic colour."""
@@ -115,7 +123,7 @@ class StyleSheet:
                 return int(match.group(1))
         return None
 
-    def _rpr_chain(self, p: Element, run: Element) -> list[Element]:
+    def _rpr_chain(self, p: Element, run: Element, table: TableLayers | None = None) -> list[Element]:
         out: list[Element] = []
         own = run.find(f"{W}rPr")
         if own is not None:
@@ -124,15 +132,70 @@ class StyleSheet:
         for style in self.chain(rs.get(f"{W}val") if rs is not None else self.default_char):
             if style.find(f"{W}rPr") is not None:
                 out.append(style.find(f"{W}rPr"))
-        for style in self.chain(self.para_style(p)):
-            if style.find(f"{W}rPr") is not None:
-                out.append(style.find(f"{W}rPr"))
+        para_style = self.para_style(p)
+        paragraph = [st.find(f"{W}rPr") for st in self.chain(para_style) if st.find(f"{W}rPr") is not None]
+        from_table = table.rpr if table is not None else []
+        # Word lets a table style's text formatting win over the default paragraph style (Normal),
+        # but not over a paragraph style the author chose.
+        if para_style == self.default_para:
+            out += from_table + paragraph
+        else:
+            out += paragraph + from_table
         if self.defaults_rpr is not None:
             out.append(self.defaults_rpr)
         return out
 
-    def look(self, p: Element, run: Element) -> RunLook:
-        chain = self._rpr_chain(p, run)
+    def table_layers(self, cell: Element | None) -> TableLayers | None:
+        """What the table style gives ``cell``: run and cell properties, the most specific first
+        (header row, last row, first and last column, banded rows and columns, the whole table)."""
+        if cell is None:
+            return None
+        row = cell.getparent()
+        tbl = row.getparent() if row is not None else None
+        if tbl is None or tbl.tag != f"{W}tbl":
+            return None
+        style_el = tbl.find(f"{W}tblPr/{W}tblStyle")
+        chain = self.chain(style_el.get(f"{W}val") if style_el is not None else None)
+        if not chain:
+            return None
+        look = _table_look(tbl.find(f"{W}tblPr/{W}tblLook"))
+        rows = tbl.findall(f"{W}tr")
+        r = rows.index(row) if row in rows else 0
+        cells = row.findall(f"{W}tc")
+        c = cells.index(cell) if cell in cells else 0
+        kinds: list[str] = []
+        if look["firstRow"] and r == 0:
+            kinds.append("firstRow")
+        if look["lastRow"] and r == len(rows) - 1:
+            kinds.append("lastRow")
+        if look["firstColumn"] and c == 0:
+            kinds.append("firstCol")
+        if look["lastColumn"] and c == len(cells) - 1:
+            kinds.append("lastCol")
+        body_row = r - (1 if look["firstRow"] else 0)
+        if not look["noHBand"] and body_row >= 0:
+            kinds.append("band1Horz" if body_row % 2 == 0 else "band2Horz")
+        body_col = c - (1 if look["firstColumn"] else 0)
+        if not look["noVBand"] and body_col >= 0:
+            kinds.append("band1Vert" if body_col % 2 == 0 else "band2Vert")
+        layers = TableLayers([], [])
+        for kind in [*kinds, ""]:
+            for style in chain:
+                part = (
+                    style
+                    if not kind
+                    else next((x for x in style.findall(f"{W}tblStylePr") if x.get(f"{W}type") == kind), None)
+                )
+                if part is None:
+                    continue
+                if part.find(f"{W}rPr") is not None:
+                    layers.rpr.append(part.find(f"{W}rPr"))
+                if part.find(f"{W}tcPr") is not None:
+                    layers.tcpr.append(part.find(f"{W}tcPr"))
+        return layers
+
+    def look(self, p: Element, run: Element, table: TableLayers | None = None) -> RunLook:
+        chain = self._rpr_chain(p, run, table)
         colour: RGB | None = None
         for rpr in chain:
             el = rpr.find(f"{W}color")
@@ -188,7 +251,9 @@ class StyleSheet:
         )
         return fill
 
-    def background(self, p: Element, run: Element, cell: Element | None, page: RGB | None) -> RGB:
+    def background(
+        self, p: Element, run: Element, cell: Element | None, page: RGB | None, table: TableLayers | None = None
+    ) -> RGB:
         """The colour behind ``run``: its shading, else the paragraph's, the cell's, the page's."""
         for pr in (run.find(f"{W}rPr"), p.find(f"{W}pPr")):
             fill = self.shading(pr)
@@ -200,6 +265,10 @@ class StyleSheet:
                 return fill
         if cell is not None:
             fill = self.shading(cell.find(f"{W}tcPr"))
+            if fill is not None:
+                return fill
+        for tcpr in table.tcpr if table is not None else []:
+            fill = self.shading(tcpr)
             if fill is not None:
                 return fill
         return page or WHITE
@@ -219,3 +288,35 @@ def _underline(chain: list[Element]) -> bool:
         if el is not None:
             return el.get(f"{W}val", "single") != "none"
     return False
+
+
+_LOOK_BITS = {
+    "firstRow": 0x20,
+    "lastRow": 0x40,
+    "firstColumn": 0x80,
+    "lastColumn": 0x100,
+    "noHBand": 0x200,
+    "noVBand": 0x400,
+}
+
+
+def _table_look(el: Element | None) -> dict[str, bool]:
+    """Which of a table style's parts the table uses (``w:tblLook``: attributes, or the older hex mask)."""
+    if el is None:
+        return {
+            "firstRow": True,
+            "lastRow": False,
+            "firstColumn": True,
+            "lastColumn": False,
+            "noHBand": False,
+            "noVBand": True,
+        }
+    try:
+        mask = int(el.get(f"{W}val", "0"), 16)
+    except ValueError:
+        mask = 0
+    out = {}
+    for name, bit in _LOOK_BITS.items():
+        value = el.get(f"{W}{name}")
+        out[name] = value in ("1", "true", "on") if value is not None else bool(mask & bit)
+    return out

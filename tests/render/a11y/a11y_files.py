@@ -429,3 +429,10 @@ def deck_highlight(fixed: bool) -> Any:
     mark = etree.SubElement(rpr, qn("a:highlight"))
     etree.SubElement(mark, qn("a:srgbClr"), val="0D5C73" if fixed else "FFF2A8")
     return prs
+
+
+def doc_table_style(style: str) -> Any:
+    """A table in one of python-docx's built-in table styles, its header row marked."""
+    doc = doc_table(header=True)
+    doc.tables[0].style = doc.styles[style]
+    return doc

@@ -36,6 +36,9 @@ CASES: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
         lambda: f.doc_contrast("FFFFFF", shading="FFFF00"),
         lambda: f.doc_contrast("FFFFFF", shading="1F3864"),
     ),
+    # The table style's header row: white bold text on accent1 #4F81BD (4.03:1) against white on
+    # text1 (black), both set only in the style's firstRow part.
+    ("contrast", lambda: f.doc_table_style("Medium Shading 1 Accent 1"), lambda: f.doc_table_style("Medium Shading 1")),
     ("text-size", lambda: f.doc_small_text(False), lambda: f.doc_small_text(True)),
     ("doc-title", lambda: f.document(title=None), lambda: f.document(title="Our plan")),
     ("doc-language", lambda: f.doc_no_language(False), lambda: f.doc_no_language(True)),
