@@ -17,11 +17,13 @@ from neslis_desktop.render.a11y.docx_style import RunLook, StyleSheet, W
 from neslis_desktop.render.a11y.findings import Finding, Report
 from neslis_desktop.render.a11y.text_rules import (
     BLANK_FIX,
+    BLANKS_FIX,
     LINK_FIX,
     alt_problem,
     blank_lines,
     blank_message,
     link_problem,
+    repeated_blanks,
     snippet,
 )
 
@@ -71,6 +73,7 @@ class _DocumentCheck:
         self.poor: dict[tuple[str, str, float], tuple[Contrast, _Tally]] = {}
         self.colour_only: _Tally = _Tally()
         self.link_colour: _Tally = _Tally()
+        self.blanks: _Tally = _Tally()
 
     def add(self, rule: str, where: str, message: str, fix: str, paragraph: int | None = None) -> None:
         self.report.add(Finding(rule, where, message, fix, paragraph=paragraph))
@@ -164,6 +167,8 @@ class _DocumentCheck:
         body_text = not is_heading and not any(style_name.startswith(s) for s in _NOT_BODY)
         cell = next((a for a in p.iterancestors(f"{W}tc")), None)
         table = self.styles.table_layers(cell)
+        if body_text and cell is None and _blanks(p):
+            self.blanks.hit(n, where)
         looks: list[tuple[str, RunLook, bool]] = []
         for run in p.iter(f"{W}r"):
             text = "".join(t.text or "" for t in run.iter(f"{W}t"))
@@ -320,6 +325,17 @@ class _DocumentCheck:
                 "delete the empty paragraphs and set the style's Spacing Before/After instead",
                 n,
             )
+        if self.blanks.count:
+            t = self.blanks
+            listed = ", ".join(map(str, t.places[:8])) + (", ..." if t.count > 8 else "")
+            self.add(
+                "blank-characters",
+                t.where,
+                f"text is lined up with repeated spaces or tabs in {t.count} paragraph{'s' if t.count != 1 else ''} "
+                f"({listed})",
+                BLANKS_FIX,
+                t.first,
+            )
         by_size: dict[float, list[tuple[str, _Tally]]] = {}
         for (style, size), tally in self.small.items():
             by_size.setdefault(size, []).append((style, tally))
@@ -364,6 +380,19 @@ class _DocumentCheck:
                 "underline links (the Hyperlink style) so they are found without seeing colour",
                 t.first,
             )
+
+
+def _blanks(p: Element) -> bool:
+    """Whether a paragraph uses runs of spaces or of tabs (``w:tab`` elements) to place text."""
+    pieces: list[str] = []
+    for el in p.iter(f"{W}t", f"{W}tab", f"{W}ptab"):
+        if any(up.tag in _SKIP_ANCESTORS for up in el.iterancestors()):
+            continue  # text boxes have their own paragraphs
+        if el.tag == f"{W}t":
+            pieces.append(el.text or "")
+        elif el.getparent() is not None and el.getparent().tag == f"{W}r":  # a tab character, not a tab stop
+            pieces.append("\t")
+    return repeated_blanks("".join(pieces))
 
 
 def _differs(a: RGB, b: RGB) -> bool:

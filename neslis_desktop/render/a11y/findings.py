@@ -26,6 +26,7 @@ RULES = {
     "table-merged": "Table with merged cells",
     "table-blank": "Table with blank rows or columns",
     "empty-paragraph": "Empty paragraphs used for spacing",
+    "blank-characters": "Repeated spaces or tabs used for spacing",
     "link-text": "Link text that does not say where it goes",
     "doc-title": "Document title not set",
     "doc-language": "Document language not set",

@@ -30,12 +30,14 @@ from neslis_desktop.render.a11y.pptx_style import (
 )
 from neslis_desktop.render.a11y.text_rules import (
     BLANK_FIX,
+    BLANKS_FIX,
     LINK_FIX,
     alt_problem,
     blank_lines,
     blank_message,
     link_problem,
     normalise,
+    repeated_blanks,
     snippet,
 )
 from neslis_desktop.render.a11y.values import int_attr
@@ -367,6 +369,15 @@ class _SlideCheck:
                     "delete the empty lines and set Paragraph > Spacing Before/After instead",
                     f"{self.where}, {label}",
                 )
+        # Tabs are a:tab-free text in DrawingML: they sit in a:t as characters.
+        spaced = [t for t in ("".join(x.text or "" for x in p.iter(A + "t")) for p in paragraphs) if repeated_blanks(t)]
+        if spaced:
+            self.add(
+                "blank-characters",
+                f"{label} lines text up with repeated spaces or tabs ('{snippet(spaced[0])}')",
+                BLANKS_FIX,
+                f"{self.where}, {label}",
+            )
         for p in paragraphs:
             ppr = p.find(f"{A}pPr")
             level = int_attr(ppr.get("lvl"), 0) if ppr is not None else 0

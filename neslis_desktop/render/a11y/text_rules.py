@@ -92,3 +92,15 @@ def blank_message(rows: list[int], cols: list[int]) -> str:
 
 
 BLANK_FIX = "delete the empty rows and columns; use cell margins or spacing for room"
+
+
+_SPACES = re.compile(r"[ \u00a0]{3,}|\t{2,}")
+
+
+def repeated_blanks(text: str) -> bool:
+    """Whether ``text`` lines things up with runs of spaces (three or more) or of tabs (two or
+    more), which a screen reader reads out as pauses or 'tab tab'."""
+    return bool(_SPACES.search(text.strip(" \u00a0")))
+
+
+BLANKS_FIX = "replace the runs of spaces or tabs with one tab stop, indents or a table"

@@ -436,3 +436,16 @@ def doc_table_style(style: str) -> Any:
     doc = doc_table(header=True)
     doc.tables[0].style = doc.styles[style]
     return doc
+
+
+def deck_spaces(fixed: bool) -> Any:
+    prs = deck()
+    slide = titled_slide(prs, "Contacts")
+    text_box(slide, "Name: Jo Bloggs" if fixed else "Name:      Jo Bloggs", size=20)
+    return prs
+
+
+def doc_tabs(fixed: bool) -> Any:
+    doc = document()
+    doc.add_paragraph("Name:\tJo Bloggs" if fixed else "Name:\t\tJo Bloggs")
+    return doc

@@ -21,6 +21,7 @@ CASES: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
     ("layout-table", lambda: f.doc_nested_table(False), lambda: f.doc_nested_table(True)),
     ("table-merged", lambda: f.doc_table_merged(False), lambda: f.doc_table_merged(True)),
     ("table-blank", lambda: f.doc_table_blank(False), lambda: f.doc_table_blank(True)),
+    ("blank-characters", lambda: f.doc_tabs(False), lambda: f.doc_tabs(True)),
     ("empty-paragraph", lambda: f.doc_empty_paragraphs(False), lambda: f.doc_empty_paragraphs(True)),
     ("link-text", lambda: f.doc_link("here"), lambda: f.doc_link("Annual report 2024 (PDF)")),
     ("link-text", lambda: f.doc_link("www.example.org/report"), lambda: f.doc_link("Annual report 2024 (PDF)")),

@@ -29,6 +29,7 @@ PROMISED = {
     "doc-title",
     "doc-language",
     "empty-paragraph",
+    "blank-characters",
     "contrast",
     "colour-only",
 }

@@ -37,6 +37,7 @@ CASES: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
     ("layout-table", lambda: f.deck_table(first_row=True, rows=1), lambda: f.deck_table(first_row=True, rows=2)),
     ("table-merged", lambda: f.deck_table_merged(False), lambda: f.deck_table_merged(True)),
     ("table-blank", lambda: f.deck_table_blank(False), lambda: f.deck_table_blank(True)),
+    ("blank-characters", lambda: f.deck_spaces(False), lambda: f.deck_spaces(True)),
     ("empty-paragraph", lambda: f.deck_empty_paragraphs(False), lambda: f.deck_empty_paragraphs(True)),
     ("link-text", lambda: f.deck_link("click here"), lambda: f.deck_link("Annual report 2024 (PDF)")),
     (
