@@ -12,9 +12,13 @@ QT_DEBS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-xkb1 libxcb-shape0 libxcb-randr0
 # What the tests use to look at outputs: LibreOffice renders decks and drafts, Pandoc makes
-# a foreign reference template, poppler turns PDFs into pages, Xvfb gives the app a screen.
+# a foreign reference template, poppler turns PDFs into pages, Xvfb gives the app a screen,
+# Chromium (with axe-core and playwright-core from npm) tests the HTML edition in a real browser.
 TEST_DEBS := libreoffice-impress libreoffice-writer poppler-utils fonts-crosextra-carlito \
-	fonts-liberation pandoc xvfb xauth
+	fonts-liberation pandoc xvfb xauth chromium
+# The browser test's npm packages, installed into a git-ignored folder of the tests.
+NPM_DIR := tests/.npm
+NPM_PACKAGES := axe-core@4 playwright-core@1
 
 .PHONY: help setup pack test run bundle bench lint schema clean system-deps test-deps
 
@@ -42,6 +46,9 @@ system-deps:
 
 test-deps:
 	@bash tools/apt-deps.sh $(QT_DEBS) $(TEST_DEBS)
+	@command -v npm >/dev/null || bash tools/apt-deps.sh npm
+	@test -d $(NPM_DIR)/node_modules/axe-core -a -d $(NPM_DIR)/node_modules/playwright-core || \
+		{ mkdir -p $(NPM_DIR) && npm install --silent --no-audit --no-fund --prefix $(NPM_DIR) $(NPM_PACKAGES); }
 
 pack: $(VENV)/.installed
 	$(VENV)/bin/neslis build -o $(OUT)

@@ -47,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--with-feedback", action="store_true", help="add 'What we heard' and 'You said, we did' from feedback/"
     )
+    build.add_argument("--pdf", action="store_true", help="also write both as tagged PDF (needs LibreOffice)")
+    build.add_argument("--html", action="store_true", help="also write the draft as one accessible HTML file")
+
+    a11y = sub.add_parser("a11y", help="check decks and documents (anyone's) for accessibility problems")
+    a11y.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".pptx or .docx files to check")
+    a11y.add_argument("--json", action="store_true", help="write the findings as JSON")
+    a11y.add_argument("--min-size", type=float, metavar="PT", help="smallest body text allowed (default 12 pt)")
 
     check = sub.add_parser("check", help="validate a project and report problems")
     check.add_argument("project", nargs="?", type=Path, help="project folder (default: the bundled example)")
@@ -132,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
             from neslis_desktop import cli_loop
 
             return cli_loop.run(args)
+        if args.command == "a11y":
+            from neslis_desktop.render.a11y.command import run
+
+            return run(args.files, as_json=args.json, min_size=args.min_size, out=sys.stdout, err=sys.stderr)
     except NeslisError as exc:
         print(f"neslis: {exc}", file=sys.stderr)
         return 2
@@ -203,12 +214,24 @@ def _build(args: argparse.Namespace) -> int:
     if args.with_feedback:
         packs = [p.model_copy(update={"what_we_heard": True}) for p in packs]
     result = build_packs(
-        project, packs, args.out, folder=folder, deck_template=args.deck_template, doc_template=args.doc_template
+        project,
+        packs,
+        args.out,
+        folder=folder,
+        deck_template=args.deck_template,
+        doc_template=args.doc_template,
+        check_accessibility=True,
     )
+    from neslis_desktop.render.a11y.command import build_summary
+    from neslis_desktop.render.publish import html_view, publish
+
+    extra = publish(html_view(project, packs, folder), result.paths, args.out, pdf=args.pdf, html=args.html)
     if not args.quiet:
-        for message in result.messages:
+        for message in [*result.messages, *extra.messages]:
             print(f"note: {message}", file=sys.stderr)
-    for path in result.paths:
+        for line in build_summary(result.accessibility):
+            print(line, file=sys.stderr)
+    for path in [*result.paths, *extra.paths]:
         print(path)
     return 0
 

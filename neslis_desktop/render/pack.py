@@ -14,6 +14,7 @@ from typing import Literal
 
 from neslis_desktop.errors import NeslisError, OutputError
 from neslis_desktop.model import Project
+from neslis_desktop.render.a11y import Report, check_file
 from neslis_desktop.render.template_guard import check_template
 from neslis_desktop.store.atomic import atomic_paths, describe_os_error
 
@@ -31,6 +32,8 @@ class PackResult:
     deck: Path | None = None
     draft: Path | None = None
     messages: list[str] = field(default_factory=list)
+    accessibility: list[Report] = field(default_factory=list)
+    """The accessibility check of each file written, when the build was asked to check."""
 
     @property
     def paths(self) -> list[Path]:
@@ -56,12 +59,14 @@ def build_pack(
     only: Only | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    check_accessibility: bool = False,
 ) -> PackResult:
     """Write the deck and/or the draft of ``project`` into ``out_dir``.
 
     ``deck_template``/``doc_template`` default to the bundled templates. Raises a
     :class:`~neslis_desktop.errors.NeslisError` subclass on bad input (nothing written), or
-    :class:`Cancelled` when ``cancelled()`` turns true between steps.
+    :class:`Cancelled` when ``cancelled()`` turns true between steps. With
+    ``check_accessibility`` the written files are checked afterwards (``result.accessibility``).
     """
     from neslis_desktop.render.deck import write_deck
     from neslis_desktop.render.draft import write_draft
@@ -106,4 +111,10 @@ def build_pack(
             except OSError as exc:  # writing the temporary file: the disk is full, say
                 raise OutputError(describe_os_error(target, exc)) from exc
         step(len(jobs), "Saving")
+    if check_accessibility:
+        for path in result.paths:
+            try:
+                result.accessibility.append(check_file(path))
+            except Exception as exc:  # the files are built and in place: a check that fails must not undo that
+                result.messages.append(f"The accessibility check could not finish on {path.name} ({exc}).")
     return result

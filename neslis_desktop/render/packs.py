@@ -17,6 +17,7 @@ from pathlib import Path
 from neslis_desktop.errors import ContentError, NeslisError, OutputError
 from neslis_desktop.model import Project
 from neslis_desktop.model.packs import Pack, PackKind, pack_sections
+from neslis_desktop.render.a11y import Report, check_file
 from neslis_desktop.render.changes import changes_section
 from neslis_desktop.render.pack import Cancelled, Progress
 from neslis_desktop.render.template_guard import check_template
@@ -31,6 +32,8 @@ class PacksResult:
 
     written: list[tuple[Pack, Path]] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    accessibility: list[Report] = field(default_factory=list)
+    """The accessibility check of each file written, when the build was asked to check."""
 
     @property
     def paths(self) -> list[Path]:
@@ -121,6 +124,7 @@ def build_packs(
     doc_template: Path | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    check_accessibility: bool = False,
 ) -> PacksResult:
     """Write each of ``packs`` of ``project`` into ``out_dir``, all or nothing.
 
@@ -178,4 +182,10 @@ def build_packs(
             result.messages += [f"{pack.name}: {m}" for m in messages] if project.packs else messages
             result.written.append((pack, target))
         step(len(jobs), "Saving")
+    if check_accessibility:
+        for path in result.paths:
+            try:
+                result.accessibility.append(check_file(path))
+            except Exception as exc:  # the files are built and in place: a check that fails must not undo that
+                result.messages.append(f"The accessibility check could not finish on {path.name} ({exc}).")
     return result

@@ -154,7 +154,8 @@ def copy_pictures(sections: list[Section], source: Path, target: Path | None) ->
                     raise ContentError([Problem(source, block.file, "holds a picture; save this project first, "
                                                 "so that the picture can be copied into its folder")])
                 src = resolve_inside(source, block.file, field="file", file=source)
-                block = block.model_copy(update={"file": copy_into_assets(src, target)})
-            blocks.append(block)
+                blocks.append(block.model_copy(update={"file": copy_into_assets(src, target)}))
+            else:
+                blocks.append(block)
         out.append(section.model_copy(update={"blocks": blocks}))
     return out

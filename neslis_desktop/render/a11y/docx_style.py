@@ -1,0 +1,322 @@
+"""What a Word paragraph's and run's formatting resolves to, through the style sheet.
+
+A run's colour, size, weight and shading come from the first of: the run's own properties,
+its character style (and the styles it is based on), the paragraph's style chain, the
+document defaults. Theme colours (``themeColor="accent1"`` with ``themeTint``/``themeShade``)
+resolve through the document's theme. ``auto`` colour is Word's own black-or-white choice
+against the background, so it always contrasts and is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from neslis_desktop.render.a11y.colour import HIGHLIGHT, PRESET, RGB, WHITE, hex_rgb, word_shade, word_tint
+from neslis_desktop.render.a11y.values import int_attr
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+_THEME_SLOTS = {
+    "text1": "dk1",
+    "background1": "lt1",
+    "text2": "dk2",
+    "background2": "lt2",
+    "dark1": "dk1",
+    "light1": "lt1",
+    "dark2": "dk2",
+    "light2": "lt2",
+    "hyperlink": "hlink",
+    "followedHyperlink": "folHlink",
+}
+_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+Element = Any
+
+
+@dataclass
+class TableLayers:
+    """A table style's run (``rPr``) and cell (``tcPr``) properties for one cell, most specific first."""
+
+    rpr: list[Element]
+    tcpr: list[Element]
+
+
+@dataclass(frozen=True)
+class RunLook:
+    """A run's resolved appearance; ``colour`` is ``None`` for Word's automatic colour."""
+
+    colour: RGB | None
+    size_pt: float
+    bold: bool
+    italic: bool
+    underline: bool
+
+
+class StyleSheet:
+    """The document's styles, defaults and theme colours, for resolving formatting."""
+
+    def __init__(self, doc: Any) -> None:
+        root = doc.styles.element
+        self.styles: dict[str, Element] = {}
+        self.default_para: str | None = None
+        self.default_char: str | None = None
+        for style in root.findall(f"{W}style"):
+            sid = style.get(f"{W}styleId", "")
+            self.styles[sid] = style
+            if style.get(f"{W}default") in ("1", "true"):
+                if style.get(f"{W}type") == "paragraph":
+                    self.default_para = sid
+                elif style.get(f"{W}type") == "character":
+                    self.default_char = sid
+        self.defaults_rpr = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        self.theme: dict[str, RGB] = {}
+        try:
+            from lxml import etree
+
+            theme = etree.fromstring(doc.part.part_related_by(THEME_REL).blob)
+            scheme = theme.find(f"{A}themeElements/{A}clrScheme")
+            for slot in scheme if scheme is not None else []:
+                value = slot[0].get("val") if slot[0].tag == A + "srgbClr" else slot[0].get("lastClr")
+                rgb = hex_rgb(value or "")
+                if rgb is not None:
+                    self.theme[etree.QName(slot).localname] = rgb
+        except (KeyError, ValueError, SyntaxError, IndexError):
+            pass
+
+    def name(self, style_id: str | None) -> str:
+        style = self.styles.get(style_id or "")
+        el = style.find(f"{W}name") if style is not None else None
+        return el.get(f"{W}val", style_id or "") if el is not None else (style_id or "")
+
+    def chain(self, style_id: str | None) -> list[Element]:
+        """The style and those it is based on, nearest first (cycles stopped)."""
+        out: list[Element] = []
+        seen: set[str] = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            out.append(style)
+            based = style.find(f"{W}basedOn")
+            style_id = based.get(f"{W}val") if based is not None else None
+        return out
+
+    def para_style(self, p: Element) -> str | None:
+        ps = p.find(f"{W}pPr/{W}pStyle")
+        return ps.get(f"{W}val") if ps is not None else self.default_para
+
+    def heading_level(self, p: Element) -> int | None:
+        """1-9 for a heading paragraph (by outline level or a 'Heading N' style), else ``None``."""
+        direct = p.find(f"{W}pPr/{W}outlineLvl")
+        if direct is not None:
+            value = int_attr(direct.get(f"{W}val"), 9)
+            return value + 1 if value < 9 else None
+        for style in self.chain(self.para_style(p)):
+            lvl = style.find(f"{W}pPr/{W}outlineLvl")
+            if lvl is not None:
+                value = int_attr(lvl.get(f"{W}val"), 9)
+                return value + 1 if value < 9 else None
+            name = style.find(f"{W}name")
+            match = _HEADING_NAME.match(name.get(f"{W}val", "") if name is not None else "")
+            if match:
+                return int(match.group(1))
+        return None
+
+    def _rpr_chain(self, p: Element, run: Element, table: TableLayers | None = None) -> list[Element]:
+        out: list[Element] = []
+        own = run.find(f"{W}rPr")
+        if own is not None:
+            out.append(own)
+        rs = own.find(f"{W}rStyle") if own is not None else None
+        for style in self.chain(rs.get(f"{W}val") if rs is not None else self.default_char):
+            if style.find(f"{W}rPr") is not None:
+                out.append(style.find(f"{W}rPr"))
+        para_style = self.para_style(p)
+        paragraph = [st.find(f"{W}rPr") for st in self.chain(para_style) if st.find(f"{W}rPr") is not None]
+        from_table = table.rpr if table is not None else []
+        # Word lets a table style's text formatting win over the default paragraph style (Normal),
+        # but not over a paragraph style the author chose.
+        if para_style == self.default_para:
+            out += from_table + paragraph
+        else:
+            out += paragraph + from_table
+        if self.defaults_rpr is not None:
+            out.append(self.defaults_rpr)
+        return out
+
+    def table_layers(self, cell: Element | None) -> TableLayers | None:
+        """What the table style gives ``cell``: run and cell properties, the most specific first
+        (header row, last row, first and last column, banded rows and columns, the whole table)."""
+        if cell is None:
+            return None
+        row = cell.getparent()
+        tbl = row.getparent() if row is not None else None
+        if tbl is None or tbl.tag != f"{W}tbl":
+            return None
+        style_el = tbl.find(f"{W}tblPr/{W}tblStyle")
+        chain = self.chain(style_el.get(f"{W}val") if style_el is not None else None)
+        if not chain:
+            return None
+        look = _table_look(tbl.find(f"{W}tblPr/{W}tblLook"))
+        rows = tbl.findall(f"{W}tr")
+        r = rows.index(row) if row in rows else 0
+        cells = row.findall(f"{W}tc")
+        c = cells.index(cell) if cell in cells else 0
+        kinds: list[str] = []
+        if look["firstRow"] and r == 0:
+            kinds.append("firstRow")
+        if look["lastRow"] and r == len(rows) - 1:
+            kinds.append("lastRow")
+        if look["firstColumn"] and c == 0:
+            kinds.append("firstCol")
+        if look["lastColumn"] and c == len(cells) - 1:
+            kinds.append("lastCol")
+        body_row = r - (1 if look["firstRow"] else 0)
+        if not look["noHBand"] and body_row >= 0:
+            kinds.append("band1Horz" if body_row % 2 == 0 else "band2Horz")
+        body_col = c - (1 if look["firstColumn"] else 0)
+        if not look["noVBand"] and body_col >= 0:
+            kinds.append("band1Vert" if body_col % 2 == 0 else "band2Vert")
+        layers = TableLayers([], [])
+        for kind in [*kinds, ""]:
+            for style in chain:
+                part = (
+                    style
+                    if not kind
+                    else next((x for x in style.findall(f"{W}tblStylePr") if x.get(f"{W}type") == kind), None)
+                )
+                if part is None:
+                    continue
+                if part.find(f"{W}rPr") is not None:
+                    layers.rpr.append(part.find(f"{W}rPr"))
+                if part.find(f"{W}tcPr") is not None:
+                    layers.tcpr.append(part.find(f"{W}tcPr"))
+        return layers
+
+    def look(self, p: Element, run: Element, table: TableLayers | None = None) -> RunLook:
+        chain = self._rpr_chain(p, run, table)
+        colour: RGB | None = None
+        for rpr in chain:
+            el = rpr.find(f"{W}color")
+            if el is not None:
+                colour = self._colour(
+                    el.get(f"{W}val", "auto"),
+                    el.get(f"{W}themeColor"),
+                    el.get(f"{W}themeTint"),
+                    el.get(f"{W}themeShade"),
+                )
+                break
+        size = 10.0  # Word's size when nothing sets one
+        for rpr in chain:
+            el = rpr.find(f"{W}sz")
+            if el is not None and (el.get(f"{W}val") or "").isdigit():
+                size = int(el.get(f"{W}val")) / 2
+                break
+        return RunLook(colour, size, _toggle(chain, "b"), _toggle(chain, "i"), _underline(chain))
+
+    def _colour(self, val: str, theme: str | None, tint: str | None, shade: str | None) -> RGB | None:
+        rgb = None
+        if theme:
+            rgb = self.theme.get(_THEME_SLOTS.get(theme, theme))
+        if rgb is None:
+            rgb = hex_rgb(val) if val != "auto" else None
+        if rgb is None:
+            return None
+        try:
+            if tint:
+                rgb = word_tint(rgb, tint)
+            if shade:
+                rgb = word_shade(rgb, shade)
+        except ValueError:
+            pass
+        return rgb
+
+    def shading(self, pr: Element | None) -> RGB | None:
+        """The fill of a ``w:shd`` inside ``pr`` (run, paragraph or cell properties)."""
+        if pr is None:
+            return None
+        highlight = pr.find(f"{W}highlight")
+        if highlight is not None and highlight.get(f"{W}val", "none") != "none":
+            name = highlight.get(f"{W}val", "")
+            return hex_rgb(HIGHLIGHT.get(name) or PRESET.get(name, ""))
+        shd = pr.find(f"{W}shd")
+        if shd is None:
+            return None
+        fill = self._colour(
+            shd.get(f"{W}fill", "auto"),
+            shd.get(f"{W}themeFill"),
+            shd.get(f"{W}themeFillTint"),
+            shd.get(f"{W}themeFillShade"),
+        )
+        return fill
+
+    def background(
+        self, p: Element, run: Element, cell: Element | None, page: RGB | None, table: TableLayers | None = None
+    ) -> RGB:
+        """The colour behind ``run``: its shading, else the paragraph's, the cell's, the page's."""
+        for pr in (run.find(f"{W}rPr"), p.find(f"{W}pPr")):
+            fill = self.shading(pr)
+            if fill is not None:
+                return fill
+        for style in self.chain(self.para_style(p)):
+            fill = self.shading(style.find(f"{W}pPr"))
+            if fill is not None:
+                return fill
+        if cell is not None:
+            fill = self.shading(cell.find(f"{W}tcPr"))
+            if fill is not None:
+                return fill
+        for tcpr in table.tcpr if table is not None else []:
+            fill = self.shading(tcpr)
+            if fill is not None:
+                return fill
+        return page or WHITE
+
+
+def _toggle(chain: list[Element], tag: str) -> bool:
+    for rpr in chain:
+        el = rpr.find(W + tag)
+        if el is not None:
+            return el.get(f"{W}val", "true") not in ("0", "false", "off")
+    return False
+
+
+def _underline(chain: list[Element]) -> bool:
+    for rpr in chain:
+        el = rpr.find(f"{W}u")
+        if el is not None:
+            return el.get(f"{W}val", "single") != "none"
+    return False
+
+
+_LOOK_BITS = {
+    "firstRow": 0x20,
+    "lastRow": 0x40,
+    "firstColumn": 0x80,
+    "lastColumn": 0x100,
+    "noHBand": 0x200,
+    "noVBand": 0x400,
+}
+
+
+def _table_look(el: Element | None) -> dict[str, bool]:
+    """Which of a table style's parts the table uses (``w:tblLook``: attributes, or the older hex mask)."""
+    if el is None:
+        return {
+            "firstRow": True,
+            "lastRow": False,
+            "firstColumn": True,
+            "lastColumn": False,
+            "noHBand": False,
+            "noVBand": True,
+        }
+    try:
+        mask = int(el.get(f"{W}val", "0"), 16)
+    except ValueError:
+        mask = 0
+    out = {}
+    for name, bit in _LOOK_BITS.items():
+        value = el.get(f"{W}{name}")
+        out[name] = value in ("1", "true", "on") if value is not None else bool(mask & bit)
+    return out
