@@ -18,6 +18,7 @@ from neslis_desktop.model import Project
 from neslis_desktop.model.packs import Pack
 from neslis_desktop.render.pack import Cancelled
 from neslis_desktop.render.packs import PacksResult, build_packs, main_packs
+from neslis_desktop.render.publish import html_view, publish
 from neslis_desktop.store.assets import attach_pictures
 
 
@@ -32,9 +33,11 @@ class GenerateWorker(QObject):
 
     def __init__(
         self, project: Project, out_dir: Path, deck_template: Path | None, doc_template: Path | None,
-        *, folder: Path | None = None, packs: list[Pack] | None = None,
+        *, folder: Path | None = None, packs: list[Pack] | None = None, pdf: bool = False, html: bool = False,
     ):
         super().__init__()
+        self.pdf, self.html = pdf, html
+        """Also write tagged PDFs of the files built, and the HTML edition of the draft."""
         self.project = Project.model_validate(project.model_dump(mode="json"))
         self.packs = packs
         """The packs to build; the main deck and draft when ``None``."""
@@ -60,7 +63,14 @@ class GenerateWorker(QObject):
                 doc_template=self.doc_template,
                 progress=self.progress.emit,
                 cancelled=self._cancel.is_set,
+                check_accessibility=True,
             )
+            if self.pdf or self.html:
+                self.progress.emit(1, 1, "Writing the PDF and HTML editions")
+                extra = publish(html_view(self.project, packs, self.folder), result.paths, self.out_dir,
+                                pdf=self.pdf, html=self.html)
+                result.extras += extra.paths
+                result.messages += extra.messages
         except Cancelled:
             self.cancelled.emit()
         except NeslisError as exc:
@@ -84,10 +94,12 @@ class GenerateJob(QObject):
 
     def __init__(self, project: Project, out_dir: Path, deck_template: Path | None = None,
                  doc_template: Path | None = None, parent: QObject | None = None, *, folder: Path | None = None,
-                 packs: list[Pack] | None = None):
+                 packs: list[Pack] | None = None, pdf: bool = False, html: bool = False):
         super().__init__(parent)
         self.worker_thread = QThread()
-        self.worker = GenerateWorker(project, out_dir, deck_template, doc_template, folder=folder, packs=packs)
+        self.worker = GenerateWorker(
+            project, out_dir, deck_template, doc_template, folder=folder, packs=packs, pdf=pdf, html=html
+        )
         self.worker.moveToThread(self.worker_thread)
         self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self.progress)

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -31,6 +32,7 @@ from neslis_desktop.gui import dialogs, settings
 from neslis_desktop.gui.generate_worker import GenerateJob
 from neslis_desktop.model import Project
 from neslis_desktop.model.packs import Pack
+from neslis_desktop.render.a11y.command import build_summary
 from neslis_desktop.render.packs import PacksResult, main_packs
 
 
@@ -80,6 +82,14 @@ class PackPanel(QGroupBox):
         self.which.setToolTip("The main deck and draft, one pack, or every pack (Project ▸ Packs lists them)")
         self.which.view().setTextElideMode(Qt.TextElideMode.ElideRight)
         form.addRow("&Build:", self.which)
+        also = QHBoxLayout()
+        self.also_pdf = QCheckBox("Also save tagged &PDF")
+        self.also_pdf.setToolTip("Needs LibreOffice; without it the build says what to install and goes on")
+        self.also_html = QCheckBox("Also save an &HTML edition")
+        also.addWidget(self.also_pdf)
+        also.addWidget(self.also_html)
+        also.addStretch(1)
+        form.addRow("", also)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
@@ -246,7 +256,7 @@ class PackPanel(QGroupBox):
         self.messages.hide()
         self.job = GenerateJob(
             self._project(), self.out_dir, self.deck_template, self.doc_template, self, folder=self._project_path(),
-            packs=self.chosen_packs(),
+            packs=self.chosen_packs(), pdf=self.also_pdf.isChecked(), html=self.also_html.isChecked(),
         )
         self.job.progress.connect(self._progress)
         self.job.succeeded.connect(self._succeeded)
@@ -272,13 +282,14 @@ class PackPanel(QGroupBox):
 
     def _succeeded(self, result: PacksResult) -> None:
         self.result = result
-        names = ", ".join(p.name for p in result.paths)
+        names = ", ".join(p.name for p in [*result.paths, *result.extras])
         self.status.setText(f"Done: {names}")
         self.open_deck.setEnabled(result.deck is not None)
         self.open_doc.setEnabled(result.draft is not None)
         self.show_folder.setEnabled(True)
-        if result.messages:
-            self.messages.addItems(list(dict.fromkeys(result.messages)))  # each shown once
+        lines = [*result.messages, *build_summary(result.accessibility)]
+        if lines:
+            self.messages.addItems(list(dict.fromkeys(lines)))  # each shown once
             self.messages.show()
         self.generated.emit(result)
 

@@ -34,6 +34,8 @@ class PacksResult:
     messages: list[str] = field(default_factory=list)
     accessibility: list[Report] = field(default_factory=list)
     """The accessibility check of each file written, when the build was asked to check."""
+    extras: list[Path] = field(default_factory=list)
+    """Files written after the packs: tagged PDFs, the HTML edition (see :mod:`render.publish`)."""
 
     @property
     def paths(self) -> list[Path]:

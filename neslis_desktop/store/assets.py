@@ -15,6 +15,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from neslis_desktop.errors import ContentError, Problem
+from neslis_desktop.model.blocks import Block
 from neslis_desktop.model.evidence import PictureBlock
 from neslis_desktop.model.project import Project, ProjectMeta, Section
 from neslis_desktop.store.paths import resolve_inside
@@ -147,7 +148,7 @@ def copy_pictures(sections: list[Section], source: Path, target: Path | None) ->
     """
     out = []
     for section in sections:
-        blocks = []
+        blocks: list[Block] = []
         for block in section.blocks:
             if isinstance(block, PictureBlock):
                 if target is None:

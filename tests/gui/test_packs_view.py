@@ -143,3 +143,16 @@ def test_sections_copied_from_another_project_keep_their_content_and_get_free_id
     assert {p.name: p.read_bytes() for p in other.rglob("*") if p.is_file()} == before  # only read
     window.doc.undo.undo()
     assert len(window.doc.project.sections) == count
+
+
+def test_generate_reports_accessibility_and_can_also_write_html(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    panel = window.pack_panel
+    panel.set_output(tmp_path / "out")
+    panel.also_html.setChecked(True)
+    panel.generate()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=120_000)
+    assert [p.suffix for p in panel.result.extras] == [".html"]
+    assert panel.result.extras[0].is_file()
+    shown = [panel.messages.item(i).text() for i in range(panel.messages.count())]
+    assert any(line.startswith("accessibility:") for line in shown)
+    assert "north-east-lis-draft.html" in panel.status.text()
