@@ -50,6 +50,7 @@ WORDING = {
     "second bullet": "Second point",
     "sub-bullet": "Nested",
     "sub-sub-bullet": "Deeper",
+    "card title": "Ambition",
     "card body": "Card body text",
     "aim": "innovation",
     "target": "Grow the economy",
@@ -105,7 +106,7 @@ def every_kind_project(wording: Mapping[str, str] | None = None) -> Project:
                         heading="Grid",
                         intro=["Intro line"],
                         cards=[
-                            Card(title="Ambition", body=w["card body"]),
+                            Card(title=w["card title"], body=w["card body"]),
                             Card(title="Second card", bullets=["Card bullet"]),
                         ],
                         footer="Footer line",
