@@ -20,15 +20,29 @@ TEST_DEBS := libreoffice-impress libreoffice-writer poppler-utils fonts-crosextr
 NPM_DIR := tests/.npm
 NPM_PACKAGES := axe-core@4 playwright-core@1
 
-.PHONY: help setup pack test run bundle bench lint schema clean system-deps test-deps
+# The folders ruff looks at (mypy's and the import contracts' are set in pyproject.toml).
+LINT_DIRS := neslis_desktop tests tools bench templates
+PYTEST := QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider
+
+# Runs pytest with the arguments given. pytest exits 5 when no test was selected: that is a
+# broken checkout in CI, or PYTEST_ARGS naming only slow tests in `make check`; either way it
+# fails, with a sentence instead of a bare "Error 5".
+define run_pytest
+	$(PYTEST) $(1) $(PYTEST_ARGS) || { status=$$?; \
+	  [ $$status -ne 5 ] || echo "pytest selected no test: do PYTEST_ARGS name only slow ones? (make check leaves those out)" >&2; \
+	  exit $$status; }
+endef
+
+.PHONY: help setup pack test check run bundle bench lint schema clean system-deps test-deps
 
 help:
 	@echo "make pack    set up and build the bundled pack into $(OUT)/"
 	@echo "make test    set up and run every test, headless"
+	@echo "make check   the quick loop: lint, then every test but the slow ones"
 	@echo "make run     open the desktop app"
 	@echo "make bundle  build the PyInstaller one-folder app into dist/"
 	@echo "make bench   run the benchmarks and print the figures"
-	@echo "make lint    ruff, mypy and the import contracts"
+	@echo "make lint    ruff check, ruff format --check, mypy and the import contracts"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -54,10 +68,15 @@ pack: $(VENV)/.installed
 	$(VENV)/bin/neslis build -o $(OUT)
 
 test: setup test-deps
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	$(call run_pytest,)
+
+# The two-minute loop before a commit: everything CI checks except the slow tests.
+check: lint setup test-deps
+	$(call run_pytest,-m "not slow")
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check neslis_desktop tests tools bench templates
+	$(VENV)/bin/ruff check $(LINT_DIRS)
+	$(VENV)/bin/ruff format --check $(LINT_DIRS)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 

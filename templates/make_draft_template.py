@@ -323,8 +323,18 @@ def _core(doc: DocxDocument) -> None:
     props.modified = fixed
 
 
+# Word 2010's copy of styles.xml that python-docx's default template still carries. Word
+# rebuilds it from styles.xml; left in, it goes stale as soon as the styles change, and
+# stricter checkers (openxml-audit) refuse it.
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
 def build() -> bytes:
-    """The template's bytes (python-docx's thumbnail of its own template is dropped: a stale picture)."""
+    """The template's bytes.
+
+    python-docx's thumbnail of its own template (a stale picture) and its stylesWithEffects
+    part are dropped: a part no relationship reaches is not written.
+    """
     doc = Document()
     _styles(doc)
     _numbering(doc)
@@ -335,6 +345,9 @@ def build() -> bytes:
     for rid, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package.rels[rid]
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            del doc.part.rels[rid]
     raw = io.BytesIO()
     doc.save(raw)
     # Re-zip with fixed dates, so the same script writes the same bytes.

@@ -24,7 +24,6 @@ from office import (
     REPO,
     SEED,
     SHARED,
-    VALIDATOR,
     ooxml_validate,
     pdf_pages,
     require_tool,
@@ -35,7 +34,7 @@ from neslis_desktop.model import Project
 from neslis_desktop.resources import bundled_project
 from neslis_desktop.store import load_project
 
-__all__ = ["REPO", "SEED", "SHARED", "VALIDATOR", "ooxml_validate", "pdf_pages", "require_tool", "soffice_convert"]
+__all__ = ["REPO", "SEED", "SHARED", "ooxml_validate", "pdf_pages", "require_tool", "soffice_convert"]
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +59,7 @@ def project_dir(bundled_dir: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_lines() -> list[str]:
-    """The non-empty lines of the summit deck's text, stripped."""
+    """The non-empty lines of the summit deck's text (``tests/data/seed-summit-deck.txt``), stripped."""
     return [line.strip() for line in SEED.read_text("utf-8").splitlines() if line.strip()]
 
 

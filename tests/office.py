@@ -12,12 +12,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import ooxml
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data"
+SEED = DATA / "seed-summit-deck.txt"
+# The team's shared folder beside the clone, when there is one: the seed's original and a second
+# OOXML checker, used as a cross-check. A clone with nothing beside it needs neither.
 SHARED = REPO.parent / "shared"
-SEED = SHARED / "seed" / "000_5131830ead66f5d7.txt"
-VALIDATOR = SHARED / "tools" / "ooxml-validate"
+SHARED_SEED = SHARED / "seed" / "000_5131830ead66f5d7.txt"
+SHARED_VALIDATOR = SHARED / "tools" / "ooxml-validate"
 
 
 def require_tool(name: str) -> str:
@@ -29,16 +34,26 @@ def require_tool(name: str) -> str:
 
 
 def ooxml_validate(*paths: Path, lenient: bool = False) -> str:
-    """Run the shared OOXML schema check; returns its report, fails the test on violations."""
-    if not VALIDATOR.exists():
-        pytest.fail(f"the OOXML validator is missing at {VALIDATOR}")
-    cmd = ["bash", str(VALIDATOR)]
-    if lenient:
-        cmd.append("--lenient")
+    """The OOXML schema and package check (``tests/ooxml``); its report; fails the test on violations.
+
+    When the shared checker is beside the clone it runs too, as a cross-check.
+    """
+    reports = ooxml.check(paths, lenient=lenient)
+    text = ooxml.summary(reports)
+    if any(report.violations for report in reports):
+        pytest.fail(f"the OOXML check found problems:\n{text}")
+    if SHARED_VALIDATOR.exists():
+        shared_validate(*paths, lenient=lenient)
+    return text
+
+
+def shared_validate(*paths: Path, lenient: bool = False) -> str:
+    """Run the shared ``ooxml-validate`` (only when ``../shared`` exists); fails the test on violations."""
+    cmd = ["bash", str(SHARED_VALIDATOR), *(["--lenient"] if lenient else [])]
     env = dict(os.environ, OOXML_PYTHON=sys.executable)
     proc = subprocess.run([*cmd, *map(str, paths)], capture_output=True, text=True, env=env, timeout=300)
     if proc.returncode != 0:
-        pytest.fail(f"ooxml-validate found problems:\n{proc.stdout}\n{proc.stderr}")
+        pytest.fail(f"the shared ooxml-validate found problems:\n{proc.stdout}\n{proc.stderr}")
     return proc.stdout
 
 

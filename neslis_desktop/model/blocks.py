@@ -63,7 +63,16 @@ def _check_depth(items: list[BulletItem]) -> None:
             )
 
 
+def _kind_required(schema: dict[str, Any]) -> None:
+    # The kind picks the block's class, so a file must name it, though a block made in code
+    # has its own. The published schema says so for every kind, new ones included.
+    schema["required"] = ["kind", *schema.get("required", [])]
+    schema["properties"]["kind"].pop("default", None)
+
+
 class _Block(ContentModel):
+    model_config = ConfigDict(json_schema_extra=_kind_required)
+
     heading: Title | None = Field(
         None,
         description="Optional sub-heading: a lead line on the slide, a level-2 heading in the document.",
@@ -96,6 +105,15 @@ class BulletsBlock(_Block):
 
 class Card(ContentModel):
     """One card of a grid: a title, a body, or sub-bullets (at least one of them)."""
+
+    # The rule of _something below, for the published schema: not all three empty. (Said with
+    # "not" rather than an anyOf of three, as schema-driven generators handle it much faster.)
+    model_config = ConfigDict(
+        json_schema_extra={
+            "$comment": "A card needs a title, a body or bullets.",
+            "not": {"properties": {"title": {"type": "null"}, "body": {"type": "null"}, "bullets": {"maxItems": 0}}},
+        }
+    )
 
     title: Title | None = Field(None, description="Card heading, shown bold.")
     body: Text | None = Field(None, description="Card text.")

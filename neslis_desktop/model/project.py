@@ -18,11 +18,12 @@ from neslis_desktop.model.text import Slug, Text, Title, slugify
 SCHEMA_VERSION = 2
 """Version of the content format this code writes. Older files are migrated on load."""
 
-_LANG = re.compile(r"^[a-z]{2,3}(-[A-Z]{2}|-[A-Za-z0-9]{4,8})*$")
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Z]{2}|-[A-Za-z0-9]{4,8})*$"
+_LANG = re.compile(LANGUAGE_PATTERN)
 
 
 def _language(value: str) -> str:
-    if not _LANG.match(value):
+    if not _LANG.fullmatch(value):  # whole: "$" alone would let a trailing line break through
         raise ValueError(f"'{value}' is not a language tag; write one such as 'en-GB' or 'cy-GB'")
     return value
 
@@ -30,7 +31,10 @@ def _language(value: str) -> str:
 Language = Annotated[
     str,
     AfterValidator(_language),
-    Field(description="Language tag of the text, such as 'en-GB'.", json_schema_extra={"examples": ["en-GB"]}),
+    Field(
+        description="Language tag of the text, such as 'en-GB'.",
+        json_schema_extra={"examples": ["en-GB"], "pattern": LANGUAGE_PATTERN},
+    ),
 ]
 
 

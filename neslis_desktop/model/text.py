@@ -54,12 +54,35 @@ def _one_line(value: str) -> str:
     return value
 
 
+# The same rules as JSON Schema keywords, for the published schema: the validators above stay
+# the ones that run, as their messages say what to do. tests/model/test_text.py checks that
+# both agree. Lone surrogates are left out of the schema's patterns, as regex engines differ
+# on them; YAML cannot hold them anyway.
+_CONTROL = r"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff"
+# What str.strip() removes (every character for which str.isspace() is true).
+_SPACE = r"\t\n\u000b\u000c\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def text_json_schema(limit: int, *, one_line: bool) -> dict[str, object]:
+    """JSON Schema keywords for text of at most ``limit`` characters, not blank, XML-safe."""
+    forbidden = _CONTROL + (r"\n\r" if one_line else "")
+    return {
+        "minLength": 1,
+        "maxLength": limit,
+        "pattern": f"[^{_SPACE}{_CONTROL}]",  # something besides white space
+        "not": {"pattern": f"[{forbidden}]"},  # no control character (nor, on one line, a line break)
+    }
+
+
 Text = Annotated[
     str,
     AfterValidator(_too_long(MAX_TEXT)),
     AfterValidator(_xml_safe),
     AfterValidator(_not_blank),
-    Field(description="Text; may hold **bold** and *italic* markup and line breaks."),
+    Field(
+        description="Text; may hold **bold** and *italic* markup and line breaks.",
+        json_schema_extra=text_json_schema(MAX_TEXT, one_line=False),
+    ),
 ]
 """Body text: up to 20,000 characters, inline emphasis allowed, line breaks allowed."""
 
@@ -69,7 +92,10 @@ Title = Annotated[
     AfterValidator(_xml_safe),
     AfterValidator(_not_blank),
     AfterValidator(_one_line),
-    Field(description="A single line of up to 300 characters; may hold **bold**/*italic*."),
+    Field(
+        description="A single line of up to 300 characters; may hold **bold**/*italic*.",
+        json_schema_extra=text_json_schema(MAX_TITLE, one_line=True),
+    ),
 ]
 """A heading or label: one line, up to 300 characters."""
 

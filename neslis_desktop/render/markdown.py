@@ -242,19 +242,6 @@ def _section(section: Section) -> list[str]:
     return parts
 
 
-def level1_count(project: Project) -> int:
-    """How many level-1 headings :func:`to_markdown` writes for ``project``."""
-    count = 0
-    for section in project.sections:
-        count += 1
-        for index, block in enumerate(section.blocks):
-            following = section.blocks[index + 1] if index + 1 < len(section.blocks) else None
-            if isinstance(block, DividerBlock):
-                count += index > 0
-                count += following is not None and not isinstance(following, DividerBlock)
-    return count
-
-
 def _block(block: Block) -> list[str]:
     if isinstance(block, ParagraphBlock):
         return _paragraphs(block.text)

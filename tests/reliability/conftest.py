@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from projects import every_kind_project
 
 from neslis_desktop.cli import main
 from neslis_desktop.resources import bundled_project
-from neslis_desktop.store import PROJECT_FILE, load_project
-
-from .base_project import write_base_project
+from neslis_desktop.store import PROJECT_FILE, load_project, save_project
 
 
 @dataclass
@@ -34,7 +33,7 @@ def base_dir(tmp_path: Path) -> Path:
     if (source / PROJECT_FILE).is_file():
         shutil.copytree(source, target)
     else:
-        write_base_project(target)
+        save_project(every_kind_project(), target)
     load_project(target)  # the base must be valid, or every case below proves nothing
     return target
 

@@ -19,38 +19,20 @@ import docx
 import pptx
 import pytest
 from office import require_tool
+from projects import every_kind_project
 from seedcheck import fold, missing_lines
 
 from neslis_desktop.cli import main as cli_main
 from neslis_desktop.errors import OutputError
 from neslis_desktop.model import (
-    BulletItem,
-    BulletsBlock,
-    Card,
-    CardsBlock,
     DividerBlock,
-    FlowBlock,
-    FlowStep,
-    Month,
-    OrgChartBlock,
-    OrgNode,
     ParagraphBlock,
     Project,
     ProjectMeta,
-    QuestionsBlock,
     Section,
-    StructureBlock,
-    StructureColumn,
-    StructureItem,
-    Target,
-    TargetsBlock,
-    TimelineBlock,
-    TimelineLane,
-    TimelineMilestone,
-    TimelineSpan,
     plain_text,
 )
-from neslis_desktop.render.markdown import level1_count, to_markdown, write_markdown
+from neslis_desktop.render.markdown import to_markdown, write_markdown
 
 # Texts full of characters Markdown, Pandoc's extensions or smart punctuation would eat.
 # In content files a literal asterisk is written \* (model/inline.py).
@@ -67,8 +49,24 @@ SPECIAL = [
 
 
 def _special_project() -> Project:
-    """A project using every block kind, with special characters in every kind of field."""
-    meta = ProjectMeta(
+    """The project with every block kind (tests/projects.py), special characters in its text.
+
+    A divider in the middle of a section is added, after which the section's title comes again.
+    """
+    s = SPECIAL
+    project = every_kind_project({
+        "section notes": "Say hello; mention " + s[0],
+        "paragraph": s[1] + " with **bold** and *italic* words",
+        "aim": s[2],
+        "second bullet": s[3],
+        "sub-bullet": s[4],
+        "sub-sub-bullet": s[5],
+        "bullet": s[6],
+        "card body": s[7],
+        "card title": "Card *one*",
+        "member": "Newcastle University",
+    })
+    project.meta = ProjectMeta(
         title="Strategy #1: R&D | *growth*",
         subtitle="Sub_title <with> 'quotes'",
         organisation="North East LEP & Partners",
@@ -76,132 +74,25 @@ def _special_project() -> Project:
         date=dt.date(2019, 10, 1),
         version="0.3",
     )
-    s = SPECIAL
-    sections = [
-        Section(
-            id="text",
-            title="What *is* it? #1 | R&D",
-            notes="Say hello; mention " + s[0],
-            blocks=[
-                ParagraphBlock(text=s[1] + " with **bold** and *italic* words"),
-                ParagraphBlock(text=s[2]),
-                BulletsBlock(
-                    lead="It will:",
-                    items=[
-                        BulletItem(text=s[3], items=[BulletItem(text=s[4], items=[BulletItem(text=s[5])])]),
-                        BulletItem(text=s[6]),
-                    ],
-                ),
-            ],
-        ),
-        Section(
-            id="cards",
-            title="Cards",
-            blocks=[
-                CardsBlock(
-                    heading="Grid heading",
-                    intro=["Intro line"],
-                    cards=[
-                        Card(title="Card *one*", body=s[7]),
-                        Card(title="Card two", body="Body two", bullets=[BulletItem(text="Sub-bullet")]),
-                        Card(body="Untitled card body"),
-                    ],
-                    footer="Footer line",
-                    notes="Card notes",
-                ),
-                CardsBlock(cards=[Card(title="Digital"), Card(title="Energy")]),
-            ],
-        ),
-        Section(
-            id="structure",
-            title="Structure",
-            blocks=[
-                StructureBlock(
-                    columns=[
-                        StructureColumn(
-                            title="Foundations",
-                            items=[StructureItem(label="Ideas", aim="the most | innovative")],
-                        ),
-                        StructureColumn(title="Challenges", items=[StructureItem(label="AI")]),
-                        StructureColumn(
-                            title="Deals",
-                            note="(published to date)",
-                            items=[StructureItem(label="Aerospace"), StructureItem(label="Rail")],
-                        ),
-                    ]
-                ),
-                TargetsBlock(
-                    goal="Grow the economy",
-                    label="2 Targets",
-                    targets=[Target(text="More jobs", figure="100,000"), Target(text="Better jobs")],
-                    footer=["Delivery mechanism"],
-                ),
-            ],
-        ),
-        Section(id="questions-1", title="Questions?", blocks=[DividerBlock()]),
-        Section(
-            id="governance",
-            title="Governance",
-            blocks=[
-                OrgChartBlock(
-                    nodes=[
-                        OrgNode(id="sos", title="Secretary of State"),
-                        OrgNode(id="board", title="LEP Board", parent="sos", side_label="Decision making"),
-                        OrgNode(
-                            id="steering",
-                            title="Steering Group",
-                            parent="board",
-                            members_heading="Representatives from:",
-                            members=["Government", "Newcastle University"],
-                        ),
-                        OrgNode(
-                            id="working",
-                            title="Working Group",
-                            parent="board",
-                            note="(on behalf of four universities)",
-                            side_label="Advisory",
-                        ),
-                    ]
-                ),
-                DividerBlock(text="Break", subtitle="Ten minutes"),
-                TimelineBlock(
-                    start=Month(2019, 8),
-                    end=Month(2019, 11),
-                    lanes=[
-                        TimelineLane(
-                            name="Evidence",
-                            milestones=[TimelineMilestone(month=Month(2019, 9), text="Review commissioned")],
-                        ),
-                        TimelineLane(
-                            name="LEP Board",
-                            milestones=[TimelineMilestone(month=Month(2019, 9), text="Board approves")],
-                        ),
-                    ],
-                    spans=[
-                        TimelineSpan(text="Monthly meetings", start=Month(2019, 8), end=Month(2019, 11)),
-                        TimelineSpan(
-                            text="Evidence work", start=Month(2019, 9), end=Month(2019, 10), lane="Evidence"
-                        ),
-                    ],
-                ),
-            ],
-        ),
-        Section(
-            id="next",
-            title="Next steps",
-            blocks=[
-                FlowBlock(
-                    steps=[
-                        FlowStep(title="Feedback", notes=["From the summit"]),
-                        FlowStep(title="Draft", notes=["Reviewed by groups", "Talks with government"]),
-                        FlowStep(title="Publish"),
-                    ]
-                ),
-                QuestionsBlock(intro="Please discuss:", questions=["Is it right?", "What is missing?"]),
-            ],
-        ),
-    ]
-    return Project(meta=meta, sections=sections)
+    project.sections[0].title = "What *is* it? #1 | R&D"
+    governance = project.section("governance")
+    governance.blocks = [*governance.blocks, DividerBlock(text="Break", subtitle="Ten minutes"),
+                         ParagraphBlock(text="After the break")]
+    return project
+
+
+def level1_count(project: Project) -> int:
+    """How many level-1 headings the export should have: one per section, plus, for a divider
+    inside a section, its own and the section's title again when blocks follow it."""
+    count = 0
+    for section in project.sections:
+        count += 1
+        for index, block in enumerate(section.blocks):
+            following = section.blocks[index + 1] if index + 1 < len(section.blocks) else None
+            if isinstance(block, DividerBlock):
+                count += index > 0
+                count += following is not None and not isinstance(following, DividerBlock)
+    return count
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -337,11 +228,11 @@ def test_level1_headings_are_sections_and_dividers(special_ast: dict[str, Any]) 
     # Sections, the divider section once, the mid-section divider, and the section's title
     # again after it (its timeline is a new slide under the section's title).
     assert _headers(special_ast, 1) == [
-        "What is it? #1 | R&D", "Cards", "Structure", "Questions?", "Governance", "Break",
-        "Governance", "Next steps",
+        "What is it? #1 | R&D", "Questions?", "Cards", "Structure", "Targets", "Governance", "Break",
+        "Governance", "Progress", "Discussion questions", "Next steps",
     ]
-    assert _headers(special_ast, 2) == ["Grid heading"]
-    assert _headers(special_ast, 3) == ["Card one", "Card two"]
+    assert _headers(special_ast, 2) == ["Numbered", "Grid"]
+    assert _headers(special_ast, 3) == ["Card one", "Second card"]
 
 
 def test_metadata_block(special_ast: dict[str, Any]) -> None:
@@ -402,20 +293,19 @@ def test_lists_tables_and_notes(special_ast: dict[str, Any]) -> None:
     assert "| Month | Lane | Milestone |" in md
     assert "| September 2019 | Evidence | Review commissioned |" in md
     assert "| October 2019 |  |  |" in md  # every month shown, as on the slide
-    assert "| Foundations | Challenges | Deals |" in md
-    assert "- Evidence work (September 2019 to October 2019; Evidence)" in md
+    assert "| Foundations | Grand Challenges | Sector Deals |" in md
+    assert "- Evidence work (October 2019 to March 2020; Evidence)" in md
     # Nested bullets three deep, four-space indentation.
     assert "\n- \\- not a bullet\n    - 1\\. not a numbered item\n        - \\#not a heading" in md
     # Org chart nested by reporting line, with side labels and members.
     assert "- **Secretary of State**\n    - **LEP Board** (*Decision making*)\n        - **Steering Group**" in md
     assert "            - Newcastle University" in md
-    assert "        - **Working Group** (*Advisory*)" in md
     # Process flow numbered, notes as sub-bullets; questions numbered.
-    assert "1. Feedback\n    - From the summit\n2. Draft" in md
-    assert "1. Is it right?\n2. What is missing?" in md
+    assert "1. Draft\n    - Reviewed by the board\n2. Publish" in md
+    assert "1. First question?\n2. Second question?" in md
     # Speaker notes as notes divs.
     notes = [b for b in blocks if b["t"] == "Div" and "notes" in b["c"][0][1]]
-    assert [fold(" ".join(_texts(n))) for n in notes][1] == "Card notes"
+    assert [fold(" ".join(_texts(n))) for n in notes][1] == "Hidden note"
     assert len(notes) == 2
     assert kinds.count("HorizontalRule") >= 3  # cards, targets, flow -> questions start new slides
 
@@ -426,7 +316,7 @@ def test_pandoc_makes_docx_and_pptx_of_every_block_kind(tmp_path: Path, special:
     _pandoc(str(md), "-o", str(tmp_path / "s.docx"))
     _pandoc(str(md), "-o", str(tmp_path / "s.pptx"))
     text = _docx_text(tmp_path / "s.docx")
-    for needle in ("Steering Group", "Review commissioned", "Talks with government", "R&D costs *5", "🚀"):
+    for needle in ("Steering Group", "Review commissioned", "Reviewed by the board", "R&D costs *5", "🚀"):
         assert needle in text
     deck = pptx.Presentation(str(tmp_path / "s.pptx"))
     titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]

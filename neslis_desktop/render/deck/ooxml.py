@@ -168,10 +168,3 @@ def remove_shape(sp: etree._Element) -> None:
     parent = sp.getparent()
     if parent is not None:
         parent.remove(sp)
-
-
-def drop_style(sp: etree._Element) -> None:
-    """Remove an autoshape's ``p:style`` so only its explicit fill, line and font apply (no theme shadow)."""
-    style = sp.find("p:style", _NS)
-    if style is not None:
-        sp.remove(style)

@@ -56,29 +56,6 @@ _TITLE_START: dict[str, float] = {"title": 40.0, "section": 40.0}
 _DEFAULT_TITLE_START = 32.0
 
 
-def default_frames(slide_w: int = 12_192_000, slide_h: int = 6_858_000) -> dict[LayoutRole, Frame]:
-    """Frames like Office's default layouts for a slide size: for tests and template-less use.
-
-    The title sits in the top fifth, the body below it, with margins of 7% of the width.
-    """
-    mx = int(slide_w * 0.07)
-    w = slide_w - 2 * mx
-    title = Rect(mx, int(slide_h * 0.05), w, int(slide_h * 0.17))
-    body_top = title.bottom + int(slide_h * 0.03)
-    body = Rect(mx, body_top, w, int(slide_h * 0.90) - body_top)
-    cover_title = Rect(mx, int(slide_h * 0.22), w, int(slide_h * 0.28))
-    cover_sub = Rect(mx, cover_title.bottom + int(slide_h * 0.03), w, int(slide_h * 0.25))
-    section_title = Rect(mx, int(slide_h * 0.3), w, int(slide_h * 0.25))
-    section_sub = Rect(mx, section_title.bottom + int(slide_h * 0.02), w, int(slide_h * 0.15))
-    return {
-        "title": Frame(slide_w, slide_h, cover_title, cover_sub),
-        "section": Frame(slide_w, slide_h, section_title, section_sub),
-        "content": Frame(slide_w, slide_h, title, body),
-        "title_only": Frame(slide_w, slide_h, title, body),
-        "blank": Frame(slide_w, slide_h, title, Rect(mx, title.y, w, body.bottom - title.y)),
-    }
-
-
 def _frame(frames: Mapping[LayoutRole, Frame], role: LayoutRole) -> Frame:
     for r in (role, "title_only", "content"):
         if r in frames:
@@ -326,4 +303,4 @@ def plan_section(
     return slides
 
 
-__all__ = ["EMU_PER_INCH", "Para", "default_frames", "plan_deck", "plan_section"]
+__all__ = ["EMU_PER_INCH", "Para", "plan_deck", "plan_section"]

@@ -12,6 +12,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.oxml.ns import qn
+from test_planner_support import default_frames
 
 from neslis_desktop.model import Project, Section
 from neslis_desktop.model.evidence import ChartBlock, PictureBlock, TableBlock
@@ -19,7 +20,7 @@ from neslis_desktop.render.chart_colours import MIN_CONTRAST, contrast, series_c
 from neslis_desktop.render.deck import write_deck
 from neslis_desktop.render.deck.layouts.evidence import ChartShape, PictureShape, TableShape
 from neslis_desktop.render.deck.plan import ThemeFonts
-from neslis_desktop.render.deck.planner import default_frames, plan_deck
+from neslis_desktop.render.deck.planner import plan_deck
 from neslis_desktop.store import load_project
 
 EXAMPLE = REPO / "content" / "evidence-example"

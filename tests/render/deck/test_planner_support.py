@@ -12,7 +12,7 @@ import datetime as dt
 from neslis_desktop.model.blocks import Block
 from neslis_desktop.model.project import Project, ProjectMeta, Section
 from neslis_desktop.render.deck.plan import EMU_PER_INCH, Frame, Rect, SlidePlan, TextStyle, ThemeFonts
-from neslis_desktop.render.deck.planner import default_frames, plan_deck
+from neslis_desktop.render.deck.planner import plan_deck
 from neslis_desktop.render.deck.textfit import INSET, measurer
 
 FONTS = ThemeFonts()
@@ -27,8 +27,31 @@ TIMELINE_FLOOR = 10.0
 TITLE_FLOOR = 20.0
 
 
+def default_frames(slide_w: int = 12_192_000, slide_h: int = 6_858_000) -> dict[str, Frame]:
+    """Frames like Office's default layouts for a slide size, for planning without a template.
+
+    The title sits in the top fifth, the body below it, with margins of 7% of the width.
+    """
+    mx = int(slide_w * 0.07)
+    w = slide_w - 2 * mx
+    title = Rect(mx, int(slide_h * 0.05), w, int(slide_h * 0.17))
+    body_top = title.bottom + int(slide_h * 0.03)
+    body = Rect(mx, body_top, w, int(slide_h * 0.90) - body_top)
+    cover_title = Rect(mx, int(slide_h * 0.22), w, int(slide_h * 0.28))
+    cover_sub = Rect(mx, cover_title.bottom + int(slide_h * 0.03), w, int(slide_h * 0.25))
+    section_title = Rect(mx, int(slide_h * 0.3), w, int(slide_h * 0.25))
+    section_sub = Rect(mx, section_title.bottom + int(slide_h * 0.02), w, int(slide_h * 0.15))
+    return {
+        "title": Frame(slide_w, slide_h, cover_title, cover_sub),
+        "section": Frame(slide_w, slide_h, section_title, section_sub),
+        "content": Frame(slide_w, slide_h, title, body),
+        "title_only": Frame(slide_w, slide_h, title, body),
+        "blank": Frame(slide_w, slide_h, title, Rect(mx, title.y, w, body.bottom - title.y)),
+    }
+
+
 def frames(size: str) -> dict[str, Frame]:
-    return default_frames(*SLIDE_SIZES[size])  # type: ignore[return-value]
+    return default_frames(*SLIDE_SIZES[size])
 
 
 def project_of(*blocks: Block, title: str = "A section") -> Project:

@@ -14,6 +14,7 @@ from lxml import etree
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
@@ -46,6 +47,13 @@ COLOURS = {"accent1": MSO_THEME_COLOR.ACCENT_1, "accent3": MSO_THEME_COLOR.ACCEN
            "tx1": MSO_THEME_COLOR.TEXT_1, "tx2": MSO_THEME_COLOR.TEXT_2}
 
 
+def _drop_style(sp: etree._Element) -> None:
+    """Remove an autoshape's ``p:style``, as the writer draws without theme effects."""
+    style = sp.find(qn("p:style"))
+    if style is not None:
+        sp.remove(style)
+
+
 def _reference(slide: Slide, shape: Shape) -> None:
     """The shape drawn through python-pptx properties (the writer's former code)."""
     box = shape.box
@@ -53,7 +61,7 @@ def _reference(slide: Slide, shape: Shape) -> None:
         kind = MSO_CONNECTOR.STRAIGHT if shape.kind == "line" else MSO_CONNECTOR.ELBOW
         connector = slide.shapes.add_connector(kind, Emu(box.x), Emu(box.y), Emu(box.right), Emu(box.bottom))
         connector.name = shape.name
-        ooxml.drop_style(connector._element)
+        _drop_style(connector._element)
         connector.line.color.theme_color = COLOURS[shape.line or "tx1"]
         connector.line.width = Pt(shape.line_pt or 1.0)
         if shape.alt_text:
@@ -65,7 +73,7 @@ def _reference(slide: Slide, shape: Shape) -> None:
         drawn = slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
     else:
         drawn = slide.shapes.add_shape(kinds[shape.kind], Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
-        ooxml.drop_style(drawn._element)
+        _drop_style(drawn._element)
         if shape.adjust is not None:
             drawn.adjustments[0] = shape.adjust
     drawn.name = shape.name

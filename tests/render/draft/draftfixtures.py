@@ -1,4 +1,4 @@
-"""Fixtures of the draft-document tests: a sample project with every block kind, built drafts.
+"""Fixtures of the draft-document tests: the project with every block kind, built drafts.
 
 Test modules import the fixtures they use from here. This is not a conftest.py on purpose:
 several folders' conftest modules would all be named ``conftest`` and shadow the root one
@@ -7,104 +7,20 @@ that other tests import helpers from.
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from projects import every_kind_project
 
-from neslis_desktop.model import (
-    BulletsBlock,
-    Card,
-    CardsBlock,
-    DividerBlock,
-    FlowBlock,
-    FlowStep,
-    OrgChartBlock,
-    OrgNode,
-    ParagraphBlock,
-    Project,
-    ProjectMeta,
-    QuestionsBlock,
-    Section,
-    StructureBlock,
-    StructureColumn,
-    StructureItem,
-    Target,
-    TargetsBlock,
-    TimelineBlock,
-    TimelineLane,
-    TimelineMilestone,
-    TimelineSpan,
-)
+from neslis_desktop.model import Project
 from neslis_desktop.render.draft import write_draft
 from neslis_desktop.resources import bundled_project
 from neslis_desktop.store import load_project
 
-
-def sample_project() -> Project:
-    """A small project using every block kind, independent of the bundled content."""
-    return Project(
-        meta=ProjectMeta(
-            title="Sample Strategy", subtitle="A test subtitle", organisation="Sample Partnership",
-            date=dt.date(2020, 2, 3), version="0.3",
-        ),
-        sections=[
-            Section(id="intro", title="Introduction", notes="Speaker notes never printed", blocks=[
-                ParagraphBlock(text="Plain text with **bold words** and *italic words*.", notes="Hidden note"),
-                BulletsBlock(lead="It will:", items=["First point", {"text": "Second point", "items": ["Nested"]}]),
-                BulletsBlock(heading="Numbered", items=["One", "Two"], numbered=True),
-            ]),
-            Section(id="divider", title="Questions?", blocks=[DividerBlock()]),
-            Section(id="cards", title="Cards", blocks=[
-                CardsBlock(heading="Grid", intro=["Intro line"], cards=[
-                    Card(title="Ambition", body="Card body text"),
-                    Card(title="Second card", bullets=["Card bullet"]),
-                ], footer="Footer line"),
-                CardsBlock(cards=[Card(title="Digital"), Card(title="Energy")]),
-            ]),
-            Section(id="structure", title="Structure", blocks=[
-                StructureBlock(columns=[
-                    StructureColumn(title="Foundations", items=[StructureItem(label="Ideas", aim="innovation")]),
-                    StructureColumn(title="Grand Challenges", items=[StructureItem(label="Clean growth")]),
-                    StructureColumn(title="Sector Deals", note="(more planned)",
-                                    items=[StructureItem(label="Aerospace"), StructureItem(label="Rail")]),
-                ]),
-            ]),
-            Section(id="targets", title="Targets", blocks=[
-                TargetsBlock(goal="Grow the economy", label="6 Targets",
-                             targets=[Target(text=f"Target number {n}") for n in range(1, 7)],
-                             footer=["Delivery mechanism"]),
-            ]),
-            Section(id="governance", title="Governance", blocks=[
-                OrgChartBlock(nodes=[
-                    OrgNode(id="sos", title="Secretary of State"),
-                    OrgNode(id="board", title="LEP Board", parent="sos", side_label="Decision making"),
-                    OrgNode(id="steering", title="Steering Group", parent="board",
-                            members_heading="Representatives from:", members=["Government", "University"]),
-                ]),
-            ]),
-            Section(id="progress", title="Progress", blocks=[
-                TimelineBlock(start="2019-08", end="2020-07", lanes=[
-                    TimelineLane(name="Evidence",
-                                 milestones=[TimelineMilestone(month="2019-09", text="Review commissioned")]),
-                    TimelineLane(name="LEP Board",
-                                 milestones=[TimelineMilestone(month="2020-01", text="Board reviews")]),
-                ], spans=[
-                    TimelineSpan(text="Monthly meetings", start="2019-08", end="2020-07"),
-                    TimelineSpan(text="Evidence work", start="2019-10", end="2020-03", lane="Evidence"),
-                ]),
-            ]),
-            Section(id="questions", title="Discussion questions", blocks=[
-                QuestionsBlock(intro="Please consider:", questions=["First question?", "Second question?"]),
-            ]),
-            Section(id="next", title="Next steps", blocks=[
-                FlowBlock(steps=[FlowStep(title="Draft", notes=["Reviewed by the board"]), FlowStep(title="Publish")]),
-                QuestionsBlock(questions=["Third question?"]),
-            ]),
-        ],
-    )
+sample_project = every_kind_project
+"""The project with every block kind shared by all tests (``tests/projects.py``)."""
 
 
 @pytest.fixture(scope="session")

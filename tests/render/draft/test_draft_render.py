@@ -87,3 +87,12 @@ def test_bundled_template_is_what_its_script_builds() -> None:
         assert fresh.namelist() == committed.namelist()
         for name in fresh.namelist():
             assert fresh.read(name) == committed.read(name), f"{name} differs; rerun make_draft_template.py"
+
+
+def test_bundled_template_carries_no_stale_copy_of_its_styles() -> None:
+    # python-docx's default template has Word 2010's stylesWithEffects.xml; the script drops it
+    with zipfile.ZipFile(bundled_doc_template()) as z:
+        names = z.namelist()
+        listed = z.read("[Content_Types].xml") + z.read("word/_rels/document.xml.rels")
+    assert "word/styles.xml" in names
+    assert "word/stylesWithEffects.xml" not in names and b"stylesWithEffects" not in listed
