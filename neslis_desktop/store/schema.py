@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import Field, create_model
 
 from neslis_desktop.model import SCHEMA_VERSION, ProjectMeta, Section
-from neslis_desktop.model.packs import Pack
 from neslis_desktop.model.blocks import MAX_BULLET_DEPTH, ContentModel
+from neslis_desktop.model.packs import Pack
 from neslis_desktop.model.text import Slug
 
 RULES_BEYOND_THE_SCHEMA = (
