@@ -1,6 +1,6 @@
 """The ``neslis`` command line: build a pack, check a project, print the content schema.
 
-Exit codes: 0 success, 1 ``check`` found problems, 2 bad input or a failed build (with a
+Exit codes: 0 success, 1 ``check`` found problems (or ``build --strict`` found slide problems), 2 bad input or a failed build (with a
 message naming the file and field, never a traceback), 70 a bug in this program (one line
 saying so; the traceback goes to a log file, or is raised when ``NESLIS_DEBUG`` is set),
 130 interrupted.
@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--doc-template", type=Path, metavar="T.docx", help="Word template (.docx/.dotx)")
     build.add_argument("--only", choices=("deck", "doc"), help="build only the deck or only the document")
     build.add_argument("-q", "--quiet", action="store_true", help="print only the output paths")
+    build.add_argument(
+        "--strict", action="store_true", help="exit 1 and write nothing when any slide of the deck has a problem"
+    )
 
     check = sub.add_parser("check", help="validate a project and report problems")
     check.add_argument("project", nargs="?", type=Path, help="project folder (default: the bundled example)")
@@ -97,20 +100,33 @@ def _crash_log() -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from neslis_desktop.render.pack import build_pack
+    from neslis_desktop.render.pack import DeckProblems, build_pack
     from neslis_desktop.store import load_project
 
     project = load_project(args.project or bundled_project())
-    result = build_pack(
-        project,
-        args.out,
-        deck_template=args.deck_template,
-        doc_template=args.doc_template,
-        only=args.only,
-    )
+    try:
+        result = build_pack(
+            project,
+            args.out,
+            deck_template=args.deck_template,
+            doc_template=args.doc_template,
+            only=args.only,
+            strict=args.strict,
+        )
+    except DeckProblems as exc:
+        for problem in exc.problems:
+            print(f"problem: {problem}", file=sys.stderr)
+        print(f"neslis: {exc}", file=sys.stderr)
+        return 1
     if not args.quiet:
-        for message in result.messages:
+        for message in result.messages + result.inspection_notes:
             print(f"note: {message}", file=sys.stderr)
+    # Problems are printed even with --quiet: a deck that needs hand-fixing is never silent.
+    for problem in result.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if result.problems and not args.quiet:
+        print(f"neslis: the deck was written, but {len(result.problems)} slide problem(s) above need a fix "
+              "by hand or in the content.", file=sys.stderr)
     for path in result.paths:
         print(path)
     return 0

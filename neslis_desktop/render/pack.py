@@ -14,6 +14,7 @@ from typing import Literal
 
 from neslis_desktop.errors import NeslisError, OutputError
 from neslis_desktop.model import Project
+from neslis_desktop.render.deck.inspect.findings import Finding
 from neslis_desktop.render.template_guard import check_template
 from neslis_desktop.store.atomic import atomic_paths, describe_os_error
 
@@ -24,6 +25,17 @@ class Cancelled(NeslisError):
     """The user cancelled the build; nothing was written."""
 
 
+class DeckProblems(NeslisError):
+    """A strict build found problems on the deck's slides, so nothing was written."""
+
+    def __init__(self, problems: list[Finding]) -> None:
+        self.problems = problems
+        super().__init__(
+            f"The deck has {len(problems)} slide problem{'s' if len(problems) != 1 else ''} "
+            "(listed above); with --strict nothing was written."
+        )
+
+
 @dataclass
 class PackResult:
     """What a build wrote and what it had to adjust (text shrunk, slides continued, styles added)."""
@@ -31,6 +43,10 @@ class PackResult:
     deck: Path | None = None
     draft: Path | None = None
     messages: list[str] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    """What the deck inspector found on the written slides (each needs a hand fix, or a content change)."""
+    inspection_notes: list[str] = field(default_factory=list)
+    """How the inspector measured (a font it had no file or metric twin for), for the report."""
 
     @property
     def paths(self) -> list[Path]:
@@ -56,14 +72,20 @@ def build_pack(
     only: Only | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    strict: bool = False,
 ) -> PackResult:
     """Write the deck and/or the draft of ``project`` into ``out_dir``.
 
     ``deck_template``/``doc_template`` default to the bundled templates. Raises a
     :class:`~neslis_desktop.errors.NeslisError` subclass on bad input (nothing written), or
     :class:`Cancelled` when ``cancelled()`` turns true between steps.
+
+    The written deck is inspected before it is moved into place (:mod:`.deck.inspect`); its
+    findings are in ``PackResult.problems``. With ``strict``, any finding raises
+    :class:`DeckProblems` and nothing is written.
     """
     from neslis_desktop.render.deck import write_deck
+    from neslis_desktop.render.deck.inspect import inspect_deck
     from neslis_desktop.render.draft import write_draft
 
     if not project.sections:
@@ -99,6 +121,10 @@ def build_pack(
             try:
                 if job == "deck":
                     result.messages += write_deck(project, tmp, template=deck_template)
+                    report = inspect_deck(tmp)
+                    result.problems, result.inspection_notes = report.findings, report.notes
+                    if strict and report.findings:
+                        raise DeckProblems(report.findings)
                     result.deck = deck_path
                 else:
                     result.messages += write_draft(project, tmp, template=doc_template)

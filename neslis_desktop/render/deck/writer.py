@@ -199,6 +199,8 @@ def _draw_text(template: DeckTemplate, plan: SlidePlan, layout: SlideLayout, pla
         else:
             body_paras = subtitle_paras + body_paras
     if not body_paras:
+        if second is not None:  # nothing for it: removed with the rest, or it shows "Click to add text"
+            places.used.discard(id(second))
         return
     target = second if second is not None else places.take(*BODY_TYPES, largest=True)
     if target is not None:

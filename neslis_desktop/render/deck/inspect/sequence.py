@@ -39,7 +39,7 @@ def _items(slide: SlideFacts) -> dict[str, list[ShapeFacts]]:
 
 def _singles(slide: SlideFacts) -> dict[str, ShapeFacts]:
     return {s.name: s for s in slide.shapes if s.layer == "slide" and s.kind in ("text", "shape") and s.text
-            and not _NUMBERED.match(s.name)}
+            and not any(ch.isdigit() for ch in s.name)}
 
 
 def _main_size(slide: SlideFacts) -> float | None:
@@ -110,7 +110,9 @@ def _group(section: str, group: list[SlideFacts]) -> list[Finding]:
     kinds = set.intersection(*(set(_items(s)) for s in group)) if group else set()
     for kind in sorted(kinds):
         counts = [len(_items(s)[kind]) for s in group]
-        widths = sorted({round(x.rect.w / 12_700) for s in group for x in _items(s)[kind]})
+        # Each slide's column width: its most common item width (a card spanning the row is wide on purpose).
+        per_slide = [[round(x.rect.w / 12_700) for x in _items(s)[kind]] for s in group]
+        widths = sorted({max(set(ws), key=ws.count) for ws in per_slide if ws})
         if max(counts) - min(counts) > 1:
             say(group[counts.index(min(counts))], kind, "uneven-split",
                 f"the {kind.lower()}s are split unevenly ({' + '.join(map(str, counts))}); share them out evenly.")
