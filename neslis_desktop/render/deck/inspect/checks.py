@@ -25,6 +25,7 @@ DENSE_SHAPES = 12
 AA, AA_LARGE = 4.5, 3.0
 TOLERANCE = 2 * EMU_PER_PT
 """Overlaps and overflows smaller than this (2 pt) are measurement noise, not problems."""
+_FIELD = re.compile(r"^<[^<>]{1,20}>$")
 _MARKUP = re.compile(r"\*\*[^*\n]+\*\*|(?<![*\w])\*[^*\s][^*\n]*\*(?![*\w])")
 
 
@@ -52,7 +53,10 @@ class SlideCheck:
         for s in slide.shapes:
             if s.text:
                 self.fits[id(s)] = fit(s)
-        self.texts = [s for s in slide.shapes if s.text and id(s) in self.fits]
+        # LibreOffice exports its masters' date and number fields as text boxes reading
+        # "<date/time>" and "<number>"; they stand in for the footers, as placeholders would.
+        self.texts = [s for s in slide.shapes if s.text and id(s) in self.fits
+                      and not (s.layer != "slide" and _FIELD.match(s.text))]
         drawn = [s for s in self.texts if s.layer == "slide" and s.kind in ("text", "shape")]
         self.dense = len(drawn) >= DENSE_SHAPES
 
@@ -86,13 +90,17 @@ class SlideCheck:
         return Rect(f.ink.x, top, f.ink.w, max(height, 0))
 
     def bounds(self, s: ShapeFacts) -> None:
+        """A filled or drawn shape must lie on the slide; of an unfilled text box, only its text must."""
         r = s.rect
-        bottom = r.bottom
         f = self.fits.get(id(s))
-        if f is not None and s.body.autofit == "shape" and f.overflow > 0:
-            bottom = r.y + f.need + s.body.insets[1] + s.body.insets[3]
+        if f is not None and not s.fill.opaque and s.kind != "connector":
+            r = self.ink(s)
+        elif f is not None and s.body.autofit == "shape" and f.overflow > 0:
+            r = Rect(r.x, r.y, r.w, f.need + s.body.insets[1] + s.body.insets[3])
+        if s.kind == "connector" or (f is None and not s.fill.opaque):
+            r = s.rect
         out = r.x < -TOLERANCE or r.y < -TOLERANCE or r.right > self.slide.width + TOLERANCE or (
-            bottom > self.slide.height + TOLERANCE)
+            r.bottom > self.slide.height + TOLERANCE)
         if out:
             self.say(s, "off-slide", f"{_label(s)} reaches outside the slide; move it in or make it smaller.")
 
