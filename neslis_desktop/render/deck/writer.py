@@ -26,7 +26,7 @@ from pptx.text.text import TextFrame as PptxTextFrame
 from pptx.util import Emu, Pt
 
 from neslis_desktop.model import Project
-from neslis_desktop.model.inline import runs
+from neslis_desktop.model.inline import plain_text, runs
 from neslis_desktop.render.core_text import core_text
 from neslis_desktop.render.deck import ooxml, xmlbuild
 from neslis_desktop.render.deck.placeholders import BODY_TYPES, TITLE_TYPES, bulleted_levels, ph_types
@@ -176,7 +176,7 @@ def draw_slide(
     if plan.notes:
         notes = slide.notes_slide.notes_text_frame
         assert notes is not None
-        _fill_plain(notes, plan.notes)
+        _fill_plain(notes, plain_text(plan.notes))  # notes show no raw **markup**
         ooxml.set_language(slide.notes_slide._element, footing.lang)
     ooxml.set_language(slide._element, footing.lang)
     return messages

@@ -151,8 +151,9 @@ def layout_targets(block: TargetsBlock, area: Rect, ctx: Ctx) -> list[Page]:
     if len(targets) < 2:
         page.adjustments.append(ctx.say("the target holds too much text to fit; shorten it"))
         return [page]
-    first, ok1 = _page(block, 1, targets[:half], area, ctx, compact=True, top_bands=True, bottom_bands=False)
-    second, ok2 = _page(block, half + 1, targets[half:], area, ctx, compact=True, top_bands=False, bottom_bands=True)
+    # Both slides carry the goal, label and delivery bands: each reads whole on the screen.
+    first, ok1 = _page(block, 1, targets[:half], area, ctx, compact=True, top_bands=True, bottom_bands=True)
+    second, ok2 = _page(block, half + 1, targets[half:], area, ctx, compact=True, top_bands=True, bottom_bands=True)
     first.adjustments.append(ctx.say("targets spread over 2 slides"))
     if not (ok1 and ok2):
         first.adjustments.append(ctx.say("targets hold too much text to fit; shorten them"))
