@@ -113,10 +113,11 @@ def _group(section: str, group: list[SlideFacts]) -> list[Finding]:
         # Each slide's column width: its most common item width (a card spanning the row is wide on purpose).
         per_slide = [[round(x.rect.w / 12_700) for x in _items(s)[kind]] for s in group]
         widths = sorted({max(set(ws), key=ws.count) for ws in per_slide if ws})
-        if max(counts) - min(counts) > 1:
+        if max(counts) - min(counts) > 2 or 2 * min(counts) < max(counts):
             say(group[counts.index(min(counts))], kind, "uneven-split",
-                f"the {kind.lower()}s are split unevenly ({' + '.join(map(str, counts))}); share them out evenly.")
+                f"the boxes named '{kind} …' are split unevenly over the slides ({' + '.join(map(str, counts))}); "
+                "share them out evenly.")
         elif len(widths) > 1 and widths[-1] > widths[0] * 1.1 and kind in ("Card", "Target", "Tile"):
-            say(group[-1], kind, "uneven-split", f"the {kind.lower()}s have different widths on the slides of this "
-                "section; give every slide the same grid.")
+            say(group[-1], kind, "uneven-split", f"the boxes named '{kind} …' have different widths on the slides "
+                "of this section; give every slide the same grid.")
     return out
