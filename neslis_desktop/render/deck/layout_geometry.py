@@ -18,8 +18,9 @@ MIN_BODY = 0.25
 """A content body smaller than this share of the slide is no content area."""
 MAX_TITLE_OVERLAP = 0.05
 """Title and body may share this share of the body's area (rounded corners, insets), no more."""
-MAX_COVERED = 0.2
-"""A fixed shape may cover this share of the body area before it is "under a decoration"."""
+MAX_COVERED = 0.02
+"""A fixed text or picture may touch this share of the title or body area, no more: a
+"Confidential" box over a title's end clashes with every long title."""
 _NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
        "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 
@@ -91,3 +92,22 @@ def clear_of_title(frame: Frame, gap: int) -> Frame:
     right = Rect(title.right + gap, body.y, body.right - title.right - gap, body.h)
     best = max((r for r in (below, above, left, right) if r.w > 0 and r.h > 0), key=lambda r: r.w * r.h, default=body)
     return Frame(frame.slide_w, frame.slide_h, title, best)
+
+
+def narrow_title(frame: Frame, layout: SlideLayout, gap: int) -> Frame | None:
+    """``frame`` with its title cut back from a fixed box over one end of it, or ``None``.
+
+    A "Confidential" box at the right of the title area leaves the title the part to its
+    left (or right); the title keeps at least half its width, or this gives up.
+    """
+    title = frame.title
+    for deco in decorations(layout):
+        if _overlap(deco, title) <= MAX_COVERED * title.w * title.h:
+            continue
+        if deco.x + deco.w / 2 >= title.x + title.w / 2:
+            title = Rect(title.x, title.y, deco.x - gap - title.x, title.h)
+        else:
+            title = Rect(deco.right + gap, title.y, title.right - deco.right - gap, title.h)
+    if title == frame.title or title.w < frame.title.w // 2:
+        return None
+    return Frame(frame.slide_w, frame.slide_h, title, frame.body)

@@ -23,7 +23,7 @@ from pptx.slide import SlideLayout
 from neslis_desktop.errors import TemplateError
 from neslis_desktop.render.deck import theme
 from neslis_desktop.render.deck.layout_choice import ROLES, all_layouts, choose_layouts
-from neslis_desktop.render.deck.layout_geometry import clear_of_title, frame_problem
+from neslis_desktop.render.deck.layout_geometry import clear_of_title, frame_problem, narrow_title
 from neslis_desktop.render.deck.placeholders import (
     BODY_TYPES,
     GAP,
@@ -196,12 +196,13 @@ def _by_geometry(
     """Content and diagram slides get a layout whose geometry serves, whatever the names said.
 
     In order: the chosen layout with its sample slide's boxes, the same layout with its own
-    boxes, another layout of the template (the largest body that passes), and last the
-    chosen layout with its body moved clear of its title. Each change is reported.
+    boxes, its title narrowed clear of a fixed box over it, another layout of the template
+    (the largest body that passes), for text slides the diagram layout with a text box, and
+    last the chosen layout with its body moved clear of its title. Each change is reported.
     """
     messages: list[str] = []
     w, h = int(prs.slide_width or 0), int(prs.slide_height or 0)
-    for role in ("content", "title_only"):
+    for role in ("title_only", "content"):
         layout = layouts[role]
         key = str(layout.part.partname)
         problem = frame_problem(frames[role], layout)
@@ -215,11 +216,16 @@ def _by_geometry(
                 if not shared:
                     del placements[key]
                 continue
+        narrowed = narrow_title(frames[role], layout, GAP)
+        if narrowed is not None and frame_problem(narrowed, layout) is None:
+            frames[role] = narrowed
+            placements.setdefault(key, {})["title"] = narrowed.title
+            messages.append(f"Template {path.name}: titles of {_USE_BY[role]} were narrowed to keep clear of a "
+                            "fixed box of the template.")
+            continue
         best: tuple[int, SlideLayout, Frame] | None = None
         for other in all_layouts(prs):
-            if other is layout or not any(t in ("title", "ctrTitle") for t in ph_types(other)):
-                continue
-            if role == "content" and not any(t in BODY_TYPES for t in ph_types(other)):
+            if other is layout or not _serves(other, role):
                 continue
             places = placements.get(str(other.part.partname))
             frame = _geometry_frame(other, role, w, h, places)
@@ -232,12 +238,37 @@ def _by_geometry(
                 f"used '{best[1].name}'."
             )
             continue
+        if role == "content" and frame_problem(frames["title_only"], layouts["title_only"]) is None:
+            # Text goes into a text box in the diagram slides' area (the writer's rule without a body).
+            layouts[role], frames[role] = layouts["title_only"], frames["title_only"]
+            messages.append(
+                f"Template {path.name}: the layout '{layout.name}' does not serve text slides ({problem}); "
+                f"text slides use '{layouts[role].name}' with a text box."
+            )
+            continue
         frames[role] = clear_of_title(frames[role], GAP)
         messages.append(
             f"Template {path.name}: no layout serves {_USE_BY[role]} well ({problem}); the text was placed clear "
             "of the title, so check these slides."
         )
     return messages
+
+
+_VERTICAL = ("vertTx", "vertTitleAndTx", "vertTitleAndTxOverChart")
+
+
+def _serves(layout: SlideLayout, role: LayoutRole) -> bool:
+    """Whether ``layout`` has what a ``role`` slide needs: one title, no vertical text, a body for text."""
+    types = ph_types(layout)
+    if not any(t in ("title", "ctrTitle") for t in types) or layout._element.get("type") in _VERTICAL:
+        return False
+    if layout._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr[@vert]") is not None:
+        return False
+    bodies = [t for t in types if t in BODY_TYPES]
+    others = [t for t in types if t not in ("title", "ctrTitle", "dt", "ftr", "sldNum", *BODY_TYPES)]
+    if role == "content":
+        return len(bodies) == 1 and not others
+    return len(bodies) <= 1 and not others
 
 
 _USE_BY: dict[str, str] = {"content": "text slides", "title_only": "diagram slides"}

@@ -187,7 +187,13 @@ class SlideCheck:
                     continue
                 said.add(key)
                 titles = [x for x in (a, b) if x.ph_type in ("title", "ctrTitle")]
-                if titles:
+                fixed = [x for x in (a, b) if x.layer != "slide"]
+                if fixed:
+                    mine = b if fixed[0] is a else a
+                    self.say(mine, "covers-title" if mine.ph_type in ("title", "ctrTitle") else "overlap",
+                             f"{_label(mine)} runs under {_label(fixed[0])}; keep the text clear of it "
+                             "(a shorter title, or a layout without the box).")
+                elif titles:
                     other = b if titles[0] is a else a
                     self.say(other, "covers-title", f"{_label(other)} and the title overlap; "
                              "the layout's title box runs into the body: pick a layout whose title sits clear of it.")
