@@ -1,9 +1,9 @@
 """The ``neslis`` command line: build a pack, check a project, print the content schema.
 
-Exit codes: 0 success, 1 ``check`` found problems (or ``build --strict`` found slide problems), 2 bad input or a failed build (with a
-message naming the file and field, never a traceback), 70 a bug in this program (one line
-saying so; the traceback goes to a log file, or is raised when ``NESLIS_DEBUG`` is set),
-130 interrupted.
+Exit codes: 0 success, 1 ``check`` found problems (or ``build --strict`` found slide problems),
+2 bad input or a failed build (with a message naming the file and field, never a traceback),
+70 a bug in this program (one line saying so; the traceback goes to a log file, or is raised
+when ``NESLIS_DEBUG`` is set), 130 interrupted.
 """
 
 from __future__ import annotations

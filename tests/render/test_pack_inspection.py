@@ -17,9 +17,11 @@ from neslis_desktop.render.deck.inspect import inspect_deck
 from neslis_desktop.render.pack import DeckProblems, build_pack
 from neslis_desktop.store import load_project
 
-LONG_TITLE = ("How the North East Local Enterprise Partnership, its boards, steering groups, working groups and "
-              "every partner university and council will govern, review and report on the Local Industrial Strategy "
-              "for health, life sciences, skills, innovation, transport and place, year by year")
+LONG_TITLE = (
+    "How the North East Local Enterprise Partnership, its boards, steering groups, working groups and "
+    "every partner university and council will govern, review and report on the Local Industrial Strategy "
+    "for health, life sciences, skills, innovation, transport and place, year by year"
+)
 
 
 def _break(project_dir: Path) -> None:
@@ -55,8 +57,9 @@ def test_a_strict_build_refuses_and_writes_nothing(project_dir: Path, tmp_path: 
     assert list(out.iterdir()) == []
 
 
-def test_cli_lists_problems_and_strict_exits_1(project_dir: Path, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_lists_problems_and_strict_exits_1(
+    project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _break(project_dir)
     out = tmp_path / "out"
     assert main(["build", str(project_dir), "-o", str(out), "--only", "deck", "-q"]) == 0
@@ -70,7 +73,8 @@ def test_cli_lists_problems_and_strict_exits_1(project_dir: Path, tmp_path: Path
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # the old deck is kept, no draft added
 
 
-def test_cli_strict_passes_the_bundled_project(project_dir: Path, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_strict_passes_the_bundled_project(
+    project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["build", str(project_dir), "-o", str(tmp_path), "--strict"]) == 0
     assert "problem:" not in capsys.readouterr().err

@@ -21,8 +21,10 @@ MAX_TITLE_OVERLAP = 0.05
 MAX_COVERED = 0.02
 """A fixed text or picture may touch this share of the title or body area, no more: a
 "Confidential" box over a title's end clashes with every long title."""
-_NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-       "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+_NS = {
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
 
 
 def _overlap(a: Rect, b: Rect) -> int:

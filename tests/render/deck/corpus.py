@@ -88,8 +88,17 @@ def dark_background_only(prs: PresentationObj) -> None:
 
 
 def pale_accents(prs: PresentationObj) -> None:
-    _set_theme_colours(prs, {"accent1": "DDDDDD", "accent2": "A6E6F0", "accent3": "EEEEEE",
-                             "accent4": "F2F2C0", "accent5": "DDEEFF", "accent6": "E8F8E8"})
+    _set_theme_colours(
+        prs,
+        {
+            "accent1": "DDDDDD",
+            "accent2": "A6E6F0",
+            "accent3": "EEEEEE",
+            "accent4": "F2F2C0",
+            "accent5": "DDEEFF",
+            "accent6": "E8F8E8",
+        },
+    )
 
 
 def _layout(prs: PresentationObj, *names: str) -> list[etree._Element]:
@@ -163,23 +172,62 @@ def _rename(prs: PresentationObj, names: dict[str, str]) -> None:
                 layout._element.find("p:cSld", NS).set("name", new)
 
 
-_BASE = ("title slide", "title and content", "title only", "blank", "section header", "title, content",
-         "blank slide")
+_BASE = ("title slide", "title and content", "title only", "blank", "section header", "title, content", "blank slide")
 
 
 def german(prs: PresentationObj) -> None:
-    _rename(prs, dict(zip(_BASE, ("Titelfolie", "Titel und Inhalt", "Nur Titel", "Leer", "Abschnittsüberschrift",
-                                  "Titel, Inhalt", "Leere Folie"), strict=True)))
+    _rename(
+        prs,
+        dict(
+            zip(
+                _BASE,
+                (
+                    "Titelfolie",
+                    "Titel und Inhalt",
+                    "Nur Titel",
+                    "Leer",
+                    "Abschnittsüberschrift",
+                    "Titel, Inhalt",
+                    "Leere Folie",
+                ),
+                strict=True,
+            )
+        ),
+    )
 
 
 def keynote_names(prs: PresentationObj) -> None:
-    _rename(prs, dict(zip(_BASE, ("Title - Center", "Title & Bullets", "Title - Top", "Blank", "Title & Subtitle",
-                                  "Title & Bullets", "Blank"), strict=True)))
+    _rename(
+        prs,
+        dict(
+            zip(
+                _BASE,
+                (
+                    "Title - Center",
+                    "Title & Bullets",
+                    "Title - Top",
+                    "Blank",
+                    "Title & Subtitle",
+                    "Title & Bullets",
+                    "Blank",
+                ),
+                strict=True,
+            )
+        ),
+    )
 
 
 def google_names(prs: PresentationObj) -> None:
-    _rename(prs, dict(zip(_BASE, ("TITLE", "TITLE_AND_BODY", "TITLE_ONLY", "BLANK", "SECTION_HEADER",
-                                  "TITLE_AND_BODY", "BLANK"), strict=True)))
+    _rename(
+        prs,
+        dict(
+            zip(
+                _BASE,
+                ("TITLE", "TITLE_AND_BODY", "TITLE_ONLY", "BLANK", "SECTION_HEADER", "TITLE_AND_BODY", "BLANK"),
+                strict=True,
+            )
+        ),
+    )
 
 
 def _resize(width: int, height: int) -> Callable[[PresentationObj], None]:

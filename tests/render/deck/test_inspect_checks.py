@@ -45,7 +45,9 @@ def _kinds(prs: PresentationObj, shape: str | None = None) -> set[str]:
     return {f.kind for f in _findings(prs) if shape is None or f.shape == shape}
 
 
-def _box(slide: Slide, name: str, text: str, x: float, y: float, w: float, h: float, size: float = 14) -> object:
+def _box(  # noqa: PLR0917 - a box is named by its place, as python-pptx does
+    slide: Slide, name: str, text: str, x: float, y: float, w: float, h: float, size: float = 14
+) -> object:
     box = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
     box.name = name
     frame = box.text_frame
@@ -105,7 +107,7 @@ def test_title_over_body() -> None:
     assert "covers-title" not in _kinds(prs2)
 
 
-def _elbow(slide: Slide, x1: float, y1: float, x2: float, y2: float, vertical_first: bool) -> None:
+def _elbow(slide: Slide, x1: float, y1: float, x2: float, y2: float, vertical_first: bool) -> None:  # noqa: PLR0917
     c = slide.shapes.add_connector(MSO_CONNECTOR.ELBOW, Inches(x1), Inches(y1), Inches(x2), Inches(y2))
     c.name = "Connector a to b"
     if vertical_first:  # a quarter turn about its centre: down, across, down
@@ -152,13 +154,16 @@ def test_shapes_outside_the_slide() -> None:
     assert "off-slide" not in _kinds(prs, "Card 1")
 
 
-@pytest.mark.parametrize(("fill", "text", "flagged"), [
-    ("DDDDDD", "FFFFFF", True),   # white on a light grey accent
-    ("A6E6F0", "FFFFFF", True),   # white on pale cyan
-    ("1F1F3A", "222222", True),   # dark text on navy
-    ("1F3864", "FFFFFF", False),
-    ("DDDDDD", "000000", False),
-])
+@pytest.mark.parametrize(
+    ("fill", "text", "flagged"),
+    [
+        ("DDDDDD", "FFFFFF", True),  # white on a light grey accent
+        ("A6E6F0", "FFFFFF", True),  # white on pale cyan
+        ("1F1F3A", "222222", True),  # dark text on navy
+        ("1F3864", "FFFFFF", False),
+        ("DDDDDD", "000000", False),
+    ],
+)
 def test_contrast_below_wcag_aa(fill: str, text: str, flagged: bool) -> None:
     prs, slide = _deck()
     shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(1), Inches(2), Inches(4), Inches(2))
@@ -265,8 +270,13 @@ def _cards(prs: PresentationObj, title: str, n: int, cols: int, lead: bool) -> N
         _box(slide, "Lead", "Ageing Society Grand Challenge", 0.5, 1.5, 9, 0.5)
     w = 9 / cols
     for i in range(n):
-        card = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(0.5 + (i % cols) * w), Inches(2.2 + (i // cols) * 1.5),
-                                      Inches(w - 0.1), Inches(1.4))
+        card = slide.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE,
+            Inches(0.5 + (i % cols) * w),
+            Inches(2.2 + (i // cols) * 1.5),
+            Inches(w - 0.1),
+            Inches(1.4),
+        )
         card.name = f"Card {i + 1}"
         card.text_frame.text = f"Card {i + 1}"
 

@@ -16,9 +16,10 @@ from pptx import Presentation
 from pptx.presentation import Presentation as PresentationObj
 
 from neslis_desktop.render.deck.inspect.checks import SlideCheck
-from neslis_desktop.render.deck.inspect.facts import SlideFacts, slide_facts
+from neslis_desktop.render.deck.inspect.facts import SlideFacts
 from neslis_desktop.render.deck.inspect.findings import KINDS, Finding, section_of
 from neslis_desktop.render.deck.inspect.measure import font_notes
+from neslis_desktop.render.deck.inspect.read import slide_facts
 from neslis_desktop.render.deck.inspect.sequence import sequence_findings
 
 

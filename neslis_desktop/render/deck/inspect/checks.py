@@ -35,8 +35,13 @@ def _quote(text: str, n: int = 40) -> str:
 
 
 def _label(s: ShapeFacts) -> str:
-    what = "the title" if s.ph_type in ("title", "ctrTitle") else "the body text" if s.ph_type in (
-        "body", "obj", "subTitle") else f"the box '{s.name}'"
+    what = (
+        "the title"
+        if s.ph_type in ("title", "ctrTitle")
+        else "the body text"
+        if s.ph_type in ("body", "obj", "subTitle")
+        else f"the box '{s.name}'"
+    )
     if s.layer != "slide":
         what = f"the template's fixed {'box' if s.text else 'shape'} '{s.name}'"
     return what
@@ -55,8 +60,11 @@ class SlideCheck:
                 self.fits[id(s)] = fit(s)
         # LibreOffice exports its masters' date and number fields as text boxes reading
         # "<date/time>" and "<number>"; they stand in for the footers, as placeholders would.
-        self.texts = [s for s in slide.shapes if s.text and id(s) in self.fits
-                      and not (s.layer != "slide" and _FIELD.match(s.text))]
+        self.texts = [
+            s
+            for s in slide.shapes
+            if s.text and id(s) in self.fits and not (s.layer != "slide" and _FIELD.match(s.text))
+        ]
         drawn = [s for s in self.texts if s.layer == "slide" and s.kind in ("text", "shape")]
         self.dense = len(drawn) >= DENSE_SHAPES
 
@@ -71,8 +79,12 @@ class SlideCheck:
             if s.kind == "connector":
                 self.connector(s)
             if s.kind == "placeholder" and not s.text and s.ph_type not in ("pic",):
-                self.say(s, "empty-placeholder", f"the placeholder '{s.name}' is empty, so PowerPoint shows its "
-                         "'Click to add' prompt; remove it or give it text.")
+                self.say(
+                    s,
+                    "empty-placeholder",
+                    f"the placeholder '{s.name}' is empty, so PowerPoint shows its "
+                    "'Click to add' prompt; remove it or give it text.",
+                )
             if s.text:
                 self.fit_check(s)
                 self.size_check(s)
@@ -99,38 +111,62 @@ class SlideCheck:
             r = Rect(r.x, r.y, r.w, f.need + s.body.insets[1] + s.body.insets[3])
         if s.kind == "connector" or (f is None and not s.fill.opaque):
             r = s.rect
-        out = r.x < -TOLERANCE or r.y < -TOLERANCE or r.right > self.slide.width + TOLERANCE or (
-            r.bottom > self.slide.height + TOLERANCE)
+        out = (
+            r.x < -TOLERANCE
+            or r.y < -TOLERANCE
+            or r.right > self.slide.width + TOLERANCE
+            or (r.bottom > self.slide.height + TOLERANCE)
+        )
         if out:
             self.say(s, "off-slide", f"{_label(s)} reaches outside the slide; move it in or make it smaller.")
 
     def fit_check(self, s: ShapeFacts) -> None:
         f = self.fits[id(s)]
         if f.broken_word:
-            self.say(s, "broken-word", f"{_label(s)} is too narrow for a word of '{_quote(s.text)}', which breaks "
-                     "across lines; widen the box or shorten the text.")
+            self.say(
+                s,
+                "broken-word",
+                f"{_label(s)} is too narrow for a word of '{_quote(s.text)}', which breaks "
+                "across lines; widen the box or shorten the text.",
+            )
         if s.body.autofit == "shape" or f.overflow <= TOLERANCE:
             return
-        room = "" if s.body.autofit != "norm" else (
-            " (it relies on PowerPoint shrinking it, which happens only once someone edits the box)")
+        room = (
+            ""
+            if s.body.autofit != "norm"
+            else (" (it relies on PowerPoint shrinking it, which happens only once someone edits the box)")
+        )
         fix = {
-            "title": "shorten the title", "ctrTitle": "shorten the title",
+            "title": "shorten the title",
+            "ctrTitle": "shorten the title",
         }.get(s.ph_type or "", "shorten its text or split it over two slides")
         if s.layer == "slide" and s.kind in ("text", "shape") and self.dense:
             fix = "shorten its text or split the chart"
-        self.say(s, "overflow", f"{_label(s)} holds more text than fits (about {f.overflow / EMU_PER_PT:.0f} pt "
-                 f"too tall at {s.paras[0].size:g} pt){room}; {fix}.")
+        self.say(
+            s,
+            "overflow",
+            f"{_label(s)} holds more text than fits (about {f.overflow / EMU_PER_PT:.0f} pt "
+            f"too tall at {s.paras[0].size:g} pt){room}; {fix}.",
+        )
 
     def size_check(self, s: ShapeFacts) -> None:
         if s.is_footer or s.layer != "slide":
             return
         floor = DENSE_FLOOR if self.dense and s.kind in ("text", "shape") else BODY_FLOOR
-        sizes = [r.size * (s.body.font_scale if s.body.autofit == "norm" else 1.0)
-                 for p in s.paras for r in p.runs if r.text.strip()]
+        sizes = [
+            r.size * (s.body.font_scale if s.body.autofit == "norm" else 1.0)
+            for p in s.paras
+            for r in p.runs
+            if r.text.strip()
+        ]
         if sizes and min(sizes) < floor - 0.05:
             why = "dense diagram labels" if floor == DENSE_FLOOR else "body text"
-            self.say(s, "small-text", f"{_label(s)} is set at {min(sizes):g} pt, below the {floor:g} pt floor for "
-                     f"{why}; shorten the text or give it more room.")
+            self.say(
+                s,
+                "small-text",
+                f"{_label(s)} is set at {min(sizes):g} pt, below the {floor:g} pt floor for "
+                f"{why}; shorten the text or give it more room.",
+            )
 
     def backdrop(self, s: ShapeFacts) -> Fill:
         """What is behind the text of ``s``: its fill, else the topmost filled shape below, else the background."""
@@ -161,13 +197,23 @@ class SlideCheck:
                     if ratio < need and (worst is None or ratio < worst[0]):
                         worst = (ratio, hex_of(r.colour), hex_of(bg), need)
         if worst is not None:
-            ratio, fg, bg, need = worst
-            self.say(s, "contrast", f"the text of {_label(s)} ({fg} on {bg}) has a contrast of {ratio:.1f}:1, below "
-                     f"the {need:g}:1 WCAG AA needs; use the theme's contrasting text colour for that fill.")
+            ratio, fg, bg_hex, need = worst
+            self.say(
+                s,
+                "contrast",
+                f"the text of {_label(s)} ({fg} on {bg_hex}) has a contrast of {ratio:.1f}:1, below "
+                f"the {need:g}:1 WCAG AA needs; use the theme's contrasting text colour for that fill.",
+            )
 
     def connector(self, s: ShapeFacts) -> None:
-        boxes = [o for o in self.slide.shapes if o.layer == "slide" and o.kind in ("shape", "text", "placeholder")
-                 and o is not s and o.kind != "connector"]
+        boxes = [
+            o
+            for o in self.slide.shapes
+            if o.layer == "slide"
+            and o.kind in ("shape", "text", "placeholder")
+            and o is not s
+            and o.kind != "connector"
+        ]
         problem = connector_problem(s, boxes)
         if problem:
             self.say(s, "connector", f"the connector '{s.name}' {problem}.")
@@ -176,7 +222,7 @@ class SlideCheck:
         texts = self.texts
         said: set[tuple[int, int]] = set()
         for i, a in enumerate(texts):
-            for b in texts[i + 1:]:
+            for b in texts[i + 1 :]:
                 if a.layer != "slide" and b.layer != "slide":
                     continue
                 area = intersect(self.ink(a), self.ink(b))
@@ -190,24 +236,37 @@ class SlideCheck:
                 fixed = [x for x in (a, b) if x.layer != "slide"]
                 if fixed:
                     mine = b if fixed[0] is a else a
-                    self.say(mine, "covers-title" if mine.ph_type in ("title", "ctrTitle") else "overlap",
-                             f"{_label(mine)} runs under {_label(fixed[0])}; keep the text clear of it "
-                             "(a shorter title, or a layout without the box).")
+                    self.say(
+                        mine,
+                        "covers-title" if mine.ph_type in ("title", "ctrTitle") else "overlap",
+                        f"{_label(mine)} runs under {_label(fixed[0])}; keep the text clear of it "
+                        "(a shorter title, or a layout without the box).",
+                    )
                 elif titles:
                     other = b if titles[0] is a else a
-                    self.say(other, "covers-title", f"{_label(other)} and the title overlap; "
-                             "the layout's title box runs into the body: pick a layout whose title sits clear of it.")
+                    self.say(
+                        other,
+                        "covers-title",
+                        f"{_label(other)} and the title overlap; "
+                        "the layout's title box runs into the body: pick a layout whose title sits clear of it.",
+                    )
                 else:
-                    self.say(b, "overlap", f"the text of {_label(a)} and of {_label(b)} overlap; "
-                             "move one of them or give them less text.")
+                    self.say(
+                        b,
+                        "overlap",
+                        f"the text of {_label(a)} and of {_label(b)} overlap; move one of them or give them less text.",
+                    )
         # Filled shapes drawn over the title's text
         title = next((t for t in texts if t.ph_type in ("title", "ctrTitle") and t.layer == "slide"), None)
         if title is None:
             return
         order = self.slide.shapes.index(title)
-        for other in self.slide.shapes[order + 1:]:
+        for other in self.slide.shapes[order + 1 :]:
             if other.layer == "slide" and other.fill.opaque and other.kind == "shape" and not other.text:
                 area = intersect(self.ink(title), other.rect)
                 if area is not None and area.w > TOLERANCE and area.h > TOLERANCE:
-                    self.say(other, "covers-title", f"the shape '{other.name}' is drawn over the title; "
-                             "keep drawn shapes below the title.")
+                    self.say(
+                        other,
+                        "covers-title",
+                        f"the shape '{other.name}' is drawn over the title; keep drawn shapes below the title.",
+                    )

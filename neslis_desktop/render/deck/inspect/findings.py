@@ -6,9 +6,21 @@ import re
 from dataclasses import dataclass
 
 KINDS = (
-    "overflow", "broken-word", "overlap", "covers-title", "connector", "off-slide", "contrast",
-    "small-text", "empty-placeholder", "near-empty", "uneven-split", "size-jump", "mid-sentence",
-    "lost-heading", "markup",
+    "overflow",
+    "broken-word",
+    "overlap",
+    "covers-title",
+    "connector",
+    "off-slide",
+    "contrast",
+    "small-text",
+    "empty-placeholder",
+    "near-empty",
+    "uneven-split",
+    "size-jump",
+    "mid-sentence",
+    "lost-heading",
+    "markup",
 )
 """Every kind of problem the inspector reports (a test checks that each can be found)."""
 

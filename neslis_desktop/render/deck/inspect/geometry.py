@@ -39,7 +39,7 @@ def path(s: ShapeFacts) -> list[Point]:
     if geom is not None:
         gd = geom.find("a:avLst/a:gd", NS)
         if gd is not None and gd.get("fmla", "").startswith("val "):
-            adj = int(gd.get("fmla")[4:]) / 100_000  # type: ignore[index]
+            adj = int(gd.get("fmla")[4:]) / 100_000
     w, h = r.w, r.h
     if preset == "bentConnector3":
         local = [(0.0, 0.0), (adj * w, 0.0), (adj * w, h), (w, h)]
@@ -86,8 +86,7 @@ def connector_problem(s: ShapeFacts, boxes: list[ShapeFacts]) -> str | None:
         vertical = abs(p[0] - q[0]) < EMU_PER_PT
         horizontal = abs(p[1] - q[1]) < EMU_PER_PT
         if e in ("top", "bottom") and not vertical and horizontal:
-            return (f"runs along the {e} edge of '{b.name}' instead of dropping onto it; "
-                    "draw the elbow vertical first")
+            return f"runs along the {e} edge of '{b.name}' instead of dropping onto it; draw the elbow vertical first"
         if e in ("left", "right") and not horizontal and vertical:
             return f"runs along the {e} edge of '{b.name}' instead of meeting it; draw the elbow horizontal first"
     return None

@@ -52,10 +52,7 @@ def para_height(p: ParaFacts, width: int, scale: float = 1.0, reduction: float =
     else:
         lines = m.lines(para, inner, size)
         broken = m.lines(para, inner, size, strict=True) >= _BROKEN
-    if p.line < 0:
-        line_pt = -p.line
-    else:
-        line_pt = size * LINE_SPACING * max(p.line - reduction, 0.1)
+    line_pt = -p.line if p.line < 0 else size * LINE_SPACING * max(p.line - reduction, 0.1)
     return lines * line_pt, lines, broken
 
 
@@ -73,7 +70,9 @@ def fit(shape: ShapeFacts) -> TextFit:
         if not shape.body.wrap:
             width = 10**9
         h, n, b = para_height(p, width, scale, reduction)
-        total += h + (p.space_before * scale if i else 0.0) + (p.space_after * scale if i < len(shape.paras) - 1 else 0.0)
+        total += (
+            h + (p.space_before * scale if i else 0.0) + (p.space_after * scale if i < len(shape.paras) - 1 else 0.0)
+        )
         lines += n
         broken = broken or b
     need = round(total * EMU_PER_PT)

@@ -14,10 +14,11 @@ from pptx.presentation import Presentation as PresentationObj
 
 from neslis_desktop.render.deck.inspect.checks import AA, AA_LARGE, SlideCheck
 from neslis_desktop.render.deck.inspect.colour import contrast, hex_rgb
-from neslis_desktop.render.deck.inspect.facts import NS, ShapeFacts, slide_facts
+from neslis_desktop.render.deck.inspect.facts import NS, ShapeFacts
+from neslis_desktop.render.deck.inspect.read import slide_facts
 from neslis_desktop.render.deck.theme import palette
 
-_A = "{%s}" % NS["a"]
+_A = "{{{}}}".format(NS["a"])
 _FILLS = {_A + t for t in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")}
 _PAIRS = ("tx1", "bg1", "tx2", "bg2")
 
