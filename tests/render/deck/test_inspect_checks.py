@@ -215,11 +215,20 @@ def test_body_text_below_twelve_points(size: float, flagged: bool) -> None:
 
 def test_dense_diagrams_may_go_to_ten_points_but_not_below() -> None:
     prs, slide = _deck()
-    for i in range(12):
-        _box(slide, f"Month {i + 1}", "Jan", 0.3 + i * 0.75, 3, 0.7, 0.5, size=10)
+    for i in range(12):  # a dense chart filling the slide: 10 pt is its floor
+        _box(slide, f"Month {i + 1}", "Jan", 0.3 + (i % 4) * 2.3, 1.8 + (i // 4) * 1.8, 2.2, 0.5, size=10)
     assert "small-text" not in _kinds(prs)
-    _box(slide, "Tiny", "Footnote", 1, 5, 3, 0.5, size=9)
+    _box(slide, "Tiny", "Footnote", 1, 6.8, 3, 0.5, size=9)
     assert "small-text" in _kinds(prs, "Tiny")
+
+
+def test_small_text_while_a_third_of_the_slide_is_empty() -> None:
+    """A timeline at 10 pt in one band at the top of an otherwise empty slide."""
+    prs, slide = _deck()
+    for i in range(12):
+        _box(slide, f"Month {i + 1}", "Jan", 0.3 + i * 0.75, 1.8, 0.7, 0.5, size=10)
+    found = [f for f in _findings(prs) if f.kind == "small-text"]
+    assert found and "a third of the slide" in found[0].message
 
 
 def test_empty_placeholders() -> None:

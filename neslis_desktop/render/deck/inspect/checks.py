@@ -90,6 +90,7 @@ class SlideCheck:
                 self.size_check(s)
                 self.contrast_check(s)
         self.overlaps()
+        self.room_check()
         if _MARKUP.search(self.slide.notes):
             self.say(None, "markup", "the speaker notes show raw **markup**; write them as plain text.")
         return self.findings
@@ -166,6 +167,33 @@ class SlideCheck:
                 "small-text",
                 f"{_label(s)} is set at {min(sizes):g} pt, below the {floor:g} pt floor for "
                 f"{why}; shorten the text or give it more room.",
+            )
+
+    def room_check(self) -> None:
+        """A chart set small (most of its text below 12 pt) while a third of the content area is empty.
+
+        "Most" is by characters, so abbreviated month headers at 10 pt over 12 pt milestones
+        do not count; a whole timeline at 10 pt in a band at the top does.
+        """
+        drawn = [s for s in self.slide.shapes if s.layer == "slide" and s.kind in ("text", "shape", "connector")]
+        weights = [(r.size, len(r.text.strip())) for s in drawn for p in s.paras for r in p.runs if r.text.strip()]
+        total = sum(n for _, n in weights)
+        small_chars = sum(n for size, n in weights if size < BODY_FLOOR - 0.05)
+        if not total or small_chars * 2 <= total:
+            return
+        title = next((s for s in self.slide.shapes if s.layer == "slide" and s.ph_type in ("title", "ctrTitle")), None)
+        top = title.rect.bottom if title is not None else 0
+        footers = [s.rect.y for s in self.slide.shapes if s.is_footer and s.rect.y > self.slide.height // 2]
+        bottom = min(footers, default=self.slide.height * 92 // 100)
+        used = max(s.rect.bottom for s in drawn)
+        if bottom - top > 0 and bottom - used >= (bottom - top) / 3:
+            size = min(size for size, _ in weights)
+            first = next(s for s in drawn if s.text)
+            self.say(
+                first,
+                "small-text",
+                f"text is set at {size:g} pt while a third of the slide below the "
+                "drawing is empty; give the chart the room and set its text larger.",
             )
 
     def backdrop(self, s: ShapeFacts) -> Fill:
