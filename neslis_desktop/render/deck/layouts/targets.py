@@ -131,9 +131,7 @@ def _page(
         in_row = min(cols, n - r * cols)
         offset = (cols - in_row) * (tw + GAP) // 2  # centre a last row that is not full
         box = Rect(tiles.x + offset + c * (tw + GAP), tiles.y + r * (th + GAP), tw, th)
-        page.shapes.append(
-            box_shape(f"Target {first_no + i}", box, tile_paras(first_no + i, t, compact), tile_style(size), fill="bg2")
-        )
+        page.shapes += _tile(ctx, first_no + i, t, box, size, compact=compact)
     page.shapes.extend(reversed(bands))
     return page, ok
 
@@ -158,6 +156,30 @@ def layout_targets(block: TargetsBlock, area: Rect, ctx: Ctx) -> list[Page]:
     if not (ok1 and ok2):
         first.adjustments.append(ctx.say("targets hold too much text to fit; shorten them"))
     return [first, second]
+
+
+def _tile(ctx: Ctx, n: int, target: Target, box: Rect, size: float, *, compact: bool) -> list[Shape]:
+    """A tile; its headline figure, when it has one, set large in a box of its own above the words.
+
+    The figure is what an audience should remember ("100,000"), so it is set at up to twice
+    the tile's size where the tile has the height; else it stays in the tile's text, bold.
+    """
+    plain = box_shape(f"Target {n}", box, tile_paras(n, target, compact), tile_style(size), fill="bg2")
+    if not target.figure:
+        return [plain]
+    words = para(f"{n}", bold=True) + para(target.text)
+    word_st = style(size, "tx1", align="center", anchor="bottom", space=2.0)
+    word_h = need(ctx.m, words, box.w, word_st)
+    figure = para(target.figure, bold=True)
+    for big in sizes(min(2 * size, 40.0), size + 4, 2.0):
+        fig_st = style(big, "tx1", bold=True, align="center", anchor="middle")
+        fig_h = need(ctx.m, figure, box.w, fig_st)
+        if fig_h + word_h <= box.h:
+            tile = box_shape(f"Target {n}", box, words, word_st, fill="bg2")
+            room = box.h - word_h
+            fig_box = Rect(box.x, box.y + (room - fig_h) // 2, box.w, fig_h)
+            return [tile, box_shape(f"Figure {n}", fig_box, figure, fig_st, kind="text")]
+    return [plain]
 
 
 def tile_style(size: float) -> TextStyle:
