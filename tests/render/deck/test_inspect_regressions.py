@@ -1,0 +1,142 @@
+"""Each defect class of issue 10, built through the real pipeline: flagged without its fix, gone with it.
+
+"Without its fix" is made by switching that one fix off for the test (the rest of the build
+is the real one), so each test shows both that the inspector sees the defect on a written
+deck and that the build no longer makes it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from corpus import mutate
+from lxml import etree
+from pptx import Presentation
+
+from neslis_desktop.model import Project
+from neslis_desktop.model.blocks import OrgChartBlock, OrgNode
+from neslis_desktop.render.deck import template as template_module
+from neslis_desktop.render.deck import write_deck
+from neslis_desktop.render.deck.inspect import inspect_deck, repair
+from neslis_desktop.resources import bundled_deck_template
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _kinds(deck: Path | bytes) -> set[str]:
+    return {f.kind for f in inspect_deck(deck).findings}
+
+
+def test_layout_with_a_tiny_body_box_is_not_used_for_text(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Keynote-style "Title and Content" whose body is 2% of the slide gave pages of two words each."""
+    tiny = mutate(bundled_deck_template(), "tiny-body", tmp_path / "tiny.pptx")
+    fixed = tmp_path / "fixed.pptx"
+    messages = write_deck(project, fixed, template=tiny)
+    assert any("does not serve text slides" in m for m in messages)
+    assert not _kinds(fixed) & {"near-empty", "mid-sentence", "overflow"}
+    monkeypatch.setattr(template_module, "_by_geometry", lambda *args: [])
+    broken = tmp_path / "broken.pptx"
+    write_deck(project, broken, template=tiny)
+    assert len(Presentation(str(broken)).slides) > 2 * len(Presentation(str(fixed)).slides)
+    assert {"near-empty", "mid-sentence"} & _kinds(broken)
+
+
+def test_a_fixed_box_over_the_title_area(
+    project: Project, tmp_path: Path, pandoc_reference: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = mutate(pandoc_reference("pptx"), "confidential-box", tmp_path / "confidential.pptx")
+    deck = tmp_path / "deck.pptx"
+    messages = write_deck(project, deck, template=source)
+    assert any("narrowed" in m for m in messages)
+    assert "covers-title" not in _kinds(deck)
+    monkeypatch.setattr(template_module, "_by_geometry", lambda *args: [])
+    broken = tmp_path / "broken.pptx"
+    write_deck(project, broken, template=source)
+    assert "covers-title" in _kinds(broken)
+
+
+@pytest.mark.parametrize("mutation", ["pale-accents", "dark-background-only"])
+def test_text_takes_the_themes_contrasting_colour(
+    mutation: str, project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = mutate(bundled_deck_template(), mutation, tmp_path / f"{mutation}.pptx")
+    deck = tmp_path / "deck.pptx"
+    write_deck(project, deck, template=source)
+    assert "contrast" not in _kinds(deck)
+    monkeypatch.setattr(repair, "fix_contrast", lambda prs: 0)  # write_deck imports it when it runs
+    broken = tmp_path / "broken.pptx"
+    write_deck(project, broken, template=source)
+    assert "contrast" in _kinds(broken)
+
+
+def _offset_chart(project: Project) -> Project:
+    chart = OrgChartBlock(
+        nodes=[
+            OrgNode(id="board", title="Riverside LEP Board"),
+            OrgNode(id="panel", title="Prosperity Review Panel", parent="board"),
+            OrgNode(id="skills", title="Skills Advisory Panel", parent="panel"),
+            OrgNode(id="energy", title="Energy Partnership", parent="panel"),
+            OrgNode(id="place", title="Place Board", parent="panel"),
+        ]
+    )
+    section = project.sections[0].model_copy(update={"blocks": [chart], "notes": None})
+    return project.model_copy(update={"sections": [section]})
+
+
+def test_elbow_connectors_drop_onto_their_child_boxes(project: Project, tmp_path: Path) -> None:
+    deck = tmp_path / "deck.pptx"
+    write_deck(_offset_chart(project), deck)
+    assert "connector" not in _kinds(deck)
+    # The connectors as the writer drew them before: unturned, so horizontal first.
+    prs = Presentation(str(deck))
+    elbows = 0
+    for slide in prs.slides:
+        for c in slide.shapes._spTree.iter("{http://schemas.openxmlformats.org/presentationml/2006/main}cxnSp"):
+            xfrm = c.find(f".//{A}xfrm")
+            if xfrm.get("rot") is None:
+                continue
+            elbows += 1
+            start, end = _ends(xfrm)
+            for k in ("rot", "flipH", "flipV"):
+                xfrm.attrib.pop(k, None)
+            off, ext = xfrm.find(f"{A}off"), xfrm.find(f"{A}ext")
+            off.set("x", str(min(start[0], end[0])))
+            off.set("y", str(min(start[1], end[1])))
+            ext.set("cx", str(abs(end[0] - start[0])))
+            ext.set("cy", str(abs(end[1] - start[1])))
+            if start[0] > end[0]:
+                xfrm.set("flipH", "1")
+    assert elbows >= 2
+    buf = io.BytesIO()
+    prs.save(buf)
+    assert "connector" in _kinds(buf.getvalue())
+
+
+def _ends(xfrm: etree._Element) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Start and end of a quarter-turned connector (the inverse of the writer's turn)."""
+    off, ext = xfrm.find(f"{A}off"), xfrm.find(f"{A}ext")
+    x, y, w, h = (int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
+    cx, cy = x + w / 2, y + h / 2
+    lx = w / 2 if xfrm.get("flipH") == "1" else -w / 2
+    ly = h / 2 if xfrm.get("flipV") == "1" else -h / 2
+    start = (round(cx - ly), round(cy + lx))
+    return start, (round(2 * cx - start[0]), round(2 * cy - start[1]))
+
+
+def test_speaker_notes_have_no_raw_markup(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    section = project.sections[0].model_copy(update={"notes": "Stress the **three** priorities"})
+    marked = project.model_copy(update={"sections": [section, *project.sections[1:3]]})
+    deck = tmp_path / "deck.pptx"
+    write_deck(marked, deck)
+    assert "markup" not in _kinds(deck)
+    from neslis_desktop.render.deck import writer
+
+    monkeypatch.setattr(writer, "plain_text", lambda text: text)
+    broken = tmp_path / "broken.pptx"
+    write_deck(marked, broken)
+    assert "markup" in _kinds(broken)
