@@ -140,3 +140,70 @@ def test_speaker_notes_have_no_raw_markup(project: Project, tmp_path: Path, monk
     broken = tmp_path / "broken.pptx"
     write_deck(marked, broken)
     assert "markup" in _kinds(broken)
+
+
+def _one_section(project: Project, *blocks: object, title: str = "Evidence") -> Project:
+    section = project.sections[0].model_copy(update={"blocks": list(blocks), "notes": None, "title": title})
+    return project.model_copy(update={"sections": [section]})
+
+
+def _written(project: Project, tmp_path: Path, name: str = "deck.pptx") -> Path:
+    deck = tmp_path / name
+    write_deck(project, deck)
+    return deck
+
+
+def test_a_ten_card_grid_splits_five_and_five_with_its_heading_on_both(project: Project, tmp_path: Path) -> None:
+    """Seen: 3 + 2 then 4 + one wide, with different widths, and the lead line on one slide only."""
+    from neslis_desktop.model.blocks import Card, CardsBlock
+
+    long = "A finding from the evidence base, written out at the length an officer would use on a card."
+    cards = CardsBlock(
+        heading="Ten findings",
+        intro=["The evidence base was reviewed by partners."],
+        cards=[Card(title=f"Finding {i}", body=long * 2) for i in range(10)],
+    )
+    deck = _written(_one_section(project, cards), tmp_path)
+    prs = Presentation(str(deck))
+    slides = [s for s in prs.slides if any(sh.name.startswith("Card ") for sh in s.shapes)]
+    counts = [sum(sh.name.startswith("Card ") for sh in s.shapes) for s in slides]
+    widths = {sh.width for s in slides for sh in s.shapes if sh.name.startswith("Card ")}
+    assert len(slides) > 1 and max(counts) - min(counts) <= 1 and len(widths) == 1, (counts, widths)
+    assert all({"Lead", "Intro"} <= {sh.name for sh in s.shapes} for s in slides)
+    assert not _kinds(deck) & {"uneven-split", "lost-heading", "overflow"}
+
+
+def test_long_text_splits_between_sentences_at_one_size(project: Project, tmp_path: Path) -> None:
+    """Seen: a paragraph continued mid-sentence, the size jumping from 18 to 23 pt, one-line slides."""
+    from neslis_desktop.model.blocks import ParagraphBlock
+
+    sentence = "Partners will agree the priorities, publish the evidence and report progress every year. "
+    blocks = [ParagraphBlock(text=sentence * 40), ParagraphBlock(text="A short closing paragraph.")]
+    deck = _written(_one_section(project, *blocks), tmp_path)
+    assert len(Presentation(str(deck)).slides) > 2
+    assert not _kinds(deck) & {"mid-sentence", "size-jump", "near-empty", "overflow"}
+
+
+def test_split_targets_keep_the_goal_and_the_delivery_bands_on_both_slides(project: Project, tmp_path: Path) -> None:
+    from neslis_desktop.model.blocks import Target, TargetsBlock
+
+    wording = "reduction in the gap with England in the employment rate of people aged 16 to 64, by 2030"
+    block = TargetsBlock(
+        goal="Grow a cleaner, fairer economy",
+        targets=[Target(text=wording * 4) for _ in range(12)],
+        footer=["Delivered through the strategy"],
+    )
+    deck = _written(_one_section(project, block, title="Targets"), tmp_path)
+    slides = [s for s in Presentation(str(deck)).slides if any(sh.name.startswith("Target ") for sh in s.shapes)]
+    assert len(slides) == 2
+    assert all({"Goal", "Footer 1"} <= {sh.name for sh in s.shapes} for s in slides)
+    assert not _kinds(deck) & {"lost-heading", "overflow"}
+
+
+def test_no_empty_placeholder_and_the_cover_shows_status_and_version(project: Project, tmp_path: Path) -> None:
+    empty = project.sections[0].model_copy(update={"blocks": [], "notes": None, "title": "Questions?"})
+    deck = _written(project.model_copy(update={"sections": [empty]}), tmp_path)
+    assert "empty-placeholder" not in _kinds(deck)
+    cover = Presentation(str(deck)).slides[0]
+    text = "\n".join(sh.text_frame.text for sh in cover.shapes if sh.has_text_frame)
+    assert f"{project.meta.status.value} \u2013 version {project.meta.version}" in text
