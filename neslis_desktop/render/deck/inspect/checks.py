@@ -55,18 +55,23 @@ class SlideCheck:
         self.section = section_of(slide.title)
         self.findings: list[Finding] = []
         self.fits: dict[int, TextFit] = {}
-        for s in slide.shapes:
-            if s.text:
-                self.fits[id(s)] = fit(s)
+        """Measured text per shape, filled as the checks ask (the contrast repair needs few)."""
         # LibreOffice exports its masters' date and number fields as text boxes reading
         # "<date/time>" and "<number>"; they stand in for the footers, as placeholders would.
         self.texts = [
             s
             for s in slide.shapes
-            if s.text and id(s) in self.fits and not (s.layer != "slide" and _FIELD.match(s.text))
+            if s.text and not (s.layer != "slide" and _FIELD.match(s.text))
         ]
         drawn = [s for s in self.texts if s.layer == "slide" and s.kind in ("text", "shape")]
         self.dense = len(drawn) >= DENSE_SHAPES
+
+    def fit_of(self, s: ShapeFacts) -> TextFit:
+        """The measured text of ``s`` (measured once)."""
+        found = self.fits.get(id(s))
+        if found is None:
+            found = self.fits[id(s)] = fit(s)
+        return found
 
     def say(self, shape: ShapeFacts | None, kind: str, message: str) -> None:
         self.findings.append(Finding(self.slide.number, self.section, shape.name if shape else "", kind, message))
@@ -96,7 +101,7 @@ class SlideCheck:
         return self.findings
 
     def ink(self, s: ShapeFacts) -> Rect:
-        f = self.fits[id(s)]
+        f = self.fit_of(s)
         box = s.rect
         top = max(f.ink.y, box.y) if f.overflow <= 0 else f.ink.y
         height = min(f.need, box.bottom - top) if f.overflow <= 0 else f.need
@@ -105,7 +110,7 @@ class SlideCheck:
     def bounds(self, s: ShapeFacts) -> None:
         """A filled or drawn shape must lie on the slide; of an unfilled text box, only its text must."""
         r = s.rect
-        f = self.fits.get(id(s))
+        f = self.fit_of(s) if s.text else None
         if f is not None and not s.fill.opaque and s.kind != "connector":
             r = self.ink(s)
         elif f is not None and s.body.autofit == "shape" and f.overflow > 0:
@@ -122,7 +127,7 @@ class SlideCheck:
             self.say(s, "off-slide", f"{_label(s)} reaches outside the slide; move it in or make it smaller.")
 
     def fit_check(self, s: ShapeFacts) -> None:
-        f = self.fits[id(s)]
+        f = self.fit_of(s)
         if f.broken_word:
             self.say(
                 s,
@@ -248,12 +253,13 @@ class SlideCheck:
 
     def overlaps(self) -> None:
         texts = self.texts
+        inks = {id(s): self.ink(s) for s in texts}
         said: set[tuple[int, int]] = set()
         for i, a in enumerate(texts):
             for b in texts[i + 1 :]:
                 if a.layer != "slide" and b.layer != "slide":
                     continue
-                area = intersect(self.ink(a), self.ink(b))
+                area = intersect(inks[id(a)], inks[id(b)])
                 if area is None or area.w <= TOLERANCE or area.h <= TOLERANCE:
                     continue
                 key = (id(a), id(b))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 from pptx.presentation import Presentation as PresentationObj
-from pptx.slide import Slide
+from pptx.slide import Slide, SlideLayout
 
 from neslis_desktop.render.deck import theme
 from neslis_desktop.render.deck.inspect.colour import RGB, colour_element, resolve
@@ -34,6 +34,10 @@ class _Context:
         self.default_style = prs.part._element.find("p:defaultTextStyle", NS)
         self.palettes: dict[int, dict[str, str]] = {}
         self.fonts: dict[int, tuple[str, str]] = {}
+        self.placeholders: dict[int, list[tuple[etree._Element, str, str | None]]] = {}
+        """Per layout or master element: its placeholders (looked up for every shape of every slide)."""
+        self.decorations: dict[int, list[object]] = {}
+        """Per layout element: the master's and layout's fixed shapes a slide of it shows (read once)."""
 
     def palette(self, master: object) -> dict[str, str]:
         key = id(master._element)  # type: ignore[attr-defined]
@@ -69,9 +73,13 @@ def _placeholders(owner: etree._Element) -> list[tuple[etree._Element, str, str 
     return found
 
 
-def _match(owner: etree._Element, kind: str, idx: str | None, by_type_only: bool) -> etree._Element | None:
+def _match(
+    ctx: _Context, owner: etree._Element, kind: str, idx: str | None, by_type_only: bool
+) -> etree._Element | None:
     """The placeholder of ``owner`` a slide's (or layout's) placeholder inherits from."""
-    phs = _placeholders(owner)
+    phs = ctx.placeholders.get(id(owner))
+    if phs is None:
+        phs = ctx.placeholders[id(owner)] = _placeholders(owner)
     if not by_type_only and idx is not None:
         for sp, t, i in phs:
             if i == idx and (t == kind or kind not in _TITLES):
@@ -134,23 +142,25 @@ def background(slide: Slide, scheme: dict[str, str]) -> Fill:
 class _TextChain:
     """The sources a shape's text properties come from, nearest first, for one shape."""
 
-    def __init__(self, ctx: _Context, slide: Slide, sp: etree._Element, layer_owner: etree._Element) -> None:
+    def __init__(
+        self, ctx: _Context, slide: Slide, sp: etree._Element, layer_owner: etree._Element, layout: SlideLayout
+    ) -> None:
         self.ctx = ctx
-        master = slide.slide_layout.slide_master
+        master = layout.slide_master
         self.scheme = ctx.palette(master)
         self.major, self.minor = ctx.fonts[id(master._element)]
         self.shapes: list[etree._Element] = [sp]  # shapes whose txBody/bodyPr/lstStyle apply
         self.styles: list[etree._Element] = []  # txStyles-like lists (lvlNpPr children)
         ph = _ph(sp)
         self.kind = ph.get("type", "obj") if ph is not None else None
-        layout_el, master_el = slide.slide_layout._element, master._element
+        layout_el, master_el = layout._element, master._element
         if ph is not None:
             if layer_owner is slide._element:
-                lay = _match(layout_el, self.kind or "obj", ph.get("idx"), False)
+                lay = _match(ctx, layout_el, self.kind or "obj", ph.get("idx"), False)
                 if lay is not None:
                     self.shapes.append(lay)
             if layer_owner is not master_el:
-                mas = _match(master_el, self.kind or "obj", None, True)
+                mas = _match(ctx, master_el, self.kind or "obj", None, True)
                 if mas is not None:
                     self.shapes.append(mas)
             which = "titleStyle" if self.kind in _TITLES else "otherStyle" if self.kind in FOOTERS else "bodyStyle"

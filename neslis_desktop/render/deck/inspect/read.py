@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 from pptx.presentation import Presentation as PresentationObj
-from pptx.slide import Slide
+from pptx.slide import Slide, SlideLayout
 
 from neslis_desktop.render.deck.inspect.facts import _TITLES, NS, Fill, ShapeFacts, SlideFacts
 from neslis_desktop.render.deck.inspect.inherit import _Context, _fill_of, _ph, _TextChain, background
@@ -68,7 +68,9 @@ def _apply(r: Rect, t: tuple[float, float, float, float]) -> Rect:
     return Rect(round(t[0] + r.x * t[2]), round(t[1] + r.y * t[3]), round(r.w * t[2]), round(r.h * t[3]))
 
 
-def _layer(ctx: _Context, slide: Slide, owner: etree._Element, layer: str, decorations: bool) -> list[ShapeFacts]:
+def _layer(  # noqa: PLR0917
+    ctx: _Context, slide: Slide, layout: SlideLayout, owner: etree._Element, layer: str, decorations: bool
+) -> list[ShapeFacts]:
     tree = owner.find("p:cSld/p:spTree", NS)
     out: list[ShapeFacts] = []
     if tree is None:
@@ -77,7 +79,7 @@ def _layer(ctx: _Context, slide: Slide, owner: etree._Element, layer: str, decor
         kind = _shape_kind(sp)
         if decorations and kind == "placeholder":
             continue  # a layout's or master's placeholders show only as prompts, never on the slide
-        chain = _TextChain(ctx, slide, sp, owner)
+        chain = _TextChain(ctx, slide, sp, owner, layout)
         rect = chain.rect()
         if rect is None:
             continue
@@ -119,13 +121,17 @@ def slide_facts(prs: PresentationObj) -> list[SlideFacts]:
         master = layout.slide_master
         scheme = ctx.palette(master)
         shapes: list[ShapeFacts] = []
-        if layout._element.get("showMasterSp", "1") not in ("0", "false") and slide._element.get(
-            "showMasterSp", "1"
-        ) not in ("0", "false"):
-            shapes += _layer(ctx, slide, master._element, "master", True)
         if slide._element.get("showMasterSp", "1") not in ("0", "false"):
-            shapes += _layer(ctx, slide, layout._element, "layout", True)
-        shapes += _layer(ctx, slide, slide._element, "slide", False)
+            # The same for every slide of the layout: read once (the checks never change facts).
+            key = id(layout._element)
+            if key not in ctx.decorations:
+                fixed: list[ShapeFacts] = []
+                if layout._element.get("showMasterSp", "1") not in ("0", "false"):
+                    fixed += _layer(ctx, slide, layout, master._element, "master", True)
+                fixed += _layer(ctx, slide, layout, layout._element, "layout", True)
+                ctx.decorations[key] = list(fixed)
+            shapes += ctx.decorations[key]  # type: ignore[arg-type]
+        shapes += _layer(ctx, slide, layout, slide._element, "slide", False)
         title = next((s.text for s in shapes if s.layer == "slide" and s.ph_type in _TITLES), "")
         notes = ""
         if slide.has_notes_slide:
