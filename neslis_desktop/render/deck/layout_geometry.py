@@ -16,6 +16,8 @@ from neslis_desktop.render.deck.plan import Frame, Rect
 
 MIN_BODY = 0.25
 """A content body smaller than this share of the slide is no content area."""
+MIN_BODY_HEIGHT = 0.35
+"""A content body shorter than this share of the slide's height (a title mid-slide) is cramped."""
 MAX_TITLE_OVERLAP = 0.05
 """Title and body may share this share of the body's area (rounded corners, insets), no more."""
 MAX_COVERED = 0.02
@@ -69,6 +71,8 @@ def frame_problem(frame: Frame, layout: SlideLayout | None = None, *, needs_body
     body, title = frame.body, frame.title
     if needs_body and body.w * body.h < MIN_BODY * slide:
         return f"its body box is only {100 * body.w * body.h / max(slide, 1):.0f}% of the slide"
+    if needs_body and body.h < MIN_BODY_HEIGHT * frame.slide_h:
+        return f"its body area is only {100 * body.h / max(frame.slide_h, 1):.0f}% of the slide's height"
     if _overlap(title, body) > MAX_TITLE_OVERLAP * body.w * body.h:
         return "its title box overlaps its body"
     if layout is not None:
@@ -113,3 +117,16 @@ def narrow_title(frame: Frame, layout: SlideLayout, gap: int) -> Frame | None:
     if title == frame.title or title.w < frame.title.w // 2:
         return None
     return Frame(frame.slide_w, frame.slide_h, title, frame.body)
+
+
+def title_on_top(frame: Frame, gap: int) -> Frame:
+    """``frame`` with its title moved to the top band of the slide and the body below it.
+
+    The last resort for a template whose every layout puts the title mid-slide: the slide
+    keeps the template's look but gets room for its content.
+    """
+    w, h = frame.slide_w, frame.slide_h
+    title = Rect(frame.title.x, h // 20, frame.title.w, h // 7)
+    top = title.bottom + gap
+    body = Rect(frame.body.x, top, frame.body.w, max(h * 9 // 10 - top, 1))
+    return Frame(w, h, title, body)

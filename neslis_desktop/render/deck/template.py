@@ -23,7 +23,7 @@ from pptx.slide import SlideLayout
 from neslis_desktop.errors import TemplateError
 from neslis_desktop.render.deck import theme
 from neslis_desktop.render.deck.layout_choice import ROLES, all_layouts, choose_layouts
-from neslis_desktop.render.deck.layout_geometry import clear_of_title, frame_problem, narrow_title
+from neslis_desktop.render.deck.layout_geometry import clear_of_title, frame_problem, narrow_title, title_on_top
 from neslis_desktop.render.deck.placeholders import (
     BODY_TYPES,
     GAP,
@@ -246,10 +246,23 @@ def _by_geometry(
                 f"text slides use '{layouts[role].name}' with a text box."
             )
             continue
-        frames[role] = clear_of_title(frames[role], GAP)
+        cleared = clear_of_title(frames[role], GAP)
+        if frame_problem(cleared, None) is None:
+            frames[role] = cleared
+            messages.append(
+                f"Template {path.name}: no layout serves {_USE_BY[role]} well ({problem}); the text was placed "
+                "clear of the title, so check these slides."
+            )
+            continue
+        frames[role] = moved = title_on_top(frames[role], GAP)
+        places = placements.setdefault(key, {})
+        places["title"] = moved.title
+        body_type = next((t for t in ph_types(layout) if t in BODY_TYPES), None)
+        if body_type is not None:
+            places[body_type] = moved.body
         messages.append(
-            f"Template {path.name}: no layout serves {_USE_BY[role]} well ({problem}); the text was placed clear "
-            "of the title, so check these slides."
+            f"Template {path.name}: no layout serves {_USE_BY[role]} ({problem}); their title was moved to the "
+            "top of the slide to make room."
         )
     return messages
 
