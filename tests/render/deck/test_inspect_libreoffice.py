@@ -3,9 +3,9 @@
 A sample of decks is rendered to PDF by LibreOffice (with ``tools/fonts.conf``, which maps
 Calibri to Carlito as the inspector measures it), and ``pdftotext -bbox-layout`` gives every
 word's box. A word outside every text box of its slide is an overflow LibreOffice shows; the
-inspector must have flagged that slide for it (overflow, broken word, off-slide or overlap of
-a shape beside the word). The sample includes decks with known overflows, so the test also
-shows the comparison can find them.
+inspector must have flagged that slide for it (overflow, broken word, off-slide or overlap).
+The sample includes a slide made here that overflows on purpose, so the comparison is shown
+to find overflows even when the builds no longer make any.
 
 Where the two disagree the other way (the inspector says "does not fit", LibreOffice fits
 it), LibreOffice is the milder judge: it shrinks "shrink on overflow" text as it draws, which
@@ -55,6 +55,24 @@ def _inside(x0: int, y0: int, x1: int, y1: int, r: Rect) -> bool:
     return r.x - SLACK <= x0 and x1 <= r.right + SLACK and r.y - SLACK <= y0 and y1 <= r.bottom + SLACK
 
 
+def _known_overflow(target: Path) -> Path:
+    """A slide made with python-pptx whose text box is far too small for its text (no autofit)."""
+    from pptx.enum.text import MSO_AUTO_SIZE
+    from pptx.util import Inches, Pt
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    slide.shapes.title.text = "Governance"
+    box = slide.shapes.add_textbox(Inches(1), Inches(2), Inches(4), Inches(0.6))
+    box.name = "Prosperity Review Panel"
+    box.text_frame.word_wrap = True
+    box.text_frame.auto_size = MSO_AUTO_SIZE.NONE
+    box.text_frame.text = "Members from every council, university, college and business body of the region. " * 3
+    box.text_frame.paragraphs[0].runs[0].font.size = Pt(18)
+    prs.save(str(target))
+    return target
+
+
 @pytest.mark.slow
 def test_no_overflow_libreoffice_shows_is_missed(
     tmp_path: Path, bundled_dir: Path, pandoc_reference: Callable[[str], Path],
@@ -73,6 +91,7 @@ def test_no_overflow_libreoffice_shows_is_missed(
         deck = tmp_path / f"{name}.pptx"
         write_deck(project, deck, template=template)
         decks.append(deck)
+    decks.append(_known_overflow(tmp_path / "known-overflow.pptx"))
     env = dict(os.environ, FONTCONFIG_FILE=str(REPO / "tools" / "fonts.conf"))
     subprocess.run([require_tool("soffice"), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, decks)],
