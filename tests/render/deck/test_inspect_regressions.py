@@ -68,7 +68,7 @@ def test_text_takes_the_themes_contrasting_colour(
     deck = tmp_path / "deck.pptx"
     write_deck(project, deck, template=source)
     assert "contrast" not in _kinds(deck)
-    monkeypatch.setattr(repair, "fix_contrast", lambda prs: 0)  # write_deck imports it when it runs
+    monkeypatch.setattr(repair, "fix_contrast", lambda *args: 0)  # write_deck imports it when it runs
     broken = tmp_path / "broken.pptx"
     write_deck(project, broken, template=source)
     assert "contrast" in _kinds(broken)

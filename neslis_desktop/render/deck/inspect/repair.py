@@ -1,4 +1,4 @@
-"""Fixes the writer applies after the inspector has looked: text recoloured for contrast.
+"""Fixes the writer applies after the inspector has looked: contrast, and footers that wrap.
 
 The planner names theme colours without knowing the template's palette, and templates set
 their own colours for footers and placeholders. Where the inspector finds text below WCAG AA
@@ -14,7 +14,8 @@ from pptx.presentation import Presentation as PresentationObj
 
 from neslis_desktop.render.deck.inspect.checks import AA, AA_LARGE, SlideCheck
 from neslis_desktop.render.deck.inspect.colour import contrast, hex_rgb
-from neslis_desktop.render.deck.inspect.facts import NS, ShapeFacts
+from neslis_desktop.render.deck.inspect.facts import NS, ShapeFacts, SlideFacts
+from neslis_desktop.render.deck.inspect.measure import fit
 from neslis_desktop.render.deck.inspect.read import slide_facts
 from neslis_desktop.render.deck.theme import palette
 
@@ -55,10 +56,13 @@ def _recolour(shape: ShapeFacts, name: str) -> None:
             rpr.insert(0, fill)
 
 
-def fix_contrast(prs: PresentationObj) -> int:
-    """Recolour every slide text whose contrast is below AA; returns how many shapes changed."""
+def fix_contrast(prs: PresentationObj, facts: list[SlideFacts] | None = None) -> int:
+    """Recolour every slide text whose contrast is below AA; returns how many shapes changed.
+
+    ``facts``: the slides as already read (after :func:`fix_footers`), to save reading again.
+    """
     changed = 0
-    facts = slide_facts(prs)
+    facts = facts if facts is not None else slide_facts(prs)
     for slide, facts_of in zip(prs.slides, facts, strict=True):
         colours = palette(slide.slide_layout.slide_master)
         check = SlideCheck(facts_of)
@@ -79,4 +83,46 @@ def fix_contrast(prs: PresentationObj) -> int:
             if min(contrast(hex_rgb(colours[best]), bg) for bg in back.colours) > worst:
                 _recolour(shape, best)
                 changed += 1
+    return changed
+
+
+FOOTER_FLOOR = 8.0
+"""Footers may shrink to this size (pt) to stay on one line in the template's footer box."""
+
+
+def fix_footers(prs: PresentationObj, facts: list[SlideFacts] | None = None) -> int:
+    """Set footer text that does not fit its footer box a size smaller, down to 8 pt; how many changed.
+
+    Footers are the template's: a footer box made for "Page 1" gets an event's name. The text
+    keeps the template's look but shrinks, rather than wrapping below the slide's edge.
+    """
+    changed = 0
+    for slide in facts if facts is not None else slide_facts(prs):
+        for shape in slide.shapes:
+            if shape.layer != "slide" or not shape.is_footer or not shape.text or shape.element is None:
+                continue
+            if fit(shape).overflow <= 0:
+                continue
+            start = max(r.size for p in shape.paras for r in p.runs)
+            size = start
+            while size > FOOTER_FLOOR:
+                size -= 1.0
+                for p in shape.paras:
+                    for r in p.runs:
+                        r.size = size
+                if fit(shape).overflow <= 0:
+                    break
+            for run in shape.element.iterfind(".//a:r", NS):
+                rpr = run.find("a:rPr", NS)
+                if rpr is None:
+                    rpr = etree.Element(_A + "rPr")
+                    run.insert(0, rpr)
+                rpr.set("sz", str(round(size * 100)))
+            for fld in shape.element.iterfind(".//a:fld", NS):
+                rpr = fld.find("a:rPr", NS)
+                if rpr is None:
+                    rpr = etree.Element(_A + "rPr")
+                    fld.insert(0, rpr)
+                rpr.set("sz", str(round(size * 100)))
+            changed += 1
     return changed
