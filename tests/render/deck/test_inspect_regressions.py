@@ -207,3 +207,21 @@ def test_no_empty_placeholder_and_the_cover_shows_status_and_version(project: Pr
     cover = Presentation(str(deck)).slides[0]
     text = "\n".join(sh.text_frame.text for sh in cover.shapes if sh.has_text_frame)
     assert f"{project.meta.status.value} \u2013 version {project.meta.version}" in text
+
+
+def test_a_long_footer_shrinks_to_stay_in_a_narrow_footer_box(
+    project: Project, tmp_path: Path, libreoffice_template: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LibreOffice's Vivid has a footer box for a few words at 24 pt; an event's name wrapped off the slide."""
+    meta = project.meta.model_copy(update={"event": "Partners' Strategy Workshop"})
+    named = project.model_copy(update={"meta": meta, "sections": project.sections[:2]})
+    deck = tmp_path / "deck.pptx"
+    write_deck(named, deck, template=libreoffice_template("Vivid"))
+    assert not {(f.kind, f.shape.startswith("Footer")) for f in inspect_deck(deck).findings} & {
+        ("overflow", True),
+        ("off-slide", True),
+    }
+    monkeypatch.setattr(repair, "fix_footers", lambda *args: 0)
+    broken = tmp_path / "broken.pptx"
+    write_deck(named, broken, template=libreoffice_template("Vivid"))
+    assert any(f.kind == "overflow" and f.shape.startswith("Footer") for f in inspect_deck(broken).findings)
