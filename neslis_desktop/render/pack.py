@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from neslis_desktop.errors import NeslisError, OutputError
 from neslis_desktop.model import Project
-from neslis_desktop.render.deck.inspect.findings import Finding
 from neslis_desktop.render.template_guard import check_template
 from neslis_desktop.store.atomic import atomic_paths, describe_os_error
+
+if TYPE_CHECKING:  # the inspector imports python-pptx, which the CLI loads only when building
+    from neslis_desktop.render.deck.inspect.findings import Finding
 
 Only = Literal["deck", "doc"]
 
