@@ -225,3 +225,43 @@ def test_a_long_footer_shrinks_to_stay_in_a_narrow_footer_box(
     broken = tmp_path / "broken.pptx"
     write_deck(named, broken, template=libreoffice_template("Vivid"))
     assert any(f.kind == "overflow" and f.shape.startswith("Footer") for f in inspect_deck(broken).findings)
+
+
+def test_an_org_chart_box_with_many_members_fits_in_a_wide_font(project: Project, tmp_path: Path) -> None:
+    """Seen: a long member list spilled out of its box when the template's body font was wider."""
+    from corpus import _theme
+
+    prs = Presentation(str(bundled_deck_template()))
+    part = _theme(prs)
+    root = etree.fromstring(part.blob)
+    for latin in root.iter(f"{A}latin"):
+        latin.set("typeface", "DejaVu Sans")  # about 15% wider than Calibri's twin
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    wide = tmp_path / "wide.pptx"
+    prs.save(str(wide))
+    members = [
+        "Riverside City Council",
+        "Northshire County Council",
+        "Eastport Borough Council",
+        "Riverside University",
+        "Northshire College Group",
+        "Chamber of Commerce",
+        "Federation of Small Businesses",
+        "Riverside NHS Trust",
+        "Port of Eastport",
+        "Energy Innovation Centre",
+        "Trades Union Council",
+        "Voluntary Sector Forum",
+    ]
+    chart = OrgChartBlock(
+        nodes=[
+            OrgNode(id="board", title="Riverside LEP Board"),
+            OrgNode(id="panel", title="Prosperity Review Panel", parent="board", members=members),
+            OrgNode(id="skills", title="Skills Advisory Panel", parent="panel"),
+            OrgNode(id="place", title="Place Board", parent="panel"),
+        ]
+    )
+    deck = tmp_path / "deck.pptx"
+    write_deck(_one_section(project, chart, title="Governance"), deck, template=wide)
+    findings = inspect_deck(deck).findings
+    assert not [f for f in findings if f.kind in ("overflow", "overlap", "off-slide")], [str(f) for f in findings]

@@ -14,7 +14,7 @@ import re
 from neslis_desktop.render.deck.inspect.colour import contrast, hex_of
 from neslis_desktop.render.deck.inspect.facts import Fill, ShapeFacts, SlideFacts
 from neslis_desktop.render.deck.inspect.findings import Finding, section_of
-from neslis_desktop.render.deck.inspect.geometry import connector_problem, intersect
+from neslis_desktop.render.deck.inspect.geometry import connector_problem, intersect, path
 from neslis_desktop.render.deck.inspect.measure import TextFit, fit
 from neslis_desktop.render.deck.plan import EMU_PER_PT, Rect
 
@@ -115,8 +115,12 @@ class SlideCheck:
             r = self.ink(s)
         elif f is not None and s.body.autofit == "shape" and f.overflow > 0:
             r = Rect(r.x, r.y, r.w, f.need + s.body.insets[1] + s.body.insets[3])
-        if s.kind == "connector" or (f is None and not s.fill.opaque):
+        if f is None and not s.fill.opaque:
             r = s.rect
+        if s.kind == "connector":  # where its line runs: a turned connector's stored box is unturned
+            pts = path(s)
+            xs, ys = [round(x) for x, _ in pts], [round(y) for _, y in pts]
+            r = Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
         out = (
             r.x < -TOLERANCE
             or r.y < -TOLERANCE
