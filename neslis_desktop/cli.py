@@ -1,9 +1,9 @@
 """The ``neslis`` command line: build packs, check a project, compare versions, print the content schema.
 
-Exit codes: 0 success, 1 ``check`` found problems, 2 bad input or a failed build (with a
-message naming the file and field, never a traceback), 70 a bug in this program (one line
-saying so; the traceback goes to a log file, or is raised when ``NESLIS_DEBUG`` is set),
-130 interrupted.
+Exit codes: 0 success, 1 ``check`` found problems (or ``build --strict`` found slide problems),
+2 bad input or a failed build (with a message naming the file and field, never a traceback),
+70 a bug in this program (one line saying so; the traceback goes to a log file, or is raised
+when ``NESLIS_DEBUG`` is set), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-q", "--quiet", action="store_true", help="print only the output paths")
     build.add_argument(
         "--with-feedback", action="store_true", help="add 'What we heard' and 'You said, we did' from feedback/"
+    )
+    build.add_argument(
+        "--strict", action="store_true", help="exit 1 and write nothing when any slide of the deck has a problem"
     )
     build.add_argument("--pdf", action="store_true", help="also write both as tagged PDF (needs LibreOffice)")
     build.add_argument("--html", action="store_true", help="also write the draft as one accessible HTML file")
@@ -197,6 +200,7 @@ def _crash_log() -> str:
 
 def _build(args: argparse.Namespace) -> int:
     from neslis_desktop.model.packs import PackKind
+    from neslis_desktop.render.pack import DeckProblems
     from neslis_desktop.render.packs import build_packs, find_pack, main_packs
 
     folder = args.project or bundled_project()
@@ -213,24 +217,37 @@ def _build(args: argparse.Namespace) -> int:
             raise NeslisError(f"None of the packs chosen is a {'deck' if args.only == 'deck' else 'document'}.")
     if args.with_feedback:
         packs = [p.model_copy(update={"what_we_heard": True}) for p in packs]
-    result = build_packs(
-        project,
-        packs,
-        args.out,
-        folder=folder,
-        deck_template=args.deck_template,
-        doc_template=args.doc_template,
-        check_accessibility=True,
-    )
+    try:
+        result = build_packs(
+            project,
+            packs,
+            args.out,
+            folder=folder,
+            deck_template=args.deck_template,
+            doc_template=args.doc_template,
+            check_accessibility=True,
+            strict=args.strict,
+        )
+    except DeckProblems as exc:
+        for problem in exc.problems:
+            print(f"problem: {problem}", file=sys.stderr)
+        print(f"neslis: {exc}", file=sys.stderr)
+        return 1
     from neslis_desktop.render.a11y.command import build_summary
     from neslis_desktop.render.publish import html_view, publish
 
     extra = publish(html_view(project, packs, folder), result.paths, args.out, pdf=args.pdf, html=args.html)
     if not args.quiet:
-        for message in [*result.messages, *extra.messages]:
+        for message in [*result.messages, *result.inspection_notes, *extra.messages]:
             print(f"note: {message}", file=sys.stderr)
         for line in build_summary(result.accessibility):
             print(line, file=sys.stderr)
+    # Problems are printed even with --quiet: a deck that needs hand-fixing is never silent.
+    for problem in result.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if result.problems and not args.quiet:
+        print(f"neslis: the deck was written, but {len(result.problems)} slide problem(s) above need a fix "
+              "by hand or in the content.", file=sys.stderr)
     for path in [*result.paths, *extra.paths]:
         print(path)
     return 0

@@ -287,7 +287,9 @@ class PackPanel(QGroupBox):
         self.open_deck.setEnabled(result.deck is not None)
         self.open_doc.setEnabled(result.draft is not None)
         self.show_folder.setEnabled(True)
-        lines = [*result.messages, *build_summary(result.accessibility)]
+        # The slide inspector's problems first: each needs a hand fix or a change in the content.
+        lines = [f"Slide problem: {p}" for p in result.problems]
+        lines += [*result.messages, *build_summary(result.accessibility)]
         if lines:
             self.messages.addItems(list(dict.fromkeys(lines)))  # each shown once
             self.messages.show()

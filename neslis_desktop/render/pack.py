@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from neslis_desktop.errors import NeslisError, OutputError
 from neslis_desktop.model import Project
@@ -18,11 +18,25 @@ from neslis_desktop.render.a11y import Report, check_file
 from neslis_desktop.render.template_guard import check_template
 from neslis_desktop.store.atomic import atomic_paths, describe_os_error
 
+if TYPE_CHECKING:  # the inspector imports python-pptx, which the CLI loads only when building
+    from neslis_desktop.render.deck.inspect.findings import Finding
+
 Only = Literal["deck", "doc"]
 
 
 class Cancelled(NeslisError):
     """The user cancelled the build; nothing was written."""
+
+
+class DeckProblems(NeslisError):
+    """A strict build found problems on the deck's slides, so nothing was written."""
+
+    def __init__(self, problems: list[Finding]) -> None:
+        self.problems = problems
+        super().__init__(
+            f"The deck has {len(problems)} slide problem{'s' if len(problems) != 1 else ''} "
+            "(listed above); with --strict nothing was written."
+        )
 
 
 @dataclass
@@ -34,6 +48,10 @@ class PackResult:
     messages: list[str] = field(default_factory=list)
     accessibility: list[Report] = field(default_factory=list)
     """The accessibility check of each file written, when the build was asked to check."""
+    problems: list[Finding] = field(default_factory=list)
+    """What the deck inspector found on the written slides (each needs a hand fix, or a content change)."""
+    inspection_notes: list[str] = field(default_factory=list)
+    """How the inspector measured (a font it had no file or metric twin for), for the report."""
 
     @property
     def paths(self) -> list[Path]:
@@ -60,6 +78,7 @@ def build_pack(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     check_accessibility: bool = False,
+    strict: bool = False,
 ) -> PackResult:
     """Write the deck and/or the draft of ``project`` into ``out_dir``.
 
@@ -67,8 +86,13 @@ def build_pack(
     :class:`~neslis_desktop.errors.NeslisError` subclass on bad input (nothing written), or
     :class:`Cancelled` when ``cancelled()`` turns true between steps. With
     ``check_accessibility`` the written files are checked afterwards (``result.accessibility``).
+
+    The written deck is inspected before it is moved into place (:mod:`.deck.inspect`); its
+    findings are in ``PackResult.problems``. With ``strict``, any finding raises
+    :class:`DeckProblems` and nothing is written.
     """
     from neslis_desktop.render.deck import write_deck
+    from neslis_desktop.render.deck.inspect import inspect_deck
     from neslis_desktop.render.draft import write_draft
 
     if not project.sections:
@@ -104,6 +128,10 @@ def build_pack(
             try:
                 if job == "deck":
                     result.messages += write_deck(project, tmp, template=deck_template)
+                    report = inspect_deck(tmp)
+                    result.problems, result.inspection_notes = report.findings, report.notes
+                    if strict and report.findings:
+                        raise DeckProblems(report.findings)
                     result.deck = deck_path
                 else:
                     result.messages += write_draft(project, tmp, template=doc_template)

@@ -13,17 +13,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from neslis_desktop.errors import ContentError, NeslisError, OutputError
 from neslis_desktop.model import Project
 from neslis_desktop.model.packs import Pack, PackKind, pack_sections
 from neslis_desktop.render.a11y import Report, check_file
 from neslis_desktop.render.changes import changes_section
-from neslis_desktop.render.pack import Cancelled, Progress
+from neslis_desktop.render.pack import Cancelled, DeckProblems, Progress
 from neslis_desktop.render.template_guard import check_template
 from neslis_desktop.store.atomic import atomic_paths, describe_os_error
 from neslis_desktop.store.packs import pack_file_problems
 from neslis_desktop.store.snapshots import find_snapshot, load_snapshot
+
+if TYPE_CHECKING:  # the inspector imports python-pptx, loaded only when a deck is built
+    from neslis_desktop.render.deck.inspect.findings import Finding
 
 
 @dataclass
@@ -34,6 +38,10 @@ class PacksResult:
     messages: list[str] = field(default_factory=list)
     accessibility: list[Report] = field(default_factory=list)
     """The accessibility check of each file written, when the build was asked to check."""
+    problems: list[Finding] = field(default_factory=list)
+    """What the deck inspector found on the written slides, in every deck built."""
+    inspection_notes: list[str] = field(default_factory=list)
+    """How the inspector measured (a font it had no file or metric twin for)."""
     extras: list[Path] = field(default_factory=list)
     """Files written after the packs: tagged PDFs, the HTML edition (see :mod:`render.publish`)."""
 
@@ -127,6 +135,7 @@ def build_packs(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     check_accessibility: bool = False,
+    strict: bool = False,
 ) -> PacksResult:
     """Write each of ``packs`` of ``project`` into ``out_dir``, all or nothing.
 
@@ -136,6 +145,7 @@ def build_packs(
     :class:`~neslis_desktop.render.pack.Cancelled` when ``cancelled()`` turns true between steps.
     """
     from neslis_desktop.render.deck import write_deck
+    from neslis_desktop.render.deck.inspect import inspect_deck
     from neslis_desktop.render.draft import write_draft
 
     check_project_packs(project, folder, packs)
@@ -178,6 +188,13 @@ def build_packs(
             write = write_deck if pack.kind is PackKind.DECK else write_draft
             try:
                 messages = write(view, tmp, template=template)
+                if pack.kind is PackKind.DECK:
+                    # Each deck is inspected before anything is moved into place (see render.deck.inspect).
+                    report = inspect_deck(tmp)
+                    result.problems += report.findings
+                    result.inspection_notes += [n for n in report.notes if n not in result.inspection_notes]
+                    if strict and report.findings:
+                        raise DeckProblems(report.findings)
             except OSError as exc:  # writing the temporary file: the disk is full, say
                 raise OutputError(describe_os_error(target, exc)) from exc
             # Declared packs are named in the notes; the default deck and draft read as they always have.

@@ -19,6 +19,8 @@ def write_deck(project: Project, target: Path, template: Path | None = None) -> 
     ``template`` defaults to the bundled 16:9 template. Raises
     :class:`~neslis_desktop.errors.TemplateError` for a template that cannot serve.
     """
+    from neslis_desktop.render.deck.inspect.read import slide_facts
+    from neslis_desktop.render.deck.inspect.repair import fix_contrast, fix_footers
     from neslis_desktop.render.deck.planner import plan_deck
     from neslis_desktop.render.deck.template import load_template
     from neslis_desktop.render.deck.writer import draw_deck
@@ -29,5 +31,16 @@ def write_deck(project: Project, target: Path, template: Path | None = None) -> 
     for plan in plans:
         messages += plan.adjustments
     messages += draw_deck(deck_template, plans, project)
+    # Footers too long for the template's footer box are set smaller, to stay on one line.
+    facts = slide_facts(deck_template.prs)  # read once for both repairs (footers first: sizes count)
+    if fix_footers(deck_template.prs, facts):
+        messages.append("Footer text was set smaller to fit the template's footer boxes.")
+    # Text the template's colours leave unreadable gets the theme's most contrasting colour.
+    recoloured = fix_contrast(deck_template.prs, facts)
+    if recoloured:
+        messages.append(
+            f"Text in {recoloured} box{'es' if recoloured != 1 else ''} took another of the theme's colours "
+            "to be readable against its fill or background."
+        )
     deck_template.prs.save(str(target))
     return messages

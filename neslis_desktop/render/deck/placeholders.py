@@ -114,11 +114,17 @@ def _area_below_title(
     master_body = master_rect(layout.slide_master, "body")
     if not blank and master_body is not None and title.bottom <= master_body.y < slide_h // 2:
         top = max(top, master_body.y)  # where the template's designer starts content
+    left, width = title.x, title.w
+    if master_body is not None and master_body.w > title.w:
+        # A narrow title box (centred, or beside a logo) does not make the body narrow.
+        left, width = master_body.x, master_body.w
+    elif title.w < slide_w * 0.6:
+        left, width = slide_w // 20, slide_w - slide_w // 10
     footers = [r.y for t, r in rects if t in FOOTER_TYPES and r.y > slide_h // 2]
     bottom = (min(footers) - GAP) if footers else slide_h - max(slide_w - title.right, slide_h // 20)
     if bottom - top < slide_h // 4:  # a title reaching far down: use the lower slide anyway
         bottom = max(bottom, min(slide_h - GAP, top + slide_h // 4))
-    return Rect(title.x, top, title.w, max(bottom - top, 1))
+    return Rect(left, top, width, max(bottom - top, 1))
 
 
 def _clip(rect: Rect, slide_w: int, slide_h: int) -> Rect:

@@ -11,6 +11,7 @@ Public entry points: :func:`plan_deck` and :func:`plan_section` (the live previe
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping, Sequence
 
 from neslis_desktop.model.blocks import (
@@ -83,6 +84,9 @@ def _cover(project: Project, frames: Mapping[LayoutRole, Frame], m: Measurer) ->
     if meta.audience:
         audience = plain_text(meta.audience)
         lines.append(audience if audience.lower().startswith("for ") else f"For {audience}")
+    # Status and version, as the document's cover shows them ("Draft – version 0.3").
+    status = getattr(meta.status, "value", str(meta.status))
+    lines.append(f"{status} \u2013 version {plain_text(meta.version)}")
     sub = "\n".join(plain_text(x) for x in lines) or None
     slide = SlidePlan("title", plain_text(meta.title), subtitle=sub)
     _fit_titles(slide, _frame(frames, "title"), m, "the title slide")
@@ -203,7 +207,7 @@ def _section_slides(section: Section, frames: Mapping[LayoutRole, Frame], m: Mea
                 SlidePlan(
                     "title_only",
                     title,
-                    shapes=_sane((lead if n == 0 else []) + visual.shapes),
+                    shapes=_sane(copy.deepcopy(lead) + visual.shapes),  # the lead line on every slide
                     notes=block.notes if n == 0 else None,
                     section_id=section.id,
                     adjustments=list(visual.adjustments),

@@ -22,13 +22,17 @@ from pptx.slide import SlideLayout
 
 from neslis_desktop.errors import TemplateError
 from neslis_desktop.render.deck import theme
-from neslis_desktop.render.deck.layout_choice import ROLES, choose_layouts
+from neslis_desktop.render.deck.layout_choice import ROLES, all_layouts, choose_layouts
+from neslis_desktop.render.deck.layout_geometry import clear_of_title, frame_problem, narrow_title, title_on_top
 from neslis_desktop.render.deck.placeholders import (
+    BODY_TYPES,
+    GAP,
     Placements,
     layout_frame,
     master_rect,
     own_rect,
     ph_elements,
+    ph_types,
 )
 from neslis_desktop.render.deck.plan import Frame, LayoutRole, ThemeFonts
 from neslis_desktop.render.package import relabel_main_part
@@ -141,6 +145,7 @@ def load_template(path: Path | None = None) -> DeckTemplate:
         role: layout_frame(layouts[role], role, slide_w, slide_h, placements.get(str(layouts[role].part.partname)))
         for role in ROLES
     }
+    messages += _by_geometry(prs, path, layouts, frames, placements)
     master = layouts["content"].slide_master
     return DeckTemplate(
         path=path, prs=prs, layouts=layouts, frames=frames, fonts=theme.fonts(master),
@@ -176,6 +181,110 @@ def _master_placements(layout: SlideLayout) -> Placements:
             if rect is not None:
                 places[t] = rect
     return places
+
+
+def _geometry_frame(layout: SlideLayout, role: LayoutRole, w: int, h: int, places: Placements | None) -> Frame:
+    """The frame ``layout`` gives a ``role`` slide; a layout with a body lends its body to diagrams."""
+    has_body = any(t in BODY_TYPES for t in ph_types(layout))
+    return layout_frame(layout, "content" if role == "title_only" and has_body else role, w, h, places)
+
+
+def _by_geometry(
+    prs: PresentationObj, path: Path, layouts: dict[LayoutRole, SlideLayout], frames: dict[LayoutRole, Frame],
+    placements: dict[str, Placements],
+) -> list[str]:
+    """Content and diagram slides get a layout whose geometry serves, whatever the names said.
+
+    In order: the chosen layout with its sample slide's boxes, the same layout with its own
+    boxes, its title narrowed clear of a fixed box over it, another layout of the template
+    (the largest body that passes), for text slides the diagram layout with a text box, and
+    last the chosen layout with its body moved clear of its title. Each change is reported.
+    """
+    messages: list[str] = []
+    w, h = int(prs.slide_width or 0), int(prs.slide_height or 0)
+    for role in ("title_only", "content"):
+        layout = layouts[role]
+        key = str(layout.part.partname)
+        problem = frame_problem(frames[role], layout)
+        if problem is None:
+            continue
+        if key in placements:
+            own = layout_frame(layout, role, w, h, None)
+            if frame_problem(own, layout) is None:
+                frames[role] = own
+                shared = any(layouts[r] is layout and r != role for r in ROLES)
+                if not shared:
+                    del placements[key]
+                continue
+        narrowed = narrow_title(frames[role], layout, GAP)
+        if narrowed is not None and frame_problem(narrowed, layout) is None:
+            frames[role] = narrowed
+            placements.setdefault(key, {})["title"] = narrowed.title
+            messages.append(f"Template {path.name}: titles of {_USE_BY[role]} were narrowed to keep clear of a "
+                            "fixed box of the template.")
+            continue
+        best: tuple[int, SlideLayout, Frame] | None = None
+        for other in all_layouts(prs):
+            if other is layout or not _serves(other, role):
+                continue
+            places = placements.get(str(other.part.partname))
+            frame = _geometry_frame(other, role, w, h, places)
+            if frame_problem(frame, other) is None and (best is None or frame.body.w * frame.body.h > best[0]):
+                best = (frame.body.w * frame.body.h, other, frame)
+        if best is not None:
+            layouts[role], frames[role] = best[1], best[2]
+            messages.append(
+                f"Template {path.name}: the layout '{layout.name}' does not serve {_USE_BY[role]} ({problem}); "
+                f"used '{best[1].name}'."
+            )
+            continue
+        if role == "content" and frame_problem(frames["title_only"], layouts["title_only"]) is None:
+            # Text goes into a text box in the diagram slides' area (the writer's rule without a body).
+            layouts[role], frames[role] = layouts["title_only"], frames["title_only"]
+            messages.append(
+                f"Template {path.name}: the layout '{layout.name}' does not serve text slides ({problem}); "
+                f"text slides use '{layouts[role].name}' with a text box."
+            )
+            continue
+        cleared = clear_of_title(frames[role], GAP)
+        if frame_problem(cleared, None) is None:
+            frames[role] = cleared
+            messages.append(
+                f"Template {path.name}: no layout serves {_USE_BY[role]} well ({problem}); the text was placed "
+                "clear of the title, so check these slides."
+            )
+            continue
+        frames[role] = moved = title_on_top(frames[role], GAP)
+        places = placements.setdefault(key, {})
+        places["title"] = moved.title
+        body_type = next((t for t in ph_types(layout) if t in BODY_TYPES), None)
+        if body_type is not None:
+            places[body_type] = moved.body
+        messages.append(
+            f"Template {path.name}: no layout serves {_USE_BY[role]} ({problem}); their title was moved to the "
+            "top of the slide to make room."
+        )
+    return messages
+
+
+_VERTICAL = ("vertTx", "vertTitleAndTx", "vertTitleAndTxOverChart")
+
+
+def _serves(layout: SlideLayout, role: LayoutRole) -> bool:
+    """Whether ``layout`` has what a ``role`` slide needs: one title, no vertical text, a body for text."""
+    types = ph_types(layout)
+    if not any(t in ("title", "ctrTitle") for t in types) or layout._element.get("type") in _VERTICAL:
+        return False
+    if layout._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr[@vert]") is not None:
+        return False
+    bodies = [t for t in types if t in BODY_TYPES]
+    others = [t for t in types if t not in ("title", "ctrTitle", "dt", "ftr", "sldNum", *BODY_TYPES)]
+    if role == "content":
+        return len(bodies) == 1 and not others
+    return len(bodies) <= 1 and not others
+
+
+_USE_BY: dict[str, str] = {"content": "text slides", "title_only": "diagram slides"}
 
 
 def _made_by_libreoffice(prs: PresentationObj) -> bool:

@@ -26,7 +26,7 @@ from pptx.text.text import TextFrame as PptxTextFrame
 from pptx.util import Emu, Pt
 
 from neslis_desktop.model import Project
-from neslis_desktop.model.inline import runs
+from neslis_desktop.model.inline import plain_text, runs
 from neslis_desktop.render.core_text import core_text
 from neslis_desktop.render.deck import ooxml, xmlbuild
 from neslis_desktop.render.deck.evidence import draw_evidence
@@ -181,7 +181,7 @@ def draw_slide(
     if plan.notes:
         notes = slide.notes_slide.notes_text_frame
         assert notes is not None
-        _fill_plain(notes, plan.notes)
+        _fill_plain(notes, plain_text(plan.notes))  # notes show no raw **markup**
         ooxml.set_language(slide.notes_slide._element, footing.lang)
     ooxml.set_language(slide._element, footing.lang)
     return messages
@@ -204,6 +204,8 @@ def _draw_text(template: DeckTemplate, plan: SlidePlan, layout: SlideLayout, pla
         else:
             body_paras = subtitle_paras + body_paras
     if not body_paras:
+        if second is not None:  # nothing for it: removed with the rest, or it shows "Click to add text"
+            places.used.discard(id(second))
         return
     target = second if second is not None else places.take(*BODY_TYPES, largest=True)
     if target is not None:

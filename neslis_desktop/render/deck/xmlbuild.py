@@ -107,9 +107,42 @@ def new_textbox(shape_id: int, name: str, box: Rect) -> etree._Element:
     return _geometry(_TEXTBOX, shape_id, name, (box.x, box.y, box.w, box.h))
 
 
+def _vertical_elbow(x1: int, y1: int, x2: int, y2: int) -> tuple[tuple[int, int, int, int], bool, bool]:
+    """Box, flipH and flipV of a ``bentConnector3`` turned a quarter, so it runs vertical first.
+
+    Unturned, the preset runs horizontally from its start, so an org chart's drop would land
+    beside the child box. Turned 90 degrees about its centre (flips apply before the turn) its
+    first and last segments are vertical: down from the parent, across, down onto the child.
+    """
+    cx, cy = (x1 + x2) / 2, (y1 + y2) / 2
+    w, h = abs(y2 - y1), abs(x2 - x1)
+    for flip_h, flip_v in ((False, False), (False, True), (True, False), (True, True)):
+        lx = w / 2 if flip_h else -w / 2
+        ly = h / 2 if flip_v else -h / 2
+        sx, sy = cx - ly, cy + lx  # a clockwise quarter turn of (lx, ly), y pointing down
+        if abs(sx - x1) <= 1 and abs(sy - y1) <= 1:
+            return (round(cx - w / 2), round(cy - h / 2), w, h), flip_h, flip_v
+    return (min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)), x1 > x2, y1 > y2
+
+
 def new_connector(shape_id: int, name: str, kind: str, box: Rect) -> etree._Element:
-    """A ``p:cxnSp`` from the box's top-left to its bottom-right, flipped where the box is negative."""
+    """A ``p:cxnSp`` from the box's top-left to its bottom-right, flipped where the box is negative.
+
+    An ``elbow`` runs vertically first and last (see :func:`_vertical_elbow`), as the plan and
+    the preview draw it.
+    """
     x1, y1, x2, y2 = box.x, box.y, box.right, box.bottom
+    if kind == "elbow" and x1 != x2 and y1 != y2:
+        xywh, flip_h, flip_v = _vertical_elbow(x1, y1, x2, y2)
+        element = _geometry(_CONNECTOR, shape_id, name, xywh)
+        xfrm = element[1][0]
+        xfrm.set("rot", "5400000")
+        if flip_h:
+            xfrm.set("flipH", "1")
+        if flip_v:
+            xfrm.set("flipV", "1")
+        element[1].find(A_PRSTGEOM).set("prst", CONNECTOR_PRESETS[kind])
+        return element
     element = _geometry(_CONNECTOR, shape_id, name, (min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)))
     xfrm = element[1][0]
     if x1 > x2:

@@ -55,3 +55,21 @@ def test_goal_on_top_tiles_in_a_grid_and_delivery_bands_below(size: str) -> None
     assert (cols, rows) in {(3, 2), (6, 1), (2, 3)}
     assert goal.fill == "accent1" and goal.text is not None and goal.text.style.colour == "bg1"
     assert all(t.fill == "bg2" and t.text is not None and t.text.style.colour == "tx1" for t in tiles)
+
+
+@pytest.mark.parametrize("size", list(SLIDE_SIZES))
+def test_a_headline_figure_is_shown_large(size: str) -> None:
+    """The figure a target asks to show large is set larger than its tile's words, above them."""
+    slides = plan_blocks(size, BLOCKS["three with figures"])
+    for slide in slides:
+        by_name = {sh.name: sh for sh in slide.shapes}
+        block = BLOCKS["three with figures"]
+        for n, target in enumerate(block.targets, start=1):
+            tile, figure = by_name.get(f"Target {n}"), by_name.get(f"Figure {n}")
+            if tile is None or not target.figure:
+                assert figure is None
+                continue
+            assert figure is not None and figure.text is not None and tile.text is not None
+            assert figure.text.style.size_pt >= tile.text.style.size_pt + 4
+            assert tile.box.y <= figure.box.y and figure.box.bottom <= tile.box.bottom
+            assert all(figure.text.paras[0].text not in p.text for p in tile.text.paras)

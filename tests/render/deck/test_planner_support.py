@@ -11,9 +11,9 @@ import datetime as dt
 
 from neslis_desktop.model.blocks import Block
 from neslis_desktop.model.project import Project, ProjectMeta, Section
-from neslis_desktop.render.deck.plan import EMU_PER_INCH, Frame, Rect, SlidePlan, TextStyle, ThemeFonts
+from neslis_desktop.render.deck.plan import EMU_PER_INCH, Frame, Rect, Shape, SlidePlan, TextStyle, ThemeFonts
 from neslis_desktop.render.deck.planner import plan_deck
-from neslis_desktop.render.deck.textfit import INSET, measurer
+from neslis_desktop.render.deck.textfit import INSET, Measurer, measurer
 
 FONTS = ThemeFonts()
 CM = 360_000
@@ -118,9 +118,24 @@ def problems(slide: SlidePlan, frame: Frame) -> list[str]:
                 out.append(f"{shape.name} text needs {need} EMU, box has {box.h}: {shape.text.paras[0].text[:40]!r}")
     for i, a in enumerate(texts):
         for b in texts[i + 1 :]:
-            if _overlap(a.box, b.box):
+            if _overlap(a.box, b.box) and not _label_on(a, b, m) and not _label_on(b, a, m):
                 out.append(f"{a.name} overlaps {b.name}")
     return out
+
+
+def _label_on(outer: Shape, inner: Shape, m: Measurer) -> bool:
+    """Whether ``inner`` is a label inside ``outer`` clear of ``outer``'s own text (a tile's figure)."""
+    if inner.kind != "text" or not _inside(inner.box, outer.box) or outer.text is None:
+        return False
+    need = m.box_height(outer.text, outer.box.w)
+    anchor = outer.text.style.anchor
+    if anchor == "bottom":
+        ink = Rect(outer.box.x, outer.box.bottom - need, outer.box.w, need)
+    elif anchor == "top":
+        ink = Rect(outer.box.x, outer.box.y, outer.box.w, need)
+    else:
+        return False
+    return not _overlap(ink, inner.box)
 
 
 def _tf(text: str, st: TextStyle):  # type: ignore[no-untyped-def]

@@ -61,6 +61,19 @@ def _reference(slide: Slide, shape: Shape) -> None:
         kind = MSO_CONNECTOR.STRAIGHT if shape.kind == "line" else MSO_CONNECTOR.ELBOW
         connector = slide.shapes.add_connector(kind, Emu(box.x), Emu(box.y), Emu(box.right), Emu(box.bottom))
         connector.name = shape.name
+        if shape.kind == "elbow":  # turned a quarter about its centre so it runs down, across, down
+            x1, y1, x2, y2 = box.x, box.y, box.right, box.bottom
+            w, h = abs(y2 - y1), abs(x2 - x1)
+            xfrm = connector._element.spPr.find(qn("a:xfrm"))
+            for flip in ("flipH", "flipV"):
+                xfrm.attrib.pop(flip, None)
+            xfrm.set("rot", "5400000")
+            if (x2 > x1) == (y2 > y1):
+                xfrm.set("flipV", "1")
+            if y2 < y1:
+                xfrm.set("flipH", "1")
+            connector.left, connector.top = Emu(round((x1 + x2) / 2 - w / 2)), Emu(round((y1 + y2) / 2 - h / 2))
+            connector.width, connector.height = Emu(w), Emu(h)
         _drop_style(connector._element)
         connector.line.color.theme_color = COLOURS[shape.line or "tx1"]
         connector.line.width = Pt(shape.line_pt or 1.0)

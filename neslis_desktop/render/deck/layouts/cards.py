@@ -82,9 +82,12 @@ def _grid(ctx: Ctx, cards: list[Card], area: Rect, cols: int, size: float) -> li
     rows = _rows(cards, cols)
     needs: list[int] = []
     widths: list[int] = []
+    column = (area.w - (cols - 1) * GAP) // max(cols, 1)
     for row in rows:
         n = len(row)
-        w = (area.w - (n - 1) * GAP) // n
+        # A short last row keeps the column width (centred): every card of a grid, and of
+        # each slide of a split grid, is the same width. Only a "wide" card spans the row.
+        w = (area.w - (n - 1) * GAP) // n if row[0].wide else column
         widths.append(w)
         needs.append(max(need(ctx.m, card_paras(c), w, card_style(c, size)) for c in row))
     total_gap = (len(rows) - 1) * GAP
@@ -102,7 +105,7 @@ def _grid(ctx: Ctx, cards: list[Card], area: Rect, cols: int, size: float) -> li
     boxes: list[Rect] = []
     y = area.y
     for row, w, h in zip(rows, widths, heights, strict=True):
-        x = area.x
+        x = area.x + (area.w - (len(row) * w + (len(row) - 1) * GAP)) // 2
         for _ in row:
             boxes.append(Rect(x, y, w, h))
             x += w + GAP
@@ -128,6 +131,37 @@ def _best(ctx: Ctx, cards: list[Card], area: Rect, columns: int | None) -> tuple
                     best = cand
                 break
     return (best[1], best[2]) if best else None
+
+
+def _common(
+    ctx: Ctx, plans: list[tuple[list[Shape], Rect, list[Card]]], columns: int | None
+) -> list[tuple[float, int] | None] | None:
+    """One grid for every slide of a split: the same columns and text size on each (largest first).
+
+    A split grid whose slides had each its own columns and size read as different charts
+    (3 + 2 beside 4 + one wide); one size and column count keep the cards the same width.
+    """
+    most = max(len(chunk) for _, _, chunk in plans)
+    options = [columns] if columns else list(range(1, min(4, most) + 1))
+    best: tuple[tuple[float, float], float, int] | None = None
+    for cols in options:
+        floor_size: float | None = START
+        for _, grid, chunk in plans:
+            fitted = next((s for s in sizes(START, BODY_FLOOR) if _grid(ctx, chunk, grid, cols, s) is not None), None)
+            if fitted is None:
+                floor_size = None
+                break
+            floor_size = min(floor_size, fitted)  # type: ignore[type-var]
+        if floor_size is None:
+            continue
+        probe = _grid(ctx, plans[0][2], plans[0][1], cols, floor_size) or []
+        aspect = sum(b.w / max(b.h, 1) for b in probe) / max(len(probe), 1)
+        key = (floor_size // 2, -abs(math.log(max(aspect, 1e-6) / 2.0)))
+        if best is None or key > best[0]:
+            best = (key, floor_size, cols)
+    if best is None:
+        return None
+    return [(best[1], best[2]) for _ in plans]
 
 
 def _chunks(cards: list[Card], pages: int) -> list[list[Card]]:
@@ -174,7 +208,7 @@ def layout_cards(block: CardsBlock, area: Rect, ctx: Ctx) -> list[Page]:
         for i, chunk in enumerate(chunks):
             shapes: list[Shape] = []
             grid = area
-            if i == 0:
+            if block.intro:  # repeated on every slide of the grid, so each reads on its own
                 intro, grid = _text_band(ctx, "Intro", list(block.intro), grid, top=True)
                 if intro:
                     shapes.append(intro)
@@ -184,6 +218,8 @@ def layout_cards(block: CardsBlock, area: Rect, ctx: Ctx) -> list[Page]:
                     shapes.append(footer)
             plans.append((shapes, grid, chunk))
             results.append(_best(ctx, chunk, grid, block.columns))
+        if len(chunks) > 1:
+            results = _common(ctx, plans, block.columns) or results
         ok = all(r is not None and r[0] >= READABLE for r in results)
         if ok or pages >= n:
             break

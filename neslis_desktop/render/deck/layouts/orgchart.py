@@ -142,7 +142,38 @@ def layout_orgchart(block: OrgChartBlock, area: Rect, ctx: Ctx) -> list[Page]:
                 ctx.say(f"org chart of {len(block.nodes)} boxes spread over {len(pages)} slides")
             )
             return pages[: MAX_CONTINUATIONS + 1]
-    return [page]
+    return _by_siblings(block, area, ctx) or [page]
+
+
+def _by_siblings(block: OrgChartBlock, area: Rect, ctx: Ctx) -> list[Page] | None:
+    """A chart too wide for one slide: its top box over each share of its children, slide by slide.
+
+    Eight boards under one panel will not sit side by side at a readable size; four and four
+    (the panel repeated on each slide) do. Shares are as even as the count allows; ``None``
+    when no share fits.
+    """
+    roots = [n for n in block.nodes if n.parent is None]
+    if len(roots) != 1:
+        return None
+    root = roots[0]
+    kids = block.children(root.id)
+    for parts in range(2, min(len(kids), MAX_CONTINUATIONS) + 1):
+        size = -(-len(kids) // parts)
+        shares = [kids[i : i + size] for i in range(0, len(kids), size)]
+        pages: list[Page] = []
+        for share in shares:
+            ids = {root.id} | {n.id for k in share for n in _subtree(block, k).nodes}
+            part = block.model_copy(update={"nodes": [n for n in block.nodes if n.id in ids]})
+            page, fits = _layout_page(part, area, ctx)
+            if not fits:
+                break
+            pages.append(page)
+        else:
+            pages[0].adjustments.append(
+                ctx.say(f"org chart of {len(block.nodes)} boxes spread over {len(pages)} slides")
+            )
+            return pages
+    return None
 
 
 def _marked(node: OrgNode) -> OrgNode:

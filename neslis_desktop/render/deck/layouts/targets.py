@@ -126,14 +126,13 @@ def _page(
             page.adjustments.append(ctx.say(f"target text set at {size:g} pt to fit"))
     tw = (tiles.w - (cols - 1) * GAP) // cols
     th = max(1, (tiles.h - (rows - 1) * GAP) // rows)
+    figure_size = _figure_size(ctx, first_no, targets, Rect(0, 0, tw, th), size)
     for i, t in enumerate(targets):
         r, c = divmod(i, cols)
         in_row = min(cols, n - r * cols)
         offset = (cols - in_row) * (tw + GAP) // 2  # centre a last row that is not full
         box = Rect(tiles.x + offset + c * (tw + GAP), tiles.y + r * (th + GAP), tw, th)
-        page.shapes.append(
-            box_shape(f"Target {first_no + i}", box, tile_paras(first_no + i, t, compact), tile_style(size), fill="bg2")
-        )
+        page.shapes += _tile(ctx, first_no + i, t, box, size, figure_size, compact=compact)
     page.shapes.extend(reversed(bands))
     return page, ok
 
@@ -151,12 +150,60 @@ def layout_targets(block: TargetsBlock, area: Rect, ctx: Ctx) -> list[Page]:
     if len(targets) < 2:
         page.adjustments.append(ctx.say("the target holds too much text to fit; shorten it"))
         return [page]
-    first, ok1 = _page(block, 1, targets[:half], area, ctx, compact=True, top_bands=True, bottom_bands=False)
-    second, ok2 = _page(block, half + 1, targets[half:], area, ctx, compact=True, top_bands=False, bottom_bands=True)
+    # Both slides carry the goal, label and delivery bands: each reads whole on the screen.
+    first, ok1 = _page(block, 1, targets[:half], area, ctx, compact=True, top_bands=True, bottom_bands=True)
+    second, ok2 = _page(block, half + 1, targets[half:], area, ctx, compact=True, top_bands=True, bottom_bands=True)
     first.adjustments.append(ctx.say("targets spread over 2 slides"))
     if not (ok1 and ok2):
         first.adjustments.append(ctx.say("targets hold too much text to fit; shorten them"))
     return [first, second]
+
+
+def _figure_size(ctx: Ctx, first_no: int, targets: list[Target], tile: Rect, size: float) -> float | None:
+    """One size for every headline figure of a page, up to twice the tiles' size, or ``None``.
+
+    The figure is what an audience should remember ("100,000"), so it is set large where every
+    tile has the height for it, and at one size on all tiles (a few large, a few small would read
+    as a ranking). ``None``: the figures stay in the tiles' text, bold.
+    """
+    figured = [(first_no + i, t) for i, t in enumerate(targets) if t.figure]
+    if not figured:
+        return None
+    for big in sizes(min(2 * size, 40.0), size + 4, 2.0):
+        if all(_figure_h(ctx, t, tile.w, big) + _words_h(ctx, n, t, tile.w, size) <= tile.h for n, t in figured):
+            return big
+    return None
+
+
+def _figure_h(ctx: Ctx, target: Target, w: int, big: float) -> int:
+    return need(ctx.m, para(target.figure or "", bold=True), w, _figure_style(big))
+
+
+def _words_h(ctx: Ctx, n: int, target: Target, w: int, size: float) -> int:
+    return need(ctx.m, para(f"{n}", bold=True) + para(target.text), w, _words_style(size))
+
+
+def _figure_style(size: float) -> TextStyle:
+    return style(size, "tx1", bold=True, align="center", anchor="middle")
+
+
+def _words_style(size: float) -> TextStyle:
+    return style(size, "tx1", align="center", anchor="bottom", space=2.0)
+
+
+def _tile(  # noqa: PLR0917 - a tile's number, target, box and two sizes
+    ctx: Ctx, n: int, target: Target, box: Rect, size: float, figure_size: float | None, *, compact: bool
+) -> list[Shape]:
+    """A tile; its headline figure, with ``figure_size``, in a box of its own above the words."""
+    if not target.figure or figure_size is None:
+        return [box_shape(f"Target {n}", box, tile_paras(n, target, compact), tile_style(size), fill="bg2")]
+    words = para(f"{n}", bold=True) + para(target.text)
+    tile = box_shape(f"Target {n}", box, words, _words_style(size), fill="bg2")
+    fig_h = _figure_h(ctx, target, box.w, figure_size)
+    room = box.h - _words_h(ctx, n, target, box.w, size)
+    fig_box = Rect(box.x, box.y + (room - fig_h) // 2, box.w, fig_h)
+    return [tile, box_shape(f"Figure {n}", fig_box, para(target.figure, bold=True), _figure_style(figure_size),
+                            kind="text")]
 
 
 def tile_style(size: float) -> TextStyle:

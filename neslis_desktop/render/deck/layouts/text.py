@@ -13,7 +13,7 @@ from neslis_desktop.model.blocks import BulletItem, BulletsBlock, ParagraphBlock
 from neslis_desktop.model.inline import Run
 from neslis_desktop.render.deck.layouts import BODY_FLOOR, MAX_CONTINUATIONS, Ctx, para, sizes
 from neslis_desktop.render.deck.plan import EMU_PER_PT, Para, Rect, TextStyle
-from neslis_desktop.render.deck.textfit import INSET, LINE_SPACING, Measurer
+from neslis_desktop.render.deck.textfit import INSET, LINE_SPACING, Measurer, _slice
 
 TextBlock = ParagraphBlock | BulletsBlock | QuestionsBlock
 
@@ -83,6 +83,8 @@ class TextPage:
     starts: list[int] = field(default_factory=list)
     adjustments: list[str] = field(default_factory=list)
     cut: bool = False
+    steady: bool = False
+    """A slide of a continued block: its size is the block's, never larger (no 18 then 23 pt)."""
 
 
 def _split(m: Measurer, paras: list[Para], box: Rect, size: float) -> tuple[list[list[Para]], bool]:
@@ -121,6 +123,8 @@ def _split(m: Measurer, paras: list[Para], box: Rect, size: float) -> tuple[list
             queue.append(p)
             continue
         head, tail = m.split_para(p, inner_w, size, max(1, max_lines))
+        if tail is not None:
+            head, tail = _at_sentence(p, head, tail)
         cur.append(head)
         if tail is not None:
             queue.append(tail)
@@ -128,6 +132,26 @@ def _split(m: Measurer, paras: list[Para], box: Rect, size: float) -> tuple[list
     pages = [pg for pg in pages if pg]
     _keep_with_next(m, pages, box, size)
     return pages, False
+
+
+_SENTENCE_ENDS = (". ", "? ", "! ", "; ", ": ", ".\u201d ", ".) ")
+
+
+def _at_sentence(p: Para, head: Para, tail: Para) -> tuple[Para, Para]:
+    """A cut of ``p`` moved back to the end of a sentence in ``head`` when one is in its later half.
+
+    A slide that stops mid-sentence makes the audience wait for the next; a slide that ends
+    a sentence a few lines early reads whole.
+    """
+    text, cut = p.text, len(head.text)
+    end = max(text.rfind(mark, 0, cut + 1) + len(mark) - 1 for mark in _SENTENCE_ENDS)
+    if end <= cut // 2 or end >= cut:
+        return head, tail
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return (Para(_slice(p.runs, 0, end), p.level, p.bullet),
+            Para(_slice(p.runs, start, len(text)), p.level, "none" if p.bullet == "number" else p.bullet))
 
 
 def _leads(para: Para, following: Para) -> bool:
@@ -191,7 +215,7 @@ def plan_text_run(blocks: list[TextBlock], box: Rect, ctx: Ctx) -> list[TextPage
             s = fit(m, cur.paras + ps, box, START, SHARED_MIN)
             if s is not None:
                 cur.paras += ps
-                cur.size = s
+                cur.size = min(s, cur.size) if cur.steady else s
                 cur.starts.append(index)
                 continue
             pages.append(cur)
@@ -207,8 +231,8 @@ def plan_text_run(blocks: list[TextBlock], box: Rect, ctx: Ctx) -> list[TextPage
         (chunks, cut), split_size = min(options, key=lambda o: (len(o[0][0]), -o[1]))
         cut = cut or trimmed
         for i, chunk in enumerate(chunks):
-            size = fit(m, chunk, box, START, split_size) or split_size
-            page = TextPage(chunk, size, [index] if i == 0 else [])
+            # Every slide of a continued block keeps the size it was split at.
+            page = TextPage(chunk, split_size, [index] if i == 0 else [], steady=True)
             if i == 0:
                 page.adjustments.append(ctx.say(f"text too long for one slide; continued on {len(chunks) - 1} more"))
             if cut and i == len(chunks) - 1:
@@ -220,6 +244,10 @@ def plan_text_run(blocks: list[TextBlock], box: Rect, ctx: Ctx) -> list[TextPage
                 cur = page
     if cur is not None:
         pages.append(cur)
+    # One size across the section's text slides: a smaller size always still fits.
+    steady = min((pg.size for pg in pages), default=START)
+    for pg in pages:
+        pg.size = steady
     return pages
 
 

@@ -390,6 +390,36 @@ def _groups(
     return groups
 
 
+def _balanced(  # noqa: PLR0917 - the same arguments as _build's, plus the groups to re-cut
+    ctx: Ctx, block: TimelineBlock, lanes: list[tuple[int, TimelineLane]], area: Rect, size: float,
+    groups: list[list[tuple[int, TimelineLane]]],
+) -> list[list[tuple[int, TimelineLane]]]:
+    """``groups`` re-cut into as many runs of lanes of even height, when each still fits a slide.
+
+    Filling slides first leaves the last one holding a lane or two under a mostly empty slide
+    (4 + 1 lanes); even runs (3 + 2) read as one chart continued.
+    """
+    if len(groups) < 2:
+        return groups
+    heights = [_build(ctx, block, [lane], area, size, with_top=False, left=False)[1] for lane in lanes]
+    target = sum(heights) / len(groups)
+    cut: list[list[tuple[int, TimelineLane]]] = [[]]
+    run = 0.0
+    for lane, h in zip(lanes, heights, strict=True):
+        left_lanes = len(lanes) - sum(len(g) for g in cut)
+        if cut[-1] and run + h / 2 > target and len(cut) < len(groups) and left_lanes >= len(groups) - len(cut):
+            cut.append([])
+            run = 0.0
+        cut[-1].append(lane)
+        run += h
+    if len(cut) != len(groups):
+        return groups
+    for i, group in enumerate(cut):
+        if _build(ctx, block, group, area, size, with_top=i == 0, left=False)[1] > area.h:
+            return groups
+    return cut
+
+
 MIN_WINDOW = 3
 """A timeline is never cut into runs of fewer months than this."""
 
@@ -431,13 +461,27 @@ def layout_timeline(block: TimelineBlock, area: Rect, ctx: Ctx) -> list[Page]:
             break
         windows = _month_windows(block, count)
         pages = [page for window in windows for page in _layout_months(window, area, ctx)]
-        if _score(pages) < _score(best):
+        # Small text over a slide left a third empty is worse than a further slide at the full size.
+        roomier = _cramped(best, area) and not _cramped(pages, area) and len(pages) <= 2 * len(best)
+        if _score(pages) < _score(best) or (roomier and not _score(pages)[0]):
             pages[0].adjustments.append(ctx.say(f"the timeline's {n} months spread over {len(windows)} slides"))
             best = pages
         if not _score(pages)[0] and len(pages) == len(windows):
             break
         count += 1
     return best[: MAX_CONTINUATIONS + 1]
+
+
+def _cramped(pages: list[Page], area: Rect) -> bool:
+    """Whether a page sets most of its text below 12 pt while a third of ``area`` stays empty."""
+    for page in pages:
+        texts = [(sh.text.style.size_pt, sum(len(p.text) for p in sh.text.paras)) for sh in page.shapes if sh.text]
+        total = sum(n for _, n in texts)
+        small = sum(n for size, n in texts if size < 12.0)
+        used = max((sh.box.bottom for sh in page.shapes), default=area.bottom)
+        if total and small * 2 > total and area.bottom - used >= area.h / 3:
+            return True
+    return False
 
 
 def _score(pages: list[Page]) -> tuple[bool, int]:
@@ -458,6 +502,13 @@ def _layout_months(block: TimelineBlock, area: Rect, ctx: Ctx) -> list[Page]:
     # Lanes over several slides: the fewest slides, then the largest text.
     options = [(_groups(ctx, block, lanes, area, s), s) for s in sizes(START, TIMELINE_FLOOR)]
     groups, size = min(options, key=lambda o: (len(o[0]), -o[1]))
+    groups = _balanced(ctx, block, lanes, area, size, groups)
+    # Even runs may leave room for larger text on every slide: one size for all, the largest that fits.
+    for larger in sizes(START, size + 1):
+        if all(_build(ctx, block, g, area, larger, with_top=i == 0, left=False)[1] <= area.h
+               for i, g in enumerate(groups)):
+            size = larger
+            break
     pages = []
     for i, group in enumerate(groups[: MAX_CONTINUATIONS + 1]):
         shapes, h = _build(ctx, block, group, area, size, with_top=i == 0, left=False)

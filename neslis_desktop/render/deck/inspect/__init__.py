@@ -1,0 +1,65 @@
+"""The deck inspector: reads a written .pptx as it will be shown and lists what needs fixing.
+
+It knows nothing of the planner: it resolves every shape's real box, font, size, insets,
+autofit and colours from the file (slide, layout, master, theme) and checks each slide
+(:mod:`.checks`) and each run of continued slides (:mod:`.sequence`). The build runs it on
+every deck it writes and reports each finding; ``neslis build --strict`` refuses a deck
+with any.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.presentation import Presentation as PresentationObj
+
+from neslis_desktop.render.deck.inspect.checks import SlideCheck
+from neslis_desktop.render.deck.inspect.facts import SlideFacts
+from neslis_desktop.render.deck.inspect.findings import KINDS, Finding, section_of
+from neslis_desktop.render.deck.inspect.measure import font_notes
+from neslis_desktop.render.deck.inspect.read import slide_facts
+from neslis_desktop.render.deck.inspect.sequence import sequence_findings
+
+
+class Report:
+    """The inspector's verdict on a deck: its findings, and notes on how it measured."""
+
+    def __init__(self, findings: list[Finding], notes: list[str], slides: int) -> None:
+        self.findings = findings
+        self.notes = notes
+        self.slides = slides
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def lines(self) -> list[str]:
+        return [str(f) for f in self.findings]
+
+
+def inspect_facts(slides: list[SlideFacts]) -> list[Finding]:
+    """The findings of already-read slides (slide checks, then checks across continued slides)."""
+    findings: list[Finding] = []
+    for slide in slides:
+        findings += SlideCheck(slide).run()
+    findings += sequence_findings(slides)
+    findings.sort(key=lambda f: f.slide)
+    return findings
+
+
+def inspect_deck(deck: Path | bytes | PresentationObj) -> Report:
+    """Inspect the deck at ``deck`` (a path, the file's bytes, or an open presentation)."""
+    if isinstance(deck, (str, Path)):
+        prs = Presentation(str(deck))
+    elif isinstance(deck, bytes):
+        prs = Presentation(io.BytesIO(deck))
+    else:
+        prs = deck
+    slides = slide_facts(prs)
+    families = {r.family for s in slides for sh in s.shapes for p in sh.paras for r in p.runs if r.text.strip()}
+    return Report(inspect_facts(slides), font_notes(families), len(slides))
+
+
+__all__ = ["KINDS", "Finding", "Report", "inspect_deck", "inspect_facts", "section_of"]

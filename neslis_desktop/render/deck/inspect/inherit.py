@@ -1,0 +1,321 @@
+"""Resolving a shape's text properties, box and fill the way PowerPoint does.
+
+Run, paragraph, the shape's list style, then (placeholders) the layout's and the master's
+placeholder and the master's title or body style, or (other shapes) the presentation's
+default text style; theme fonts (``+mj-lt``) and theme colours through the master's colour
+map. Placeholder boxes, insets and autofit are inherited from the layout and master likewise.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx.presentation import Presentation as PresentationObj
+from pptx.slide import Slide, SlideLayout
+
+from neslis_desktop.render.deck import theme
+from neslis_desktop.render.deck.inspect.colour import RGB, colour_element, resolve
+from neslis_desktop.render.deck.inspect.facts import (
+    _MASTER_TYPE,
+    _TITLES,
+    FOOTERS,
+    NS,
+    BodyFacts,
+    Fill,
+    ParaFacts,
+    RunFacts,
+)
+from neslis_desktop.render.deck.plan import Rect
+
+
+class _Context:
+    """The presentation-wide facts one slide's resolution needs: theme colours and fonts."""
+
+    def __init__(self, prs: PresentationObj) -> None:
+        self.default_style = prs.part._element.find("p:defaultTextStyle", NS)
+        self.palettes: dict[int, dict[str, str]] = {}
+        self.fonts: dict[int, tuple[str, str]] = {}
+        self.placeholders: dict[int, list[tuple[etree._Element, str, str | None]]] = {}
+        """Per layout or master element: its placeholders (looked up for every shape of every slide)."""
+        self.decorations: dict[int, list[object]] = {}
+        """Per layout element: the master's and layout's fixed shapes a slide of it shows (read once)."""
+
+    def palette(self, master: object) -> dict[str, str]:
+        key = id(master._element)  # type: ignore[attr-defined]
+        if key not in self.palettes:
+            self.palettes[key] = theme.palette(master)  # type: ignore[arg-type]
+            f = theme.fonts(master)  # type: ignore[arg-type]
+            self.fonts[key] = (f.major, f.minor)
+        return self.palettes[key]
+
+
+def _ph(sp: etree._Element) -> etree._Element | None:
+    return sp.find("./*/p:nvPr/p:ph", NS)
+
+
+def _xfrm(sp: etree._Element) -> Rect | None:
+    xfrm = sp.find("./p:spPr/a:xfrm", NS)
+    if xfrm is None:
+        xfrm = sp.find("./p:xfrm", NS)  # graphic frames
+    if xfrm is None:
+        return None
+    off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
+    if off is None or ext is None:
+        return None
+    return Rect(int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0)))
+
+
+def _placeholders(owner: etree._Element) -> list[tuple[etree._Element, str, str | None]]:
+    found = []
+    for sp in owner.iterfind("p:cSld/p:spTree/*", NS):
+        ph = _ph(sp)
+        if ph is not None:
+            found.append((sp, ph.get("type", "obj"), ph.get("idx")))
+    return found
+
+
+def _match(
+    ctx: _Context, owner: etree._Element, kind: str, idx: str | None, by_type_only: bool
+) -> etree._Element | None:
+    """The placeholder of ``owner`` a slide's (or layout's) placeholder inherits from."""
+    phs = ctx.placeholders.get(id(owner))
+    if phs is None:
+        phs = ctx.placeholders[id(owner)] = _placeholders(owner)
+    if not by_type_only and idx is not None:
+        for sp, t, i in phs:
+            if i == idx and (t == kind or kind not in _TITLES):
+                return sp
+    for sp, t, _ in phs:
+        if t == kind:
+            return sp
+    wanted = _MASTER_TYPE.get(kind, kind) if by_type_only else kind
+    for sp, t, _ in phs:
+        if t == wanted or (kind in _TITLES and t in _TITLES):
+            return sp
+    return None
+
+
+def _fill_of(sp_pr: etree._Element | None, scheme: dict[str, str], style: etree._Element | None) -> Fill | None:
+    """The fill ``sp_pr`` sets (``None``: it sets none, so a style or inheritance decides)."""
+    if sp_pr is not None:
+        for child in sp_pr:
+            tag = etree.QName(child).localname
+            if tag == "noFill":
+                return Fill()
+            if tag == "solidFill":
+                el = colour_element(child)
+                rgb = resolve(el, scheme) if el is not None else None
+                return Fill([rgb] if rgb else [])
+            if tag == "gradFill":
+                stops = [colour_element(gs) for gs in child.iterfind("a:gsLst/a:gs", NS)]
+                return Fill([c for c in (resolve(s, scheme) for s in stops if s is not None) if c])
+            if tag in ("blipFill", "pattFill"):
+                return Fill(picture=True)
+    if style is not None:
+        ref = style.find("a:fillRef", NS)
+        if ref is not None and ref.get("idx", "0") != "0":
+            el = colour_element(ref)
+            rgb = resolve(el, scheme) if el is not None else None
+            return Fill([rgb] if rgb else [])
+    return None
+
+
+def background(slide: Slide, scheme: dict[str, str]) -> Fill:
+    """The slide's background: its own, else the layout's, else the master's; white if none."""
+    for owner in (slide._element, slide.slide_layout._element, slide.slide_layout.slide_master._element):
+        bg = owner.find("p:cSld/p:bg", NS)
+        if bg is None:
+            continue
+        pr = bg.find("p:bgPr", NS)
+        if pr is not None:
+            fill = _fill_of(pr, scheme, None)
+            if fill is not None:
+                return fill
+        ref = bg.find("p:bgRef", NS)
+        if ref is not None:
+            el = colour_element(ref)
+            rgb = resolve(el, scheme) if el is not None else None
+            if rgb is not None:
+                return Fill([rgb])
+    return Fill([(255, 255, 255)])
+
+
+class _TextChain:
+    """The sources a shape's text properties come from, nearest first, for one shape."""
+
+    def __init__(
+        self, ctx: _Context, slide: Slide, sp: etree._Element, layer_owner: etree._Element, layout: SlideLayout
+    ) -> None:
+        self.ctx = ctx
+        master = layout.slide_master
+        self.scheme = ctx.palette(master)
+        self.major, self.minor = ctx.fonts[id(master._element)]
+        self.shapes: list[etree._Element] = [sp]  # shapes whose txBody/bodyPr/lstStyle apply
+        self.styles: list[etree._Element] = []  # txStyles-like lists (lvlNpPr children)
+        ph = _ph(sp)
+        self.kind = ph.get("type", "obj") if ph is not None else None
+        layout_el, master_el = layout._element, master._element
+        if ph is not None:
+            if layer_owner is slide._element:
+                lay = _match(ctx, layout_el, self.kind or "obj", ph.get("idx"), False)
+                if lay is not None:
+                    self.shapes.append(lay)
+            if layer_owner is not master_el:
+                mas = _match(ctx, master_el, self.kind or "obj", None, True)
+                if mas is not None:
+                    self.shapes.append(mas)
+            which = "titleStyle" if self.kind in _TITLES else "otherStyle" if self.kind in FOOTERS else "bodyStyle"
+            st = master_el.find(f"p:txStyles/p:{which}", NS)
+            if st is not None:
+                self.styles.append(st)
+        elif ctx.default_style is not None:
+            self.styles.append(ctx.default_style)
+        self.style = sp.find("p:style", NS)
+
+    def rect(self) -> Rect | None:
+        for sp in self.shapes:
+            r = _xfrm(sp)
+            if r is not None:
+                return r
+        return None
+
+    def levels(self, level: int) -> list[etree._Element]:
+        """Every ``a:lvlNpPr`` (and ``a:pPr`` defaults) for ``level``, nearest first."""
+        found = []
+        tag = f"a:lvl{level + 1}pPr"
+        for sp in self.shapes:
+            el = sp.find(f"p:txBody/a:lstStyle/{tag}", NS)
+            if el is not None:
+                found.append(el)
+        for st in self.styles:
+            el = st.find(tag, NS)
+            if el is not None:
+                found.append(el)
+        return found
+
+    def body(self) -> BodyFacts:
+        facts = BodyFacts()
+        insets = [None, None, None, None]
+        names = ("lIns", "tIns", "rIns", "bIns")
+        for sp in self.shapes:
+            pr = sp.find("p:txBody/a:bodyPr", NS)
+            if pr is None:
+                continue
+            for i, name in enumerate(names):
+                if insets[i] is None and pr.get(name) is not None:
+                    insets[i] = int(pr.get(name))  # type: ignore[call-overload]
+            if pr.get("wrap") is not None and pr is sp.find("p:txBody/a:bodyPr", NS) and sp is self._first_with("wrap"):
+                facts.wrap = pr.get("wrap") != "none"
+            if pr.get("anchor") is not None and sp is self._first_with("anchor"):
+                facts.anchor = pr.get("anchor", "t")
+        defaults = (91_440, 45_720, 91_440, 45_720)
+        facts.insets = tuple(v if v is not None else d for v, d in zip(insets, defaults, strict=True))  # type: ignore[assignment]
+        for sp in self.shapes:
+            pr = sp.find("p:txBody/a:bodyPr", NS)
+            if pr is None:
+                continue
+            auto = next((c for c in pr if etree.QName(c).localname in ("noAutofit", "normAutofit", "spAutoFit")), None)
+            if auto is None:
+                continue
+            name = etree.QName(auto).localname
+            facts.autofit = {"noAutofit": "none", "normAutofit": "norm", "spAutoFit": "shape"}[name]
+            if name == "normAutofit":
+                facts.font_scale = int(auto.get("fontScale", "100000")) / 100_000
+                facts.line_reduction = int(auto.get("lnSpcReduction", "0")) / 100_000
+            break
+        return facts
+
+    def _first_with(self, attr: str) -> etree._Element | None:
+        for sp in self.shapes:
+            pr = sp.find("p:txBody/a:bodyPr", NS)
+            if pr is not None and pr.get(attr) is not None:
+                return sp
+        return None
+
+    def family(self, typeface: str | None) -> str:
+        if typeface in (None, ""):
+            return self.major if self.kind in _TITLES else self.minor
+        if typeface.startswith("+mj"):
+            return self.major
+        if typeface.startswith("+mn"):
+            return self.minor
+        return typeface
+
+    def para(self, p: etree._Element) -> ParaFacts:
+        ppr = p.find("a:pPr", NS)
+        level = int(ppr.get("lvl", "0")) if ppr is not None else 0
+        chain = ([ppr] if ppr is not None else []) + self.levels(level)
+        facts = ParaFacts(runs=[], level=level)
+        facts.margin = next((int(el.get("marL")) for el in chain if el.get("marL") is not None), 0)
+        for attr, tag in (("space_before", "spcBef"), ("space_after", "spcAft")):
+            for el in chain:
+                sp_el = el.find(f"a:{tag}", NS)
+                if sp_el is not None:
+                    setattr(facts, attr, _spacing(sp_el))
+                    break
+        defs = [el.find("a:defRPr", NS) for el in chain]
+        defs = [d for d in defs if d is not None]
+        base_size = next((int(d.get("sz")) / 100 for d in defs if d.get("sz")), 18.0)
+        for el in chain:
+            ln = el.find("a:lnSpc", NS)
+            if ln is not None:
+                pct, pts = ln.find("a:spcPct", NS), ln.find("a:spcPts", NS)
+                if pct is not None:
+                    facts.line = int(pct.get("val", "100000")) / 100_000
+                elif pts is not None:
+                    facts.line = -int(pts.get("val", "0")) / 100
+                break
+        if facts.space_before < 0:  # a percentage of the size
+            facts.space_before = -facts.space_before * base_size
+        if facts.space_after < 0:
+            facts.space_after = -facts.space_after * base_size
+        for child in p:
+            tag = etree.QName(child).localname
+            if tag in ("r", "fld"):
+                text = child.findtext("a:t", default="", namespaces=NS)
+                facts.runs.append(self._run(child.find("a:rPr", NS), defs, text))
+            elif tag == "br":
+                facts.runs.append(self._run(child.find("a:rPr", NS), defs, "\n"))
+        if not facts.runs:
+            facts.runs.append(self._run(p.find("a:endParaRPr", NS), defs, ""))
+        return facts
+
+    def _run(self, rpr: etree._Element | None, defs: list[etree._Element], text: str) -> RunFacts:
+        chain = ([rpr] if rpr is not None else []) + defs
+
+        def attr(name: str) -> str | None:
+            return next((el.get(name) for el in chain if el.get(name) is not None), None)
+
+        size = int(attr("sz") or 1800) / 100
+        typeface = next(
+            (el.find("a:latin", NS).get("typeface") for el in chain if el.find("a:latin", NS) is not None), None
+        )
+        colour: RGB | None = None
+        for el in chain:
+            fill = el.find("a:solidFill", NS)
+            if fill is not None:
+                c = colour_element(fill)
+                colour = resolve(c, self.scheme) if c is not None else None
+                break
+        else:
+            ref = self.style.find("a:fontRef", NS) if self.style is not None else None
+            c = colour_element(ref)
+            tx1 = self.scheme.get("tx1", "#000000")
+            colour = (
+                resolve(c, self.scheme)
+                if c is not None
+                else resolve(etree.fromstring(f'<a:srgbClr xmlns:a="{NS["a"]}" val="{tx1[1:]}"/>'), self.scheme)
+            )
+        return RunFacts(
+            text, size, attr("b") in ("1", "true"), attr("i") in ("1", "true"), self.family(typeface), colour
+        )
+
+
+def _spacing(el: etree._Element) -> float:
+    """Points of an ``a:spcBef``/``a:spcAft``; a percentage of the size comes back negative (as a fraction)."""
+    pts = el.find("a:spcPts", NS)
+    if pts is not None:
+        return int(pts.get("val", "0")) / 100
+    pct = el.find("a:spcPct", NS)
+    if pct is not None:
+        return -int(pct.get("val", "0")) / 100_000
+    return 0.0

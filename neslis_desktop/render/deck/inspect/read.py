@@ -1,0 +1,141 @@
+"""Reading a written deck into :mod:`.facts`: every slide's shapes in drawing order, resolved.
+
+Shapes of the master and layout that are not placeholders (decorations, logos, a fixed
+"Confidential" box) are read too, as the slide shows them under its own shapes; the layout's
+and master's placeholders are not, since a slide shows them only through its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+from pptx.presentation import Presentation as PresentationObj
+from pptx.slide import Slide, SlideLayout
+
+from neslis_desktop.render.deck.inspect.facts import _TITLES, NS, Fill, ShapeFacts, SlideFacts
+from neslis_desktop.render.deck.inspect.inherit import _Context, _fill_of, _ph, _TextChain, background
+from neslis_desktop.render.deck.plan import Rect
+
+
+def _shape_kind(sp: etree._Element) -> str:
+    tag = etree.QName(sp).localname
+    if _ph(sp) is not None:
+        return "placeholder"
+    if tag == "cxnSp":
+        return "connector"
+    if tag == "pic":
+        return "picture"
+    if tag == "sp":
+        return (
+            "text"
+            if sp.find("p:nvSpPr/p:cNvSpPr", NS) is not None and sp.find("p:nvSpPr/p:cNvSpPr", NS).get("txBox") == "1"
+            else "shape"
+        )
+    return "other"
+
+
+def _walk(tree: etree._Element) -> Iterator[tuple[etree._Element, tuple[float, float, float, float]]]:
+    """Shape elements of a shape tree, groups opened, with the group transform to apply."""
+
+    def inner(
+        node: etree._Element, t: tuple[float, float, float, float]
+    ) -> Iterator[tuple[etree._Element, tuple[float, float, float, float]]]:
+        for child in node:
+            tag = etree.QName(child).localname
+            if tag == "grpSp":
+                x = child.find("p:grpSpPr/a:xfrm", NS)
+                nt = t
+                if x is not None:
+                    off, ext = x.find("a:off", NS), x.find("a:ext", NS)
+                    choff, chext = x.find("a:chOff", NS), x.find("a:chExt", NS)
+                    if None not in (off, ext, choff, chext):
+                        sx = int(ext.get("cx")) / max(int(chext.get("cx")), 1)
+                        sy = int(ext.get("cy")) / max(int(chext.get("cy")), 1)
+                        ox = int(off.get("x")) - int(choff.get("x")) * sx
+                        oy = int(off.get("y")) - int(choff.get("y")) * sy
+                        nt = (t[0] + ox * t[2], t[1] + oy * t[3], t[2] * sx, t[3] * sy)
+                yield from inner(child, nt)
+            elif tag in ("sp", "cxnSp", "pic", "graphicFrame"):
+                yield child, t
+
+    yield from inner(tree, (0.0, 0.0, 1.0, 1.0))
+
+
+def _apply(r: Rect, t: tuple[float, float, float, float]) -> Rect:
+    if t == (0.0, 0.0, 1.0, 1.0):
+        return r
+    return Rect(round(t[0] + r.x * t[2]), round(t[1] + r.y * t[3]), round(r.w * t[2]), round(r.h * t[3]))
+
+
+def _layer(  # noqa: PLR0917
+    ctx: _Context, slide: Slide, layout: SlideLayout, owner: etree._Element, layer: str, decorations: bool
+) -> list[ShapeFacts]:
+    tree = owner.find("p:cSld/p:spTree", NS)
+    out: list[ShapeFacts] = []
+    if tree is None:
+        return out
+    for sp, t in _walk(tree):
+        kind = _shape_kind(sp)
+        if decorations and kind == "placeholder":
+            continue  # a layout's or master's placeholders show only as prompts, never on the slide
+        chain = _TextChain(ctx, slide, sp, owner, layout)
+        rect = chain.rect()
+        if rect is None:
+            continue
+        c_nv = sp.find("./*/p:cNvPr", NS)
+        facts = ShapeFacts(
+            name=c_nv.get("name", "") if c_nv is not None else "",
+            shape_id=int(c_nv.get("id", "0")) if c_nv is not None and c_nv.get("id", "").isdigit() else 0,
+            layer=layer,
+            kind=kind,
+            rect=_apply(rect, t),
+            ph_type=chain.kind,
+            element=sp,
+        )
+        if kind == "picture":
+            facts.fill = Fill(picture=True)
+        else:
+            own = _fill_of(sp.find("p:spPr", NS), chain.scheme, chain.style)
+            if own is None and kind == "placeholder":
+                for other in chain.shapes[1:]:
+                    own = _fill_of(other.find("p:spPr", NS), chain.scheme, other.find("p:style", NS))
+                    if own is not None:
+                        break
+            facts.fill = own or Fill()
+        tx = sp.find("p:txBody", NS)
+        if tx is not None:
+            facts.paras = [chain.para(p) for p in tx.iterfind("a:p", NS)]
+            facts.body = chain.body()
+        out.append(facts)
+    return out
+
+
+def slide_facts(prs: PresentationObj) -> list[SlideFacts]:
+    """Every slide of ``prs`` as it is shown."""
+    ctx = _Context(prs)
+    width, height = int(prs.slide_width or 0), int(prs.slide_height or 0)
+    slides = []
+    for number, slide in enumerate(prs.slides, start=1):
+        layout = slide.slide_layout
+        master = layout.slide_master
+        scheme = ctx.palette(master)
+        shapes: list[ShapeFacts] = []
+        if slide._element.get("showMasterSp", "1") not in ("0", "false"):
+            # The same for every slide of the layout: read once (the checks never change facts).
+            key = id(layout._element)
+            if key not in ctx.decorations:
+                fixed: list[ShapeFacts] = []
+                if layout._element.get("showMasterSp", "1") not in ("0", "false"):
+                    fixed += _layer(ctx, slide, layout, master._element, "master", True)
+                fixed += _layer(ctx, slide, layout, layout._element, "layout", True)
+                ctx.decorations[key] = list(fixed)
+            shapes += ctx.decorations[key]  # type: ignore[arg-type]
+        shapes += _layer(ctx, slide, layout, slide._element, "slide", False)
+        title = next((s.text for s in shapes if s.layer == "slide" and s.ph_type in _TITLES), "")
+        notes = ""
+        if slide.has_notes_slide:
+            frame = slide.notes_slide.notes_text_frame
+            notes = frame.text if frame is not None else ""
+        slides.append(SlideFacts(number, title, width, height, background(slide, scheme), shapes, layout.name, notes))
+    return slides

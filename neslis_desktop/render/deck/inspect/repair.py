@@ -1,0 +1,128 @@
+"""Fixes the writer applies after the inspector has looked: contrast, and footers that wrap.
+
+The planner names theme colours without knowing the template's palette, and templates set
+their own colours for footers and placeholders. Where the inspector finds text below WCAG AA
+against what is behind it, the text gets whichever of the theme's text and background
+colours (``tx1``, ``bg1``, ``tx2``, ``bg2``) contrasts most with that backdrop: still theme
+colours, so the template's theme keeps deciding the look.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx.presentation import Presentation as PresentationObj
+
+from neslis_desktop.render.deck.inspect.checks import AA, AA_LARGE, SlideCheck
+from neslis_desktop.render.deck.inspect.colour import contrast, hex_rgb
+from neslis_desktop.render.deck.inspect.facts import NS, ShapeFacts, SlideFacts
+from neslis_desktop.render.deck.inspect.measure import fit
+from neslis_desktop.render.deck.inspect.read import slide_facts
+from neslis_desktop.render.deck.theme import palette
+
+_A = "{{{}}}".format(NS["a"])
+_FILLS = {_A + t for t in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")}
+_PAIRS = ("tx1", "bg1", "tx2", "bg2")
+
+
+def _recolour(shape: ShapeFacts, name: str) -> None:
+    assert shape.element is not None
+    for run in shape.element.iterfind(".//a:r", NS):
+        rpr = run.find("a:rPr", NS)
+        if rpr is None:
+            rpr = etree.Element(_A + "rPr")
+            run.insert(0, rpr)
+        for old in [c for c in rpr if c.tag in _FILLS]:
+            rpr.remove(old)
+        fill = etree.Element(_A + "solidFill")
+        etree.SubElement(fill, _A + "schemeClr").set("val", name)
+        ln = rpr.find("a:ln", NS)
+        if ln is not None:
+            ln.addnext(fill)
+        else:
+            rpr.insert(0, fill)
+    for fld in shape.element.iterfind(".//a:fld", NS):
+        rpr = fld.find("a:rPr", NS)
+        if rpr is None:
+            rpr = etree.Element(_A + "rPr")
+            fld.insert(0, rpr)
+        for old in [c for c in rpr if c.tag in _FILLS]:
+            rpr.remove(old)
+        fill = etree.SubElement(rpr, _A + "solidFill")
+        etree.SubElement(fill, _A + "schemeClr").set("val", name)
+        ln = rpr.find("a:ln", NS)
+        if ln is not None:
+            ln.addnext(fill)
+        else:
+            rpr.insert(0, fill)
+
+
+def fix_contrast(prs: PresentationObj, facts: list[SlideFacts] | None = None) -> int:
+    """Recolour every slide text whose contrast is below AA; returns how many shapes changed.
+
+    ``facts``: the slides as already read (after :func:`fix_footers`), to save reading again.
+    """
+    changed = 0
+    facts = facts if facts is not None else slide_facts(prs)
+    for slide, facts_of in zip(prs.slides, facts, strict=True):
+        colours = palette(slide.slide_layout.slide_master)
+        check = SlideCheck(facts_of)
+        for shape in facts_of.shapes:
+            if shape.layer != "slide" or not shape.text or shape.element is None:
+                continue
+            back = check.backdrop(shape)
+            if back.picture or not back.colours:
+                continue
+            runs = [r for p in shape.paras for r in p.runs if r.text.strip() and r.colour is not None]
+            if not runs:
+                continue
+            need = max(AA_LARGE if (r.size >= 18 or (r.bold and r.size >= 14)) else AA for r in runs)
+            worst = min(contrast(r.colour, bg) for r in runs for bg in back.colours)  # type: ignore[arg-type]
+            if worst >= need:
+                continue
+            best = max(_PAIRS, key=lambda n: min(contrast(hex_rgb(colours[n]), bg) for bg in back.colours))
+            if min(contrast(hex_rgb(colours[best]), bg) for bg in back.colours) > worst:
+                _recolour(shape, best)
+                changed += 1
+    return changed
+
+
+FOOTER_FLOOR = 8.0
+"""Footers may shrink to this size (pt) to stay on one line in the template's footer box."""
+
+
+def fix_footers(prs: PresentationObj, facts: list[SlideFacts] | None = None) -> int:
+    """Set footer text that does not fit its footer box a size smaller, down to 8 pt; how many changed.
+
+    Footers are the template's: a footer box made for "Page 1" gets an event's name. The text
+    keeps the template's look but shrinks, rather than wrapping below the slide's edge.
+    """
+    changed = 0
+    for slide in facts if facts is not None else slide_facts(prs):
+        for shape in slide.shapes:
+            if shape.layer != "slide" or not shape.is_footer or not shape.text or shape.element is None:
+                continue
+            if fit(shape).overflow <= 0:
+                continue
+            start = max(r.size for p in shape.paras for r in p.runs)
+            size = start
+            while size > FOOTER_FLOOR:
+                size -= 1.0
+                for p in shape.paras:
+                    for r in p.runs:
+                        r.size = size
+                if fit(shape).overflow <= 0:
+                    break
+            for run in shape.element.iterfind(".//a:r", NS):
+                rpr = run.find("a:rPr", NS)
+                if rpr is None:
+                    rpr = etree.Element(_A + "rPr")
+                    run.insert(0, rpr)
+                rpr.set("sz", str(round(size * 100)))
+            for fld in shape.element.iterfind(".//a:fld", NS):
+                rpr = fld.find("a:rPr", NS)
+                if rpr is None:
+                    rpr = etree.Element(_A + "rPr")
+                    fld.insert(0, rpr)
+                rpr.set("sz", str(round(size * 100)))
+            changed += 1
+    return changed
