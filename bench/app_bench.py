@@ -20,9 +20,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-GOALS = {"cold start to shown window": 1.5, "keystroke to preview repaint": 0.100, "open project 50x bundled size": 1.0,
-         "recovery copy after an edit": 0.100, "recovery copy after an edit, 50x": 3.0,
-         "recovery snapshot on the UI thread, 50x": 0.050}
+GOALS = {
+    "cold start to shown window": 1.5,
+    "keystroke to preview repaint": 0.100,
+    "open project 50x bundled size": 1.0,
+    "recovery copy after an edit": 0.100,
+    "recovery copy after an edit, 50x": 3.0,
+    "recovery snapshot on the UI thread, 50x": 0.050,
+}
 
 
 def cold_start(runs: int = 5) -> float:
@@ -32,8 +37,14 @@ def cold_start(runs: int = 5) -> float:
         env = dict(os.environ, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp)
         for _ in range(runs):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "neslis_desktop.gui.app", "--quit-after-show"], env=env,
-                           cwd=ROOT, check=True, capture_output=True, timeout=120)
+            subprocess.run(
+                [sys.executable, "-m", "neslis_desktop.gui.app", "--quit-after-show"],
+                env=env,
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
             times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -58,8 +69,12 @@ def keystroke_to_preview(runs: int = 50) -> float:
     _app()
     window = MainWindow(load_project(bundled_project()), None)
     window.show()
-    target = next((si, bi) for si, s in enumerate(window.model.project.sections)
-                  for bi, b in enumerate(s.blocks) if b.kind == "paragraph")
+    target = next(
+        (si, bi)
+        for si, s in enumerate(window.model.project.sections)
+        for bi, b in enumerate(s.blocks)
+        if b.kind == "paragraph"
+    )
     window.select_item(*target)
     painted: list[float] = []
     window.preview.painted.connect(painted.append)
@@ -154,18 +169,48 @@ def _replace(doc: Any, block: Any) -> Any:
 def run() -> list[tuple[str, float, float, str]]:
     """(measure, median seconds, goal seconds, note) rows."""
     rows = [("cold start to shown window", cold_start(), GOALS["cold start to shown window"], "median of 5 runs")]
-    rows.append(("keystroke to preview repaint", keystroke_to_preview(), GOALS["keystroke to preview repaint"],
-                 "median of 50, incl. 50 ms debounce"))
+    rows.append(
+        (
+            "keystroke to preview repaint",
+            keystroke_to_preview(),
+            GOALS["keystroke to preview repaint"],
+            "median of 50, incl. 50 ms debounce",
+        )
+    )
     seconds, count = open_large_project()
-    rows.append(("open project 50x bundled size", seconds, GOALS["open project 50x bundled size"],
-                 f"{count} sections, median of 3"))
-    rows.append(("recovery copy after an edit", recovery_write()[0], GOALS["recovery copy after an edit"],
-                 "median of 5, in its own thread"))
+    rows.append(
+        (
+            "open project 50x bundled size",
+            seconds,
+            GOALS["open project 50x bundled size"],
+            f"{count} sections, median of 3",
+        )
+    )
+    rows.append(
+        (
+            "recovery copy after an edit",
+            recovery_write()[0],
+            GOALS["recovery copy after an edit"],
+            "median of 5, in its own thread",
+        )
+    )
     aside, snapshot = recovery_write(50, 3)
-    rows.append(("recovery copy after an edit, 50x", aside, GOALS["recovery copy after an edit, 50x"],
-                 "median of 3, in its own thread"))
-    rows.append(("recovery snapshot on the UI thread, 50x", snapshot, GOALS["recovery snapshot on the UI thread, 50x"],
-                 "what typing waits for"))
+    rows.append(
+        (
+            "recovery copy after an edit, 50x",
+            aside,
+            GOALS["recovery copy after an edit, 50x"],
+            "median of 3, in its own thread",
+        )
+    )
+    rows.append(
+        (
+            "recovery snapshot on the UI thread, 50x",
+            snapshot,
+            GOALS["recovery snapshot on the UI thread, 50x"],
+            "what typing waits for",
+        )
+    )
     return rows
 
 

@@ -85,7 +85,10 @@ def profile_process(cmd: list[str], env: dict[str, str] | None, out: Path, top: 
     stats_file = out / "process.prof"
     proc = subprocess.run(
         [sys.executable, "-m", "cProfile", "-o", str(stats_file), *cmd],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     if proc.returncode != 0 or not stats_file.exists():
         return None

@@ -179,14 +179,15 @@ def whole_process(report: Report, runs: int, tmp: Path) -> None:
         def pandoc_pair() -> Sample:
             a = run_child([pandoc, str(md), "-o", str(tmp / "pandoc.pptx")])
             b = run_child([pandoc, str(md), "-o", str(tmp / "pandoc.docx")])
-            return Sample(a.seconds + b.seconds, max(a.max_rss_mb or 0, b.max_rss_mb or 0), a.ok and b.ok,
-                          a.error or b.error)
+            return Sample(
+                a.seconds + b.seconds, max(a.max_rss_mb or 0, b.max_rss_mb or 0), a.ok and b.ok, a.error or b.error
+            )
 
         cmds["pandoc"] = pandoc_pair
     names = list(cmds)
     samples: dict[str, list[Sample]] = {n: [] for n in names}
     for round_no in range(runs + 1):
-        order = names[round_no % len(names):] + names[: round_no % len(names)]
+        order = names[round_no % len(names) :] + names[: round_no % len(names)]
         for name in order:
             sample = cmds[name]()
             if round_no > 0:  # round 0 is the warm-up
@@ -222,7 +223,8 @@ def whole_process(report: Report, runs: int, tmp: Path) -> None:
         Goal(
             "Whole-process build vs the floor",
             f"{ratio_floor.median:.2f}x ({build.median:.2f} s vs {floor.median:.2f} s)"
-            if ratio_floor and build and floor else "not measured (build failed)",
+            if ratio_floor and build and floor
+            else "not measured (build failed)",
             "≤ 1.5x",
             ratio_floor.median <= 1.5 if ratio_floor else None,
         )
@@ -234,19 +236,26 @@ def whole_process(report: Report, runs: int, tmp: Path) -> None:
             Goal(
                 "Whole-process build vs Pandoc's two conversions",
                 f"{ratio_pandoc.median:.2f}x ({build.median:.2f} s vs {pan.median:.2f} s)"
-                if ratio_pandoc and build and pan else "not measured (a run failed)",
+                if ratio_pandoc and build and pan
+                else "not measured (a run failed)",
                 "≤ 1.0x",
                 ratio_pandoc.median <= 1.0 if ratio_pandoc else None,
             )
         )
     else:
-        why = "pandoc is not installed (Debian: apt-get install pandoc)" if not pandoc else (
-            f"the Markdown export failed: {export.error}")
+        why = (
+            "pandoc is not installed (Debian: apt-get install pandoc)"
+            if not pandoc
+            else (f"the Markdown export failed: {export.error}")
+        )
         text += f"\n\nPandoc comparison not measured: {why}."
         report.goals.append(Goal("Whole-process build vs Pandoc's two conversions", "not measured", "≤ 1.0x", None))
     ratios = []
-    for a, b, what in (("build", "floor", "build / floor"), ("build", "pandoc", "build / Pandoc"),
-                       ("start", "floor", "CLI start-up / floor")):
+    for a, b, what in (
+        ("build", "floor", "build / floor"),
+        ("build", "pandoc", "build / Pandoc"),
+        ("start", "floor", "CLI start-up / floor"),
+    ):
         if a in samples and b in samples and (r := paired(a, b)):
             ratios.append(f"{what} {r.median:.2f}x ({r.low:.2f}–{r.high:.2f})")
     if start and build:
@@ -288,8 +297,9 @@ def phases(report: Report, runs: int, tmp: Path) -> None:
     rows: list[list[float]] = []
     for n in range(runs + 1):
         start = time.perf_counter()
-        proc = subprocess.run([PY, str(script), str(tmp / "phases")], capture_output=True, text=True,
-                              env=CHILD_ENV, check=False)
+        proc = subprocess.run(
+            [PY, str(script), str(tmp / "phases")], capture_output=True, text=True, env=CHILD_ENV, check=False
+        )
         wall = time.perf_counter() - start
         if proc.returncode != 0:
             report.add("1b. One build process, phase by phase", f"Failed: {proc.stderr.strip().splitlines()[-1:]}")
@@ -360,8 +370,11 @@ def in_process(report: Report, runs: int, tmp: Path) -> Callable[[], object] | N
         _table(["Step", "Median (min–max)"], rows)
         + f"\n\nMethod: two warm-up builds, then {runs} of each, interleaved.",
     )
-    report.goals.append(Goal("Warm in-process build (deck + draft)", f"{pack_s.median * 1000:.0f} ms", "< 150 ms",
-                             pack_s.median < 0.150))
+    report.goals.append(
+        Goal(
+            "Warm in-process build (deck + draft)", f"{pack_s.median * 1000:.0f} ms", "< 150 ms", pack_s.median < 0.150
+        )
+    )
     _log("in-process done")
     return pack
 
@@ -409,19 +422,28 @@ def scaling(report: Report, factors: list[int], tmp: Path) -> None:
         deck_m, doc_m = statistics.median(deck_t), statistics.median(doc_t)
         per[factor] = (deck_m / slides, doc_m / units)
         rss_at[factor] = child.max_rss_mb if child.ok else None
-        rows.append([
-            f"{factor}x ({len(project.sections)} sections)",
-            f"{load_s:.2f} s",
-            f"{deck_m:.2f} s / {slides} slides = **{deck_m / slides * 1000:.1f} ms/slide**",
-            f"{doc_m:.2f} s / {units} elements = **{doc_m / units * 1000:.2f} ms/element**",
-            f"{child.seconds:.2f} s" if child.ok else f"failed: {child.error}",
-            f"{child.max_rss_mb:.0f} MB" if child.ok and child.max_rss_mb else "n/a",
-            str(len(deck_t)),
-        ])
+        rows.append(
+            [
+                f"{factor}x ({len(project.sections)} sections)",
+                f"{load_s:.2f} s",
+                f"{deck_m:.2f} s / {slides} slides = **{deck_m / slides * 1000:.1f} ms/slide**",
+                f"{doc_m:.2f} s / {units} elements = **{doc_m / units * 1000:.2f} ms/element**",
+                f"{child.seconds:.2f} s" if child.ok else f"failed: {child.error}",
+                f"{child.max_rss_mb:.0f} MB" if child.ok and child.max_rss_mb else "n/a",
+                str(len(deck_t)),
+            ]
+        )
         _log(f"scaling {factor}x done")
     text = _table(
-        ["Size", "load_project", "Deck (in process)", "Draft (in process)", "`neslis build` process",
-         "Peak RSS of the process", "Runs"],
+        [
+            "Size",
+            "load_project",
+            "Deck (in process)",
+            "Draft (in process)",
+            "`neslis build` process",
+            "Peak RSS of the process",
+            "Runs",
+        ],
         rows,
     )
     text += (
@@ -437,22 +459,26 @@ def scaling(report: Report, factors: list[int], tmp: Path) -> None:
     if 1 in per and top in per and top > 1:
         slide_ratio = per[top][0] / per[1][0]
         unit_ratio = per[top][1] / per[1][1]
-        report.goals.append(Goal(f"Time per slide, {top}x vs 1x", f"{slide_ratio:.2f}x", "≤ 1.2x",
-                                 slide_ratio <= 1.2))
-        report.goals.append(Goal(f"Time per draft element, {top}x vs 1x", f"{unit_ratio:.2f}x", "≤ 1.2x",
-                                 unit_ratio <= 1.2))
+        report.goals.append(Goal(f"Time per slide, {top}x vs 1x", f"{slide_ratio:.2f}x", "≤ 1.2x", slide_ratio <= 1.2))
+        report.goals.append(
+            Goal(f"Time per draft element, {top}x vs 1x", f"{unit_ratio:.2f}x", "≤ 1.2x", unit_ratio <= 1.2)
+        )
     rss = rss_at.get(50)
-    report.goals.append(Goal("Peak memory of `neslis build` at 50x",
-                             f"{rss:.0f} MB" if rss else "not measured", "< 400 MB",
-                             rss < 400 if rss else None))
+    report.goals.append(
+        Goal(
+            "Peak memory of `neslis build` at 50x",
+            f"{rss:.0f} MB" if rss else "not measured",
+            "< 400 MB",
+            rss < 400 if rss else None,
+        )
+    )
 
 
 # ----------------------------------------------------------------------------- 5: the app
 
 
 _APP_ROWS = (
-    "import json, sys; sys.path.insert(0, sys.argv[1]); import app_bench; "
-    "print('ROWS' + json.dumps(app_bench.run()))"
+    "import json, sys; sys.path.insert(0, sys.argv[1]); import app_bench; print('ROWS' + json.dumps(app_bench.run()))"
 )
 
 
@@ -470,11 +496,11 @@ def app(report: Report) -> None:
         return
     env = dict(CHILD_ENV or os.environ, QT_QPA_PLATFORM="offscreen")
     try:
-        proc = subprocess.run([PY, "-c", _APP_ROWS, str(BENCH)], capture_output=True, text=True, env=env,
-                              timeout=300, check=False)
+        proc = subprocess.run(
+            [PY, "-c", _APP_ROWS, str(BENCH)], capture_output=True, text=True, env=env, timeout=300, check=False
+        )
         if proc.returncode != 0 or "ROWS" not in proc.stdout:
-            proc = subprocess.run([PY, str(script)], capture_output=True, text=True, env=env, timeout=300,
-                                  check=False)
+            proc = subprocess.run([PY, str(script)], capture_output=True, text=True, env=env, timeout=300, check=False)
     except subprocess.TimeoutExpired:
         report.add(title, "bench/app_bench.py did not finish within 5 minutes.")
         return
@@ -490,8 +516,9 @@ def app(report: Report) -> None:
     table = []
     for name, seconds, goal, note in rows:
         table.append([name, f"{seconds * 1000:,.0f} ms", f"≤ {goal * 1000:,.0f} ms", _verdict(seconds <= goal), note])
-        report.goals.append(Goal(f"App: {name}", f"{seconds * 1000:,.0f} ms", f"≤ {goal * 1000:,.0f} ms",
-                                 seconds <= goal))
+        report.goals.append(
+            Goal(f"App: {name}", f"{seconds * 1000:,.0f} ms", f"≤ {goal * 1000:,.0f} ms", seconds <= goal)
+        )
     report.add(title, _table(["Measure", "Median", "Goal", "Met", "Note"], table))
     _log("app bench done")
 
@@ -505,8 +532,10 @@ def _profile_tables(prof: Profile) -> str:
         _table(["Area", "Self time", "Share"], areas)
         + f"\n\nProfiled total {prof.total * 1000:.0f} ms (cProfile slows Python code more than C "
         "code, so shares are indicative). Top functions by self time:\n\n"
-        + _table(["Function", "Self time", "Calls"],
-                 [[f"`{name}`", f"{t * 1000:.1f} ms", f"{n:,}"] for name, t, n in prof.top])
+        + _table(
+            ["Function", "Self time", "Calls"],
+            [[f"`{name}`", f"{t * 1000:.1f} ms", f"{n:,}"] for name, t, n in prof.top],
+        )
     )
 
 
@@ -514,8 +543,10 @@ def profiles(report: Report, pack: Callable[[], object] | None, tmp: Path) -> No
     """What dominates the warm build, the cold whole process, and the CLI start-up."""
     parts = []
     if pack is not None:
-        parts.append("### Warm build in process (cProfile, per build, self time by area)\n\n"
-                     + _profile_tables(profile_call(pack, runs=2)))
+        parts.append(
+            "### Warm build in process (cProfile, per build, self time by area)\n\n"
+            + _profile_tables(profile_call(pack, runs=2))
+        )
     neslis = _neslis()
     if len(neslis) == 1:
         cold = profile_process([neslis[0], "build", "-q", "-o", str(tmp / "profiled")], CHILD_ENV, tmp)
@@ -543,8 +574,9 @@ def profiles(report: Report, pack: Callable[[], object] | None, tmp: Path) -> No
 def render(report: Report, machine_text: str, started: float) -> str:
     """The whole report as Markdown."""
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
-    head = _table(["Measure", "Figure", "Goal", "Met"],
-                  [[g.measure, g.figure, g.goal, _verdict(g.met)] for g in report.goals])
+    head = _table(
+        ["Measure", "Figure", "Goal", "Met"], [[g.measure, g.figure, g.goal, _verdict(g.met)] for g in report.goals]
+    )
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return (
         "# Performance\n\n"

@@ -21,8 +21,23 @@ from neslis_desktop.store import load_project, save_project
 
 # Keys whose strings (or lists of strings) are prose a reader sees, safe to vary.
 _FREE = {
-    "text", "title", "body", "lead", "intro", "footer", "note", "aim", "goal", "questions",
-    "notes", "members", "members_heading", "label", "heading", "subtitle", "items",
+    "text",
+    "title",
+    "body",
+    "lead",
+    "intro",
+    "footer",
+    "note",
+    "aim",
+    "goal",
+    "questions",
+    "notes",
+    "members",
+    "members_heading",
+    "label",
+    "heading",
+    "subtitle",
+    "items",
 }
 
 

@@ -92,7 +92,10 @@ def _feedback_parsers(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--response", metavar="COLUMN", help="the column holding the answers (one row per answer)")
     imp.add_argument("--question", metavar="COLUMN", help="the column naming the question each answer is to")
     imp.add_argument(
-        "--question-column", action="append", default=[], metavar="COLUMN=Q",
+        "--question-column",
+        action="append",
+        default=[],
+        metavar="COLUMN=Q",
         help="a column holding answers to question Q (its key or number): one row per respondent",
     )
     for name in ("organisation", "sector", "event", "date"):
@@ -246,8 +249,11 @@ def _build(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"problem: {problem}", file=sys.stderr)
     if result.problems and not args.quiet:
-        print(f"neslis: the deck was written, but {len(result.problems)} slide problem(s) above need a fix "
-              "by hand or in the content.", file=sys.stderr)
+        print(
+            f"neslis: the deck was written, but {len(result.problems)} slide problem(s) above need a fix "
+            "by hand or in the content.",
+            file=sys.stderr,
+        )
     for path in [*result.paths, *extra.paths]:
         print(path)
     return 0
@@ -262,8 +268,10 @@ def _packs(args: argparse.Namespace) -> int:
 
     folder = args.project or bundled_project()
     project = load_project(folder, read_only=True)  # listing changes nothing in the folder
-    rows = [(p.name, p.kind.value, f"{len(pack_sections(p, project.sections))} sections", p.file_name(project.meta))
-            for p in project.all_packs()]
+    rows = [
+        (p.name, p.kind.value, f"{len(pack_sections(p, project.sections))} sections", p.file_name(project.meta))
+        for p in project.all_packs()
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[3])
@@ -336,8 +344,13 @@ def _check(args: argparse.Namespace) -> int:
         print(f"note: {note}", file=sys.stderr)
     problems = list(result.problems)
     if result.project is not None and not problems and not result.project.sections:
-        problems.append(Problem(Path(folder) / PROJECT_FILE, "sections", (
-            "the project has no sections, so there is nothing to build; add a section first")))
+        problems.append(
+            Problem(
+                Path(folder) / PROJECT_FILE,
+                "sections",
+                ("the project has no sections, so there is nothing to build; add a section first"),
+            )
+        )
     if problems or result.project is None:
         print(ContentError(problems), file=sys.stderr)
         return 1

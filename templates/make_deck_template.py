@@ -73,7 +73,7 @@ def rect(sid: int, name: str, box: tuple[int, int, int, int], colour: str) -> st
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="{name}" descr="Decorative"/><p:cNvSpPr/><p:nvPr userDrawn="1"/>'
         f'</p:nvSpPr><p:spPr>{xfrm(*box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill(colour)}'
-        '<a:ln><a:noFill/></a:ln></p:spPr>'
+        "<a:ln><a:noFill/></a:ln></p:spPr>"
         '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:endParaRPr lang="en-GB"/></a:p>'
         "</p:txBody></p:sp>"
     )
@@ -93,7 +93,7 @@ def placeholder(  # noqa: PLR0917 - read as a table of placeholders below
     if 'type="sldNum"' in ph:
         para = (
             '<a:p><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum"><a:rPr lang="en-GB"/>'
-            "<a:t>‹#›</a:t></a:fld><a:endParaRPr lang=\"en-GB\"/></a:p>"
+            '<a:t>‹#›</a:t></a:fld><a:endParaRPr lang="en-GB"/></a:p>'
         )
     elif prompt:
         para = f'<a:p><a:r><a:rPr lang="en-GB"/><a:t>{prompt}</a:t></a:r><a:endParaRPr lang="en-GB"/></a:p>'
@@ -144,26 +144,53 @@ INSETS = 'lIns="91440" tIns="45720" rIns="91440" bIns="45720" rtlCol="0"'
 
 def foot_style(algn: str) -> str:
     return (
-        f'<a:lvl1pPr algn="{algn}"><a:defRPr sz="1000">{fill("tx2")}<a:latin typeface="+mn-lt"/></a:defRPr>'
-        "</a:lvl1pPr>"
+        f'<a:lvl1pPr algn="{algn}"><a:defRPr sz="1000">{fill("tx2")}<a:latin typeface="+mn-lt"/></a:defRPr></a:lvl1pPr>'
     )
 
 
 MASTER_TREE = sp_tree(
     rect(7, "Accent Bar", (0, 0, W, int(0.1 * IN)), "accent1"),
-    placeholder(2, "Title Placeholder 1", '<p:ph type="title"/>', TITLE_BOX,
-                f'<a:bodyPr vert="horz" {INSETS} anchor="b"><a:noAutofit/></a:bodyPr>',
-                prompt="Click to edit Master title style"),
+    placeholder(
+        2,
+        "Title Placeholder 1",
+        '<p:ph type="title"/>',
+        TITLE_BOX,
+        f'<a:bodyPr vert="horz" {INSETS} anchor="b"><a:noAutofit/></a:bodyPr>',
+        prompt="Click to edit Master title style",
+    ),
     rect(8, "Title Rule", (MARGIN + 91440, int(1.33 * IN), IN, int(0.06 * IN)), "accent1"),
-    placeholder(3, "Text Placeholder 2", '<p:ph type="body" idx="1"/>', BODY_BOX,
-                f'<a:bodyPr vert="horz" {INSETS}><a:noAutofit/></a:bodyPr>',
-                prompt="Click to edit Master text styles"),
-    placeholder(4, "Date Placeholder 3", '<p:ph type="dt" sz="half" idx="2"/>', DATE_BOX,
-                f'<a:bodyPr vert="horz" {INSETS} anchor="ctr"/>', foot_style("l")),
-    placeholder(5, "Footer Placeholder 4", '<p:ph type="ftr" sz="quarter" idx="3"/>', FOOTER_BOX,
-                f'<a:bodyPr vert="horz" {INSETS} anchor="ctr"/>', foot_style("ctr")),
-    placeholder(6, "Slide Number Placeholder 5", '<p:ph type="sldNum" sz="quarter" idx="4"/>', NUMBER_BOX,
-                f'<a:bodyPr vert="horz" {INSETS} anchor="ctr"/>', foot_style("r")),
+    placeholder(
+        3,
+        "Text Placeholder 2",
+        '<p:ph type="body" idx="1"/>',
+        BODY_BOX,
+        f'<a:bodyPr vert="horz" {INSETS}><a:noAutofit/></a:bodyPr>',
+        prompt="Click to edit Master text styles",
+    ),
+    placeholder(
+        4,
+        "Date Placeholder 3",
+        '<p:ph type="dt" sz="half" idx="2"/>',
+        DATE_BOX,
+        f'<a:bodyPr vert="horz" {INSETS} anchor="ctr"/>',
+        foot_style("l"),
+    ),
+    placeholder(
+        5,
+        "Footer Placeholder 4",
+        '<p:ph type="ftr" sz="quarter" idx="3"/>',
+        FOOTER_BOX,
+        f'<a:bodyPr vert="horz" {INSETS} anchor="ctr"/>',
+        foot_style("ctr"),
+    ),
+    placeholder(
+        6,
+        "Slide Number Placeholder 5",
+        '<p:ph type="sldNum" sz="quarter" idx="4"/>',
+        NUMBER_BOX,
+        f'<a:bodyPr vert="horz" {INSETS} anchor="ctr"/>',
+        foot_style("r"),
+    ),
 )
 
 _PPR = 'algn="l" defTabSz="914400" rtl="0" eaLnBrk="1" latinLnBrk="0" hangingPunct="1"'
@@ -172,16 +199,26 @@ _BULLET = '<a:buClr><a:schemeClr val="accent1"/></a:buClr><a:buFont typeface="Ar
 
 TX_STYLES = (
     "<p:txStyles><p:titleStyle>"
-    + lvl(1, 3600, "tx2",
-          '<a:lnSpc><a:spcPct val="90000"/></a:lnSpc><a:spcBef><a:spcPct val="0"/></a:spcBef><a:buNone/>',
-          _PPR, font="+mj")
+    + lvl(
+        1,
+        3600,
+        "tx2",
+        '<a:lnSpc><a:spcPct val="90000"/></a:lnSpc><a:spcBef><a:spcPct val="0"/></a:spcBef><a:buNone/>',
+        _PPR,
+        font="+mj",
+    )
     + "</p:titleStyle><p:bodyStyle>"
     + lvl(1, 2200, "tx1", _SPC.format(1000) + _BULLET.format("•"), f'marL="285750" indent="-285750" {_PPR}')
     + lvl(2, 2000, "tx1", _SPC.format(500) + _BULLET.format("–"), f'marL="685800" indent="-228600" {_PPR}')
     + lvl(3, 1800, "tx1", _SPC.format(500) + _BULLET.format("•"), f'marL="1085850" indent="-228600" {_PPR}')
     + "".join(
-        lvl(n, 1600, "tx1", _SPC.format(500) + _BULLET.format("–"),
-            f'marL="{1485900 + (n - 4) * 400050}" indent="-228600" {_PPR}')
+        lvl(
+            n,
+            1600,
+            "tx1",
+            _SPC.format(500) + _BULLET.format("–"),
+            f'marL="{1485900 + (n - 4) * 400050}" indent="-228600" {_PPR}',
+        )
         for n in range(4, 10)
     )
     + "</p:bodyStyle><p:otherStyle>"
@@ -199,10 +236,12 @@ def footers(first_id: int, colour: str | None = None) -> list[str]:
     styles = [foot_style(a).replace(fill("tx2"), fill(colour)) if colour else "" for a in ("l", "ctr", "r")]
     return [
         placeholder(first_id, "Date Placeholder", '<p:ph type="dt" sz="half" idx="10"/>', lst_style=styles[0]),
-        placeholder(first_id + 1, "Footer Placeholder", '<p:ph type="ftr" sz="quarter" idx="11"/>',
-                    lst_style=styles[1]),
-        placeholder(first_id + 2, "Slide Number Placeholder", '<p:ph type="sldNum" sz="quarter" idx="12"/>',
-                    lst_style=styles[2]),
+        placeholder(
+            first_id + 1, "Footer Placeholder", '<p:ph type="ftr" sz="quarter" idx="11"/>', lst_style=styles[1]
+        ),
+        placeholder(
+            first_id + 2, "Slide Number Placeholder", '<p:ph type="sldNum" sz="quarter" idx="12"/>', lst_style=styles[2]
+        ),
     ]
 
 
@@ -213,16 +252,27 @@ LAYOUTS: dict[str, tuple[str, str, str]] = {
     # name: (attributes of p:sldLayout, background XML or "", shape tree)
     "Title Slide": (
         'type="title" preserve="1" showMasterSp="0"',
-        f'<p:bg><p:bgPr>{fill("tx2")}<a:effectLst/></p:bgPr></p:bg>',
+        f"<p:bg><p:bgPr>{fill('tx2')}<a:effectLst/></p:bgPr></p:bg>",
         sp_tree(
             rect(2, "Accent Bar", (TITLE_X + 91440, int(2.3 * IN), int(1.4 * IN), int(0.09 * IN)), "accent1"),
-            placeholder(3, "Title 1", '<p:ph type="ctrTitle"/>', (TITLE_X, int(2.5 * IN), TITLE_W, int(1.45 * IN)),
-                        '<a:bodyPr anchor="t"><a:noAutofit/></a:bodyPr>', single_level(4400, "bg1", font="+mj"),
-                        prompt="Click to edit Master title style"),
-            placeholder(4, "Subtitle 2", '<p:ph type="subTitle" idx="1"/>',
-                        (TITLE_X, int(4.1 * IN), TITLE_W, int(1.8 * IN)),
-                        '<a:bodyPr><a:noAutofit/></a:bodyPr>', single_level(2200, "bg2"),
-                        prompt="Click to edit Master subtitle style"),
+            placeholder(
+                3,
+                "Title 1",
+                '<p:ph type="ctrTitle"/>',
+                (TITLE_X, int(2.5 * IN), TITLE_W, int(1.45 * IN)),
+                '<a:bodyPr anchor="t"><a:noAutofit/></a:bodyPr>',
+                single_level(4400, "bg1", font="+mj"),
+                prompt="Click to edit Master title style",
+            ),
+            placeholder(
+                4,
+                "Subtitle 2",
+                '<p:ph type="subTitle" idx="1"/>',
+                (TITLE_X, int(4.1 * IN), TITLE_W, int(1.8 * IN)),
+                "<a:bodyPr><a:noAutofit/></a:bodyPr>",
+                single_level(2200, "bg2"),
+                prompt="Click to edit Master subtitle style",
+            ),
             *footers(5, colour="bg2"),
         ),
     ),
@@ -240,22 +290,34 @@ LAYOUTS: dict[str, tuple[str, str, str]] = {
         "",
         sp_tree(
             rect(2, "Accent Band", (0, 0, int(0.35 * IN), H), "accent1"),
-            placeholder(3, "Title 1", '<p:ph type="title"/>', (TITLE_X, int(2.1 * IN), TITLE_W, int(1.8 * IN)),
-                        '<a:bodyPr anchor="b"><a:noAutofit/></a:bodyPr>', single_level(4000, "tx2", font="+mj"),
-                        prompt="Click to edit Master title style"),
+            placeholder(
+                3,
+                "Title 1",
+                '<p:ph type="title"/>',
+                (TITLE_X, int(2.1 * IN), TITLE_W, int(1.8 * IN)),
+                '<a:bodyPr anchor="b"><a:noAutofit/></a:bodyPr>',
+                single_level(4000, "tx2", font="+mj"),
+                prompt="Click to edit Master title style",
+            ),
             rect(4, "Section Rule", (TITLE_X + 91440, int(4.02 * IN), IN, int(0.06 * IN)), "accent2"),
-            placeholder(5, "Text Placeholder 2", '<p:ph type="body" idx="1"/>',
-                        (TITLE_X, int(4.2 * IN), TITLE_W, int(1.5 * IN)),
-                        '<a:bodyPr anchor="t"><a:noAutofit/></a:bodyPr>', single_level(2000, "accent1"),
-                        prompt="Click to edit Master text styles"),
+            placeholder(
+                5,
+                "Text Placeholder 2",
+                '<p:ph type="body" idx="1"/>',
+                (TITLE_X, int(4.2 * IN), TITLE_W, int(1.5 * IN)),
+                '<a:bodyPr anchor="t"><a:noAutofit/></a:bodyPr>',
+                single_level(2000, "accent1"),
+                prompt="Click to edit Master text styles",
+            ),
             *footers(6),
         ),
     ),
     "Title Only": (
         'type="titleOnly" preserve="1"',
         "",
-        sp_tree(placeholder(2, "Title 1", '<p:ph type="title"/>', prompt="Click to edit Master title style"),
-                *footers(3)),
+        sp_tree(
+            placeholder(2, "Title 1", '<p:ph type="title"/>', prompt="Click to edit Master title style"), *footers(3)
+        ),
     ),
     "Blank": ('type="blank" preserve="1"', "", sp_tree(*footers(2))),
 }
@@ -276,8 +338,9 @@ def themed(theme_xml: bytes) -> bytes:
     """The default theme with our colour scheme, font scheme and name."""
     text = theme_xml.decode("utf-8")
     scheme = "".join(f'<a:{k}><a:srgbClr val="{v}"/></a:{k}>' for k, v in COLOURS.items())
-    text = re.sub(r"<a:clrScheme .*?</a:clrScheme>", f'<a:clrScheme name="NESLIS">{scheme}</a:clrScheme>', text,
-                  flags=re.S)
+    text = re.sub(
+        r"<a:clrScheme .*?</a:clrScheme>", f'<a:clrScheme name="NESLIS">{scheme}</a:clrScheme>', text, flags=re.S
+    )
     text = re.sub(r'(<a:majorFont><a:latin typeface=")[^"]*', rf"\g<1>{MAJOR_FONT}", text)
     text = re.sub(r'(<a:minorFont><a:latin typeface=")[^"]*', rf"\g<1>{MINOR_FONT}", text)
     text = text.replace('<a:fontScheme name="Office">', '<a:fontScheme name="NESLIS">')
@@ -342,9 +405,11 @@ def build(target: Path = TARGET) -> Path:
             package.drop_rel(rid)
         elif rel.reltype.endswith("/extended-properties"):
             app = rel.target_part
-            app._blob = app.blob.replace(b"On-screen Show (4:3)", b"Widescreen").replace(
-                b"Microsoft Macintosh PowerPoint", b"NESLIS Desktop"
-            ).replace(b"Office Theme", b"NESLIS")
+            app._blob = (
+                app.blob.replace(b"On-screen Show (4:3)", b"Widescreen")
+                .replace(b"Microsoft Macintosh PowerPoint", b"NESLIS Desktop")
+                .replace(b"Office Theme", b"NESLIS")
+            )
 
     core = prs.core_properties
     core.title = "NESLIS engagement deck template"

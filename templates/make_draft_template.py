@@ -74,8 +74,17 @@ NUMBERING = f"""<w:numbering {W}>
 </w:numbering>"""
 
 
-def _para_style(sid: str, name: str, *, based: str | None = "Normal", nxt: str | None = None, ppr: str = "",
-                rpr: str = "", ui: int = 10, qformat: bool = True) -> str:
+def _para_style(
+    sid: str,
+    name: str,
+    *,
+    based: str | None = "Normal",
+    nxt: str | None = None,
+    ppr: str = "",
+    rpr: str = "",
+    ui: int = 10,
+    qformat: bool = True,
+) -> str:
     parts = [f'<w:style {W} w:type="paragraph" w:styleId="{sid}"><w:name w:val="{name}"/>']
     if based:
         parts.append(f'<w:basedOn w:val="{based}"/>')
@@ -94,11 +103,18 @@ def _para_style(sid: str, name: str, *, based: str | None = "Normal", nxt: str |
 
 def _heading(level: int, size: int, before: int, color: str) -> str:
     return _para_style(
-        f"Heading{level}", f"heading {level}", nxt="Normal", ui=9,
-        ppr=(f'<w:keepNext/><w:keepLines/><w:numPr><w:ilvl w:val="{level - 1}"/><w:numId w:val="1"/></w:numPr>'
-             f'<w:spacing w:before="{before}" w:after="120"/><w:outlineLvl w:val="{level - 1}"/>'),
-        rpr=(f'<w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi" w:cstheme="majorBidi"/><w:b/><w:bCs/>'
-             f'<w:color w:val="{color}"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'),
+        f"Heading{level}",
+        f"heading {level}",
+        nxt="Normal",
+        ui=9,
+        ppr=(
+            f'<w:keepNext/><w:keepLines/><w:numPr><w:ilvl w:val="{level - 1}"/><w:numId w:val="1"/></w:numPr>'
+            f'<w:spacing w:before="{before}" w:after="120"/><w:outlineLvl w:val="{level - 1}"/>'
+        ),
+        rpr=(
+            f'<w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi" w:cstheme="majorBidi"/><w:b/><w:bCs/>'
+            f'<w:color w:val="{color}"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+        ),
     )
 
 
@@ -108,9 +124,14 @@ def _list_style(sid: str, name: str, num_id: int, level: int) -> str:
     # push every bullet copied into it off its hanging indent.
     left = 360 * (level + 1)
     return _para_style(
-        sid, name, ui=99, qformat=False,
-        ppr=(f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-             f'<w:spacing w:after="80"/><w:ind w:left="{left}" w:hanging="360"/><w:contextualSpacing/>'),
+        sid,
+        name,
+        ui=99,
+        qformat=False,
+        ppr=(
+            f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+            f'<w:spacing w:after="80"/><w:ind w:left="{left}" w:hanging="360"/><w:contextualSpacing/>'
+        ),
     )
 
 
@@ -118,11 +139,17 @@ def _toc_style(level: int) -> str:
     # The number hangs in a fixed slot so that wrapped entries line up under the text.
     indent, slot = (0, 567, 1134)[level - 1], (567, 709, 851)[level - 1]
     return _para_style(
-        f"TOC{level}", f"toc {level}", nxt="Normal", ui=39, qformat=False,
-        ppr=(f'<w:tabs><w:tab w:val="left" w:pos="{indent + slot}"/>'
-             f'<w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>'
-             f'<w:spacing w:before="{120 if level == 1 else 0}" w:after="60"/>'
-             f'<w:ind w:left="{indent + slot}" w:right="567" w:hanging="{slot}"/>'),
+        f"TOC{level}",
+        f"toc {level}",
+        nxt="Normal",
+        ui=39,
+        qformat=False,
+        ppr=(
+            f'<w:tabs><w:tab w:val="left" w:pos="{indent + slot}"/>'
+            f'<w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>'
+            f'<w:spacing w:before="{120 if level == 1 else 0}" w:after="60"/>'
+            f'<w:ind w:left="{indent + slot}" w:right="567" w:hanging="{slot}"/>'
+        ),
         rpr="<w:b/>" if level == 1 else "",
     )
 
@@ -137,19 +164,30 @@ STYLES = [
     # wins inside tables (Word applies a paragraph style's spacing over a table style's).
     _para_style("Normal", "Normal", based=None, ui=0),
     _para_style(
-        "Title", "Title", nxt="Subtitle",
-        ppr=(f'<w:pBdr><w:bottom w:val="single" w:sz="18" w:space="12" w:color="{TEAL}"/></w:pBdr>'
-             '<w:spacing w:before="2400" w:after="360"/><w:contextualSpacing/>'),
-        rpr=(f'<w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi" w:cstheme="majorBidi"/><w:b/><w:bCs/>'
-             f'<w:color w:val="{NAVY}"/><w:kern w:val="28"/><w:sz w:val="60"/><w:szCs w:val="60"/>'),
+        "Title",
+        "Title",
+        nxt="Subtitle",
+        ppr=(
+            f'<w:pBdr><w:bottom w:val="single" w:sz="18" w:space="12" w:color="{TEAL}"/></w:pBdr>'
+            '<w:spacing w:before="2400" w:after="360"/><w:contextualSpacing/>'
+        ),
+        rpr=(
+            f'<w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi" w:cstheme="majorBidi"/><w:b/><w:bCs/>'
+            f'<w:color w:val="{NAVY}"/><w:kern w:val="28"/><w:sz w:val="60"/><w:szCs w:val="60"/>'
+        ),
     ),
     _para_style(
-        "Subtitle", "Subtitle", nxt="Normal", ui=11,
+        "Subtitle",
+        "Subtitle",
+        nxt="Normal",
+        ui=11,
         ppr='<w:spacing w:after="960"/>',
         rpr=f'<w:color w:val="{TEAL}"/><w:sz w:val="36"/><w:szCs w:val="36"/>',
     ),
     _para_style(
-        "CoverDetails", "Cover Details", ui=12,
+        "CoverDetails",
+        "Cover Details",
+        ui=12,
         ppr='<w:spacing w:after="120"/>',
         rpr=f'<w:color w:val="{GREY}"/><w:sz w:val="28"/><w:szCs w:val="28"/>',
     ),
@@ -158,9 +196,13 @@ STYLES = [
     _heading(3, 24, 240, TEAL),
     # Table cells: left aligned, without the indents or justification a body style may have.
     _para_style(
-        "TableText", "Table Text", ui=29,
-        ppr=('<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>'
-             '<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>'),
+        "TableText",
+        "Table Text",
+        ui=29,
+        ppr=(
+            '<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>'
+            '<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>'
+        ),
     ),
     _para_style("ListLead", "List Lead", nxt="ListBullet", ui=29, ppr='<w:keepNext/><w:spacing w:after="80"/>'),
     _list_style("ListBullet", "List Bullet", 2, 0),
@@ -170,26 +212,41 @@ STYLES = [
     _list_style("ListNumber2", "List Number 2", 3, 1),
     _list_style("ListNumber3", "List Number 3", 3, 2),
     _para_style(
-        "Caption", "caption", nxt="Normal", ui=35,
+        "Caption",
+        "caption",
+        nxt="Normal",
+        ui=35,
         ppr='<w:keepNext/><w:spacing w:before="120" w:after="80"/>',
         rpr=f'<w:b/><w:bCs/><w:color w:val="{NAVY}"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
     ),
     _para_style(
-        "TOCHeading", "TOC Heading", based="Normal", nxt="Normal", ui=39,
+        "TOCHeading",
+        "TOC Heading",
+        based="Normal",
+        nxt="Normal",
+        ui=39,
         ppr='<w:keepNext/><w:spacing w:before="0" w:after="240"/>',
-        rpr=(f'<w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi" w:cstheme="majorBidi"/><w:b/><w:bCs/>'
-             f'<w:color w:val="{NAVY}"/><w:sz w:val="36"/><w:szCs w:val="36"/>'),
+        rpr=(
+            f'<w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi" w:cstheme="majorBidi"/><w:b/><w:bCs/>'
+            f'<w:color w:val="{NAVY}"/><w:sz w:val="36"/><w:szCs w:val="36"/>'
+        ),
     ),
     _toc_style(1),
     _toc_style(2),
     _toc_style(3),
     _para_style(
-        "Header", "header", ui=99, qformat=False,
+        "Header",
+        "header",
+        ui=99,
+        qformat=False,
         ppr=f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_W}"/></w:tabs><w:spacing w:after="0"/>',
         rpr=f'<w:color w:val="{GREY}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
     ),
     _para_style(
-        "Footer", "footer", ui=99, qformat=False,
+        "Footer",
+        "footer",
+        ui=99,
+        qformat=False,
         ppr=f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_W}"/></w:tabs><w:spacing w:after="0"/>',
         rpr=f'<w:color w:val="{GREY}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
     ),
@@ -228,8 +285,12 @@ def _styles(doc: DocxDocument) -> None:
         for old_el in rpr.findall(qn(tag)):
             rpr.remove(old_el)
     # Calibri for body text (LibreOffice shows the metric-compatible Carlito); the theme's is Cambria.
-    rpr.insert(0, parse_xml(f'<w:rFonts {W} w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsiaTheme="minorEastAsia" '
-                            'w:cs="Calibri"/>'))
+    rpr.insert(
+        0,
+        parse_xml(
+            f'<w:rFonts {W} w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsiaTheme="minorEastAsia" w:cs="Calibri"/>'
+        ),
+    )
     rpr.append(parse_xml(f'<w:sz {W} w:val="22"/>'))
     rpr.append(parse_xml(f'<w:szCs {W} w:val="22"/>'))
     rpr.append(parse_xml(f'<w:lang {W} w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'))
@@ -261,18 +322,22 @@ def _run(text: str) -> str:
 
 
 def _field(instr: str, shown: str) -> str:
-    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {instr} '
-            f'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{_run(shown)}'
-            '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    return (
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {instr} '
+        f'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{_run(shown)}'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
 
 
 def _body(doc: DocxDocument) -> None:
     """Cover (its own section, without header or footer), then {{content}} in the main section."""
     body = doc.element.body
     sect = body.find(qn("w:sectPr"))
-    page = (f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" '
-            f'w:bottom="{MARGIN}" w:left="{MARGIN}" w:header="709" w:footer="709" w:gutter="0"/>'
-            '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/>')
+    page = (
+        f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" '
+        f'w:bottom="{MARGIN}" w:left="{MARGIN}" w:header="709" w:footer="709" w:gutter="0"/>'
+        '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/>'
+    )
     cover = [
         ("Title", "{{title}}"),
         ("Subtitle", "{{subtitle}}"),
@@ -283,15 +348,27 @@ def _body(doc: DocxDocument) -> None:
     ]
     for style, text in cover:
         body.insert(len(body) - 1, parse_xml(f'<w:p {W}><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{_run(text)}</w:p>'))
-    body.insert(len(body) - 1, parse_xml(
-        f'<w:p {W}><w:pPr><w:pStyle w:val="CoverDetails"/><w:sectPr>{page}</w:sectPr></w:pPr>'
-        f'{_run("{{organisation}}")}</w:p>'))
+    body.insert(
+        len(body) - 1,
+        parse_xml(
+            f'<w:p {W}><w:pPr><w:pStyle w:val="CoverDetails"/><w:sectPr>{page}</w:sectPr></w:pPr>'
+            f"{_run('{{organisation}}')}</w:p>"
+        ),
+    )
     body.insert(len(body) - 1, parse_xml(f"<w:p {W}>{_run('{{content}}')}</w:p>"))
-    header = _part(doc, "header", f'<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>{_run("{{title}}")}'
-                   f'<w:r><w:tab/></w:r>{_run("{{status}}")}</w:p>')
-    footer = _part(doc, "footer", f'<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{_run("Version {{version}}")}'
-                   f'<w:r><w:tab/></w:r>{_run("Page ")}{_field("PAGE", "2")}{_run(" of ")}'
-                   f'{_field("NUMPAGES", "2")}</w:p>')
+    header = _part(
+        doc,
+        "header",
+        f'<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>{_run("{{title}}")}'
+        f"<w:r><w:tab/></w:r>{_run('{{status}}')}</w:p>",
+    )
+    footer = _part(
+        doc,
+        "footer",
+        f'<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{_run("Version {{version}}")}'
+        f"<w:r><w:tab/></w:r>{_run('Page ')}{_field('PAGE', '2')}{_run(' of ')}"
+        f"{_field('NUMPAGES', '2')}</w:p>",
+    )
     sect.clear()
     for kind, rid in (("header", header), ("footer", footer)):
         sect.append(parse_xml(f'<w:{kind}Reference {nsdecls("w", "r")} w:type="default" r:id="{rid}"/>'))
@@ -301,10 +378,14 @@ def _body(doc: DocxDocument) -> None:
 
 def _part(doc: DocxDocument, kind: str, inner: str) -> str:
     tag = "hdr" if kind == "header" else "ftr"
-    xml = f'<w:{tag} {nsdecls("w", "r")}>{inner}</w:{tag}>'.encode()
+    xml = f"<w:{tag} {nsdecls('w', 'r')}>{inner}</w:{tag}>".encode()
     ct = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"
-    part = Part(PackURI(f"/word/{kind}1.xml"), ct, b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml,
-                doc.part.package)
+    part = Part(
+        PackURI(f"/word/{kind}1.xml"),
+        ct,
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml,
+        doc.part.package,
+    )
     return doc.part.relate_to(part, RT.HEADER if kind == "header" else RT.FOOTER)
 
 

@@ -25,8 +25,9 @@ def _digest(folder: Path) -> str:
     return h.hexdigest()
 
 
-def test_build_writes_both_files_that_open(project_dir: Path, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_writes_both_files_that_open(
+    project_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
     assert main(["build", str(project_dir), "-o", str(out)]) == 0
     printed = capsys.readouterr().out.split()
@@ -36,8 +37,9 @@ def test_build_writes_both_files_that_open(project_dir: Path, tmp_path: Path,
 
 
 @pytest.mark.parametrize(("only", "suffix"), [("deck", ".pptx"), ("doc", ".docx")])
-def test_build_only(project_dir: Path, tmp_path: Path, only: str, suffix: str,
-                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_only(
+    project_dir: Path, tmp_path: Path, only: str, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
     assert main(["build", str(project_dir), "-o", str(out), "--only", only]) == 0
     assert [p.suffix for p in out.iterdir()] == [suffix]
@@ -50,7 +52,10 @@ def test_corrupted_file_exit_2_names_file_writes_nothing(project_dir: Path, tmp_
     out = tmp_path / "out"
     proc = subprocess.run(
         [sys.executable, "-m", "neslis_desktop", "build", str(project_dir), "-o", str(out)],
-        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
     )
     assert proc.returncode == 2
     assert str(victim) in proc.stderr and "is not valid YAML" in proc.stderr

@@ -40,25 +40,50 @@ def state(name: str) -> Project:
     """State ``A`` or ``B``: B retitles, rewrites two sections, drops 'plan' and adds 'extra'."""
     b = name == "B"
     sections: list[dict[str, Any]] = [
-        {"id": "intro", "title": f"Introduction {name}", "blocks": [
-            {"kind": "paragraph", "text": f"Paragraph of state {name}. " * (40 if b else 10)},
-            {"kind": "bullets", "items": [f"{name} one", f"{name} two", {"text": "nested", "items": [name]}]},
-        ]},
-        {"id": "targets", "title": "Targets", "blocks": [
-            {"kind": "targets", "targets": [{"text": f"Target {i} ({name})"} for i in range(1, 7 if b else 4)]},
-        ]},
+        {
+            "id": "intro",
+            "title": f"Introduction {name}",
+            "blocks": [
+                {"kind": "paragraph", "text": f"Paragraph of state {name}. " * (40 if b else 10)},
+                {"kind": "bullets", "items": [f"{name} one", f"{name} two", {"text": "nested", "items": [name]}]},
+            ],
+        },
+        {
+            "id": "targets",
+            "title": "Targets",
+            "blocks": [
+                {"kind": "targets", "targets": [{"text": f"Target {i} ({name})"} for i in range(1, 7 if b else 4)]},
+            ],
+        },
     ]
     if b:
-        sections.insert(1, {"id": "extra", "title": "Only in B", "blocks": [
-            {"kind": "questions", "questions": ["Is this state B?", "Was it saved whole?"]}]})
+        sections.insert(
+            1,
+            {
+                "id": "extra",
+                "title": "Only in B",
+                "blocks": [{"kind": "questions", "questions": ["Is this state B?", "Was it saved whole?"]}],
+            },
+        )
     else:
-        sections.append({"id": "plan", "title": "Only in A", "blocks": [
-            {"kind": "flow", "steps": [{"title": "Draft"}, {"title": "Consult"}, {"title": "Publish"}]}]})
-    return Project.model_validate({
-        "meta": {"title": f"Kill trial state {name}", "organisation": "Reliability", "version": "2" if b else "1",
-                 "slug": "kill-trial"},
-        "sections": sections,
-    })
+        sections.append(
+            {
+                "id": "plan",
+                "title": "Only in A",
+                "blocks": [{"kind": "flow", "steps": [{"title": "Draft"}, {"title": "Consult"}, {"title": "Publish"}]}],
+            }
+        )
+    return Project.model_validate(
+        {
+            "meta": {
+                "title": f"Kill trial state {name}",
+                "organisation": "Reliability",
+                "version": "2" if b else "1",
+                "slug": "kill-trial",
+            },
+            "sections": sections,
+        }
+    )
 
 
 def naive_save(project: Project, folder: Path) -> None:
@@ -95,8 +120,11 @@ def _strays(folder: Path, project: Project) -> list[str]:
     users = {Path(rel).name for rel in USERS_FILES}
     strays = [p.name for p in folder.iterdir() if p.name not in (PROJECT_FILE, SECTIONS_DIR, *users)]
     strays += [p.name for p in (folder / SECTIONS_DIR).iterdir() if p.name not in listed | users]
-    strays += [f"{rel} lost or changed" for rel, text in USERS_FILES.items()
-               if not (folder / rel).is_file() or (folder / rel).read_text("utf-8") != text]
+    strays += [
+        f"{rel} lost or changed"
+        for rel, text in USERS_FILES.items()
+        if not (folder / rel).is_file() or (folder / rel).read_text("utf-8") != text
+    ]
     return strays + ([JOURNAL] if (folder / JOURNAL).exists() else [])
 
 
@@ -104,8 +132,15 @@ def run(trials: int, seed: int, max_delay: float, verbose: bool, naive: bool = F
     """Run the trials; the counts by outcome."""
     rng = random.Random(seed)
     dumps = {name: state(name).model_dump() for name in "AB"}
-    counts = {"trials": 0, "killed-inside-a-save": 0, "equal-before": 0, "equal-after": 0,
-              "killed-between-saves": 0, "completed-from-journal": 0, "lost-or-corrupt": 0}
+    counts = {
+        "trials": 0,
+        "killed-inside-a-save": 0,
+        "equal-before": 0,
+        "equal-after": 0,
+        "killed-between-saves": 0,
+        "completed-from-journal": 0,
+        "lost-or-corrupt": 0,
+    }
     with tempfile.TemporaryDirectory(prefix="neslis-kill-") as scratch:
         folder = Path(scratch) / "project"
         save_project(state("A"), folder)
@@ -113,9 +148,17 @@ def run(trials: int, seed: int, max_delay: float, verbose: bool, naive: bool = F
             (folder / rel).write_text(text, "utf-8")
         for trial in range(trials):
             proc = subprocess.Popen(
-                [sys.executable, __file__, "--child", str(folder), "--seed", str(rng.randrange(1 << 30)),
-                 *(["--naive"] if naive else [])],
-                stdout=subprocess.PIPE, text=True,
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    str(folder),
+                    "--seed",
+                    str(rng.randrange(1 << 30)),
+                    *(["--naive"] if naive else []),
+                ],
+                stdout=subprocess.PIPE,
+                text=True,
             )
             assert proc.stdout is not None
             seen: list[str] = []
@@ -159,8 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2019)
     parser.add_argument("--max-delay", type=float, default=0.02, help="longest wait after a save starts (s)")
     parser.add_argument("-v", "--verbose", action="store_true")
-    parser.add_argument("--naive", action="store_true",
-                        help="save file by file without the journal, to show that the trials catch losses")
+    parser.add_argument(
+        "--naive",
+        action="store_true",
+        help="save file by file without the journal, to show that the trials catch losses",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:

@@ -52,7 +52,9 @@ class Actions:
         self.find = a("&Find…", win.find_bar.open, K.Find)
         self.add_section = a("Add &section", win.add_section, QKeySequence("Ctrl+Shift+N"))
         self.copy_sections = a(
-            "Sections from &another project…", win.copy_sections_from, None,
+            "Sections from &another project…",
+            win.copy_sections_from,
+            None,
             "Copy sections (with their blocks, notes and pictures) from another project folder",
         )
         self.details = a("Project &details", win.show_details, QKeySequence("Ctrl+Shift+D"))
@@ -63,11 +65,15 @@ class Actions:
             "Slide &sorter…", win.show_sorter, QKeySequence("Ctrl+Shift+L"), "Every slide of a pack, as thumbnails"
         )
         self.packs = a(
-            "&Packs…", win.show_packs, QKeySequence("Ctrl+Shift+P"),
+            "&Packs…",
+            win.show_packs,
+            QKeySequence("Ctrl+Shift+P"),
             "The decks and documents this project makes, and the sections each takes",
         )
         self.consultation = a(
-            "&Feedback and review comments…", win.show_consultation, QKeySequence("Ctrl+Shift+K"),
+            "&Feedback and review comments…",
+            win.show_consultation,
+            QKeySequence("Ctrl+Shift+K"),
             "Summit feedback and reviewers' comments on the draft",
         )
         self.about = a("&About NESLIS Desktop", lambda: dialogs.show_about(win))

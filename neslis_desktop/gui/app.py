@@ -26,8 +26,12 @@ ORG, APP = "NESLIS", "NESLIS Desktop"
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="neslis-desktop", description="Edit a Local Industrial Strategy offline.")
     parser.add_argument("project", nargs="?", type=Path, help="project folder to open (default: the bundled example)")
-    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
-                        help="open the project, draw the first section, save the window as PNG and exit")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="open the project, draw the first section, save the window as PNG and exit",
+    )
     parser.add_argument("--quit-after-show", action="store_true", help="exit once the window is shown (benchmarks)")
     return parser.parse_args(argv)
 

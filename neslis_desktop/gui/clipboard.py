@@ -52,8 +52,10 @@ def from_mime(mime: QMimeData) -> tuple[list[Block], list[Section]]:
         if isinstance(data, dict):
             data = [data]
         if isinstance(data, list):
-            data = {"blocks": [d for d in data if isinstance(d, dict) and "kind" in d],
-                    "sections": [d for d in data if isinstance(d, dict) and "blocks" in d and "id" in d]}
+            data = {
+                "blocks": [d for d in data if isinstance(d, dict) and "kind" in d],
+                "sections": [d for d in data if isinstance(d, dict) and "blocks" in d and "id" in d],
+            }
     if not isinstance(data, dict):
         return [], []
     blocks: list[Block] = []

@@ -222,7 +222,11 @@ class EditPacks(_Command):
     """Replace the project's packs by an edited (validated) list; merges while one field is typed."""
 
     def __init__(
-        self, doc: ProjectDocument, packs: list[Pack], field: str = "", text: str = "Edit packs",
+        self,
+        doc: ProjectDocument,
+        packs: list[Pack],
+        field: str = "",
+        text: str = "Edit packs",
         parent: Compound | None = None,
     ) -> None:
         super().__init__(text, parent)

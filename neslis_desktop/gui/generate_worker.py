@@ -32,8 +32,16 @@ class GenerateWorker(QObject):
     done = Signal()
 
     def __init__(
-        self, project: Project, out_dir: Path, deck_template: Path | None, doc_template: Path | None,
-        *, folder: Path | None = None, packs: list[Pack] | None = None, pdf: bool = False, html: bool = False,
+        self,
+        project: Project,
+        out_dir: Path,
+        deck_template: Path | None,
+        doc_template: Path | None,
+        *,
+        folder: Path | None = None,
+        packs: list[Pack] | None = None,
+        pdf: bool = False,
+        html: bool = False,
     ):
         super().__init__()
         self.pdf, self.html = pdf, html
@@ -67,8 +75,13 @@ class GenerateWorker(QObject):
             )
             if self.pdf or self.html:
                 self.progress.emit(1, 1, "Writing the PDF and HTML editions")
-                extra = publish(html_view(self.project, packs, self.folder), result.paths, self.out_dir,
-                                pdf=self.pdf, html=self.html)
+                extra = publish(
+                    html_view(self.project, packs, self.folder),
+                    result.paths,
+                    self.out_dir,
+                    pdf=self.pdf,
+                    html=self.html,
+                )
                 result.extras += extra.paths
                 result.messages += extra.messages
         except Cancelled:
@@ -92,9 +105,19 @@ class GenerateJob(QObject):
     cancelled = Signal()
     finished = Signal()
 
-    def __init__(self, project: Project, out_dir: Path, deck_template: Path | None = None,
-                 doc_template: Path | None = None, parent: QObject | None = None, *, folder: Path | None = None,
-                 packs: list[Pack] | None = None, pdf: bool = False, html: bool = False):
+    def __init__(
+        self,
+        project: Project,
+        out_dir: Path,
+        deck_template: Path | None = None,
+        doc_template: Path | None = None,
+        parent: QObject | None = None,
+        *,
+        folder: Path | None = None,
+        packs: list[Pack] | None = None,
+        pdf: bool = False,
+        html: bool = False,
+    ):
         super().__init__(parent)
         self.worker_thread = QThread()
         self.worker = GenerateWorker(

@@ -175,9 +175,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self.editor_area.show_current)
-        self.tree.customContextMenuRequested.connect(
-            lambda pos: self.acts.context_menu(self.tree.viewport(), pos)
-        )
+        self.tree.customContextMenuRequested.connect(lambda pos: self.acts.context_menu(self.tree.viewport(), pos))
         self.tree.delete_pressed.connect(self.delete_selected)
         self.model.move_requested.connect(self._drag_move)
         doc = self.doc
@@ -222,8 +220,9 @@ class MainWindow(QMainWindow):
         """Move the focus to the next (``step`` 1) or previous (-1) pane: outline, editor, preview, pack."""
         panes: list[QWidget] = [self.tree, self.editor_area, self.preview_area, self.pack_panel]
         focus = QApplication.focusWidget()
-        current = next((i for i, p in enumerate(panes) if focus is not None and (focus is p or p.isAncestorOf(focus))),
-                       -1)
+        current = next(
+            (i for i, p in enumerate(panes) if focus is not None and (focus is p or p.isAncestorOf(focus))), -1
+        )
         target = panes[(current + step) % len(panes)]
         if target is self.editor_area and self.editor is not None and self.editor.widgets:
             next(iter(self.editor.widgets.values())).setFocus(Qt.FocusReason.TabFocusReason)
@@ -450,8 +449,7 @@ class MainWindow(QMainWindow):
         """True when it is fine to drop the current project (saved, discarded or unchanged)."""
         return self.files.maybe_save()
 
-    def set_project(self, project: Project, path: Path | None, restored: bool = False,
-                    read_only: bool = False) -> None:
+    def set_project(self, project: Project, path: Path | None, restored: bool = False, read_only: bool = False) -> None:
         self.doc.replace(project, path, restored=restored, read_only=read_only)
 
     def _after_load(self) -> None:

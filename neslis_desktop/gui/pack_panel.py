@@ -49,8 +49,9 @@ class PackPanel(QGroupBox):
     template_changed = Signal()
     """The deck or document template changed (the preview follows the deck template)."""
 
-    def __init__(self, project: Callable[[], Project], project_path: Callable[[], Path | None],
-                 parent: QWidget | None = None):
+    def __init__(
+        self, project: Callable[[], Project], project_path: Callable[[], Path | None], parent: QWidget | None = None
+    ):
         super().__init__("Generate the pack", parent)
         self._project, self._project_path = project, project_path
         self.deck_template: Path | None = None
@@ -255,8 +256,15 @@ class PackPanel(QGroupBox):
         self.messages.clear()
         self.messages.hide()
         self.job = GenerateJob(
-            self._project(), self.out_dir, self.deck_template, self.doc_template, self, folder=self._project_path(),
-            packs=self.chosen_packs(), pdf=self.also_pdf.isChecked(), html=self.also_html.isChecked(),
+            self._project(),
+            self.out_dir,
+            self.deck_template,
+            self.doc_template,
+            self,
+            folder=self._project_path(),
+            packs=self.chosen_packs(),
+            pdf=self.also_pdf.isChecked(),
+            html=self.also_html.isChecked(),
         )
         self.job.progress.connect(self._progress)
         self.job.succeeded.connect(self._succeeded)

@@ -45,9 +45,16 @@ from neslis_desktop.render.deck.plan import (
 from neslis_desktop.render.deck.preview import section_preview, template_look
 
 DEFAULT_PALETTE = {
-    "tx1": "#000000", "bg1": "#FFFFFF", "tx2": "#44546A", "bg2": "#E7E6E6",
-    "accent1": "#4472C4", "accent2": "#ED7D31", "accent3": "#A5A5A5", "accent4": "#FFC000",
-    "accent5": "#5B9BD5", "accent6": "#70AD47",
+    "tx1": "#000000",
+    "bg1": "#FFFFFF",
+    "tx2": "#44546A",
+    "bg2": "#E7E6E6",
+    "accent1": "#4472C4",
+    "accent2": "#ED7D31",
+    "accent3": "#A5A5A5",
+    "accent4": "#FFC000",
+    "accent5": "#5B9BD5",
+    "accent6": "#70AD47",
 }
 SLIDE_W, SLIDE_H = 12 * EMU_PER_INCH + EMU_PER_INCH * 4 // 3, int(7.5 * EMU_PER_INCH)
 
@@ -85,6 +92,7 @@ def compute_preview(project: Project, index: int, deck_template: Path | None = N
 
 # ------------------------------------------------------------------------------ painting
 
+
 def _colour(palette: dict[str, str], name: str | None) -> QColor:
     if name is None:
         return QColor(Qt.GlobalColor.transparent)
@@ -114,7 +122,7 @@ def _paras_html(paras: list[Para], style: TextStyle, palette: dict[str, str], px
         indent = para.level * 1.6 + (1.0 if marker else 0)
         parts.append(
             f'<p style="margin:{space_pt * px_per_pt if i else 0:.2f}px 0 0 {indent}em; '
-            f'text-indent:{-1.0 if marker else 0}em; line-height:{style.size_pt * px_per_pt * 1.2:.2f}px; '
+            f"text-indent:{-1.0 if marker else 0}em; line-height:{style.size_pt * px_per_pt * 1.2:.2f}px; "
             f'color:{colour}; text-align:{style.align};">{marker}{text}</p>'
         )
     bold = "font-weight:bold;" if style.bold else ""
@@ -173,8 +181,13 @@ def _shape_path(kind: str, r: QRectF) -> QPainterPath:
     elif kind == "ellipse":
         path.addEllipse(r)
     elif kind in ("chevron", "pentagon", "arrow_right"):
-        pts = [r.topLeft(), QPointF(r.right() - tip, r.top()), QPointF(r.right(), r.center().y()),
-               QPointF(r.right() - tip, r.bottom()), r.bottomLeft()]
+        pts = [
+            r.topLeft(),
+            QPointF(r.right() - tip, r.top()),
+            QPointF(r.right(), r.center().y()),
+            QPointF(r.right() - tip, r.bottom()),
+            r.bottomLeft(),
+        ]
         if kind == "chevron":
             pts.append(QPointF(r.left() + tip, r.center().y()))
         path.addPolygon(QPolygonF(pts))
@@ -237,11 +250,16 @@ def draw_slide(painter: QPainter, preview: Preview, plan: SlidePlan, target: QRe
     if plan.subtitle:
         sub_style = getattr(plan, "subtitle_style", None) or TextStyle(20, "tx2")
         sub_paras = [Para(runs(line)) for line in plan.subtitle.splitlines() if line.strip()]
-        draw_text(painter, TextFrame(sub_paras, sub_style),
-                  _scaled(body_box, scale), scale, pal, preview.fonts)
+        draw_text(painter, TextFrame(sub_paras, sub_style), _scaled(body_box, scale), scale, pal, preview.fonts)
     if plan.body:
-        draw_text(painter, TextFrame(plan.body, plan.body_style or TextStyle(18)), _scaled(body_box, scale),
-                  scale, pal, preview.fonts)
+        draw_text(
+            painter,
+            TextFrame(plan.body, plan.body_style or TextStyle(18)),
+            _scaled(body_box, scale),
+            scale,
+            pal,
+            preview.fonts,
+        )
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for shape in plan.shapes:
         draw_shape(painter, shape, scale, pal, preview.fonts)

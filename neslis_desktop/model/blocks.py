@@ -36,9 +36,7 @@ class BulletItem(ContentModel):
     """A bullet point, with optional sub-points; written as plain text when it has none."""
 
     text: Text = Field(description="The bullet's text.")
-    items: list[BulletItem] = Field(
-        default_factory=list, description="Sub-points, indented one level below this one."
-    )
+    items: list[BulletItem] = Field(default_factory=list, description="Sub-points, indented one level below this one.")
 
     @model_validator(mode="before")
     @classmethod
@@ -58,8 +56,7 @@ def _check_depth(items: list[BulletItem]) -> None:
     for item in items:
         if item.depth() > MAX_BULLET_DEPTH:
             raise ValueError(
-                f"bullets may be nested at most {MAX_BULLET_DEPTH} levels deep; "
-                f"'{item.text[:40]}' has {item.depth()}"
+                f"bullets may be nested at most {MAX_BULLET_DEPTH} levels deep; '{item.text[:40]}' has {item.depth()}"
             )
 
 
@@ -77,9 +74,7 @@ class _Block(ContentModel):
         None,
         description="Optional sub-heading: a lead line on the slide, a level-2 heading in the document.",
     )
-    notes: Text | None = Field(
-        None, description="Speaker notes for the slide this block starts; never printed."
-    )
+    notes: Text | None = Field(None, description="Speaker notes for the slide this block starts; never printed.")
 
 
 class ParagraphBlock(_Block):
@@ -136,9 +131,7 @@ class CardsBlock(_Block):
     intro: list[Text] = Field(default_factory=list, description="Lines above the grid.")
     cards: list[Card] = Field(min_length=1, description="The cards, in reading order.")
     footer: Text | None = Field(None, description="A line below the grid, such as a summary.")
-    columns: int | None = Field(
-        None, ge=1, le=4, description="Cards per row; chosen from the text when omitted."
-    )
+    columns: int | None = Field(None, ge=1, le=4, description="Cards per row; chosen from the text when omitted.")
 
 
 class StructureItem(ContentModel):

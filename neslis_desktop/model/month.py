@@ -11,8 +11,18 @@ from pydantic_core import core_schema
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 

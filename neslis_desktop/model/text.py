@@ -40,9 +40,7 @@ def _not_blank(value: str) -> str:
 def _too_long(limit: int) -> Callable[[str], str]:
     def check(value: str) -> str:
         if len(value) > limit:
-            raise ValueError(
-                f"is {len(value):,} characters long; it may hold at most {limit:,}"
-            )
+            raise ValueError(f"is {len(value):,} characters long; it may hold at most {limit:,}")
         return value
 
     return check

@@ -103,7 +103,7 @@ def escape_plain(text: str) -> str:
 
 def _escape_line_start(line: str) -> str:
     line = _LINE_START.sub(r"\\\1", line)
-    return _ORDERED.sub(lambda m: (("\\(" if m.group(1) else "") + m.group(2) + "\\" + m.group(3)), line)
+    return _ORDERED.sub(lambda m: ("\\(" if m.group(1) else "") + m.group(2) + "\\" + m.group(3), line)
 
 
 def inline(text: str, *, breaks: bool = True) -> str:
@@ -209,9 +209,7 @@ def _new_slide(block: Block, previous: Block) -> bool:
     Text blocks (paragraphs, bullets, questions) share a slide, as on the summit deck;
     diagrams and grids get a slide each, and so does a block with a heading or notes.
     """
-    return bool(
-        isinstance(block, _DIAGRAMS) or isinstance(previous, _DIAGRAMS) or block.heading or block.notes
-    )
+    return bool(isinstance(block, _DIAGRAMS) or isinstance(previous, _DIAGRAMS) or block.heading or block.notes)
 
 
 def _section(section: Section) -> list[str]:
@@ -450,11 +448,17 @@ def _chart(block: ChartBlock) -> list[str]:
 def _data_table(block: TableBlock) -> list[str]:
     rows = [[_cell(block.cell_text(r, i)) for i in range(len(block.columns))] for r in block.rows]
     if block.totals is not None:
-        rows.append([f"**{c}**" if c else c for c in (_cell(block.cell_text(block.totals, i))
-                                                      for i in range(len(block.columns)))])
+        rows.append(
+            [
+                f"**{c}**" if c else c
+                for c in (_cell(block.cell_text(block.totals, i)) for i in range(len(block.columns)))
+            ]
+        )
     header = [_cell(c.title) for c in block.columns]
-    parts = [f"Table: {inline(block.caption, breaks=False)}",
-             _aligned_table(header, rows, [c.alignment() for c in block.columns])]
+    parts = [
+        f"Table: {inline(block.caption, breaks=False)}",
+        _aligned_table(header, rows, [c.alignment() for c in block.columns]),
+    ]
     return parts + _source_line(block.source)
 
 

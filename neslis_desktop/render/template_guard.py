@@ -123,9 +123,7 @@ def _inspect(path: Path, kind: Kind) -> str:
             f"open it in Office, remove the password or save it as {' or '.join(_SUFFIXES[kind])}, and pick it again."
         )
     if suffix not in _SUFFIXES[kind]:
-        raise TemplateError(
-            f"The template {path.name} is not a {what}: pick a {' or '.join(_SUFFIXES[kind])} file."
-        )
+        raise TemplateError(f"The template {path.name} is not a {what}: pick a {' or '.join(_SUFFIXES[kind])} file.")
     try:
         with zipfile.ZipFile(path) as package:
             return _check_package(package, path, kind)
@@ -246,9 +244,7 @@ def _parse_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> T
 
 def _content_types(tree: Tree) -> ContentTypes:
     """A function from part name to content type, per [Content_Types].xml."""
-    defaults = {
-        (e.get("Extension") or "").lower(): e.get("ContentType", "") for e in tree.iter(f"{_CT_NS}Default")
-    }
+    defaults = {(e.get("Extension") or "").lower(): e.get("ContentType", "") for e in tree.iter(f"{_CT_NS}Default")}
     overrides = {
         (e.get("PartName") or "").lstrip("/"): e.get("ContentType", "") for e in tree.iter(f"{_CT_NS}Override")
     }

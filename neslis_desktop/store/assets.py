@@ -152,8 +152,16 @@ def copy_pictures(sections: list[Section], source: Path, target: Path | None) ->
         for block in section.blocks:
             if isinstance(block, PictureBlock):
                 if target is None:
-                    raise ContentError([Problem(source, block.file, "holds a picture; save this project first, "
-                                                "so that the picture can be copied into its folder")])
+                    raise ContentError(
+                        [
+                            Problem(
+                                source,
+                                block.file,
+                                "holds a picture; save this project first, "
+                                "so that the picture can be copied into its folder",
+                            )
+                        ]
+                    )
                 src = resolve_inside(source, block.file, field="file", file=source)
                 blocks.append(block.model_copy(update={"file": copy_into_assets(src, target)}))
             else:

@@ -75,8 +75,14 @@ def read_bytes(path: Path, source: Path | None = None) -> bytes:
             size = os.fstat(fd).st_size
             if size > MAX_FILE_BYTES:
                 raise ContentError(
-                    [Problem(path, "", f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a content "
-                             "file; it is not a file NESLIS Desktop wrote")]
+                    [
+                        Problem(
+                            path,
+                            "",
+                            f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a content "
+                            "file; it is not a file NESLIS Desktop wrote",
+                        )
+                    ]
                 )
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 return handle.read(MAX_FILE_BYTES + 1)
@@ -94,8 +100,14 @@ def read_mapping(path: Path, source: Path | None = None) -> tuple[dict[str, Any]
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ContentError(
-            [Problem(path, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read); "
-                     "save the file as UTF-8", line)]
+            [
+                Problem(
+                    path,
+                    "",
+                    f"is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read); save the file as UTF-8",
+                    line,
+                )
+            ]
         ) from None
     try:
         data, node = yamlio.parse(text)

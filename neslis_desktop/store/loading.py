@@ -135,9 +135,12 @@ def load_project_partial(folder: Path, *, read_only: bool = False) -> LoadResult
         where = f"sections, item {index + 1}"
         if not exists(source):
             result.problems.append(
-                Problem(project_path, where,
-                        f"names section '{section_id}', but {rel} does not exist; restore the file or remove the line",
-                        yamlio.line_of(node, ("sections", index)))
+                Problem(
+                    project_path,
+                    where,
+                    f"names section '{section_id}', but {rel} does not exist; restore the file or remove the line",
+                    yamlio.line_of(node, ("sections", index)),
+                )
             )
             continue
         try:
@@ -171,40 +174,83 @@ def _interrupted_save(folder: Path, read_only: bool, result: LoadResult) -> tupl
         if temps:
             names = ", ".join(p.relative_to(folder).as_posix() for p in temps)
             if read_only:
-                result.notes.append(Problem(folder, "", (
-                    f"holds {_count(len(temps), 'temporary file')} left by a save that was cut short before it "
-                    f"changed anything ({names}); nothing was changed now, and opening the project removes "
-                    f"{'it' if len(temps) == 1 else 'them'}")))
+                result.notes.append(
+                    Problem(
+                        folder,
+                        "",
+                        (
+                            f"holds {_count(len(temps), 'temporary file')} left by a save that was cut short before it "
+                            f"changed anything ({names}); nothing was changed now, and opening the project removes "
+                            f"{'it' if len(temps) == 1 else 'them'}"
+                        ),
+                    )
+                )
             else:
                 journal.remove_temps(temps)
-                result.notes.append(Problem(folder, "", (
-                    f"removed {_count(len(temps), 'temporary file')} left by a save that was cut short before it "
-                    f"changed anything ({names}); the project is as it was before that save")))
+                result.notes.append(
+                    Problem(
+                        folder,
+                        "",
+                        (
+                            f"removed {_count(len(temps), 'temporary file')} left by a save that was cut short "
+                            "before it "
+                            f"changed anything ({names}); the project is as it was before that save"
+                        ),
+                    )
+                )
         return {}, set()
     try:
         plan = journal.read_plan(folder)
         journal.verify(folder, plan)
     except journal.JournalRefused as why:
-        result.problems.append(Problem(journal_path, "", (
-            f"is a save journal that was not applied, and no file was changed: {why}. If the folder came from "
-            "someone else, delete this file; the project is then read as its files stand")))
+        result.problems.append(
+            Problem(
+                journal_path,
+                "",
+                (
+                    f"is a save journal that was not applied, and no file was changed: {why}. If the folder came from "
+                    "someone else, delete this file; the project is then read as its files stand"
+                ),
+            )
+        )
         return {}, set()
     if read_only:
-        result.notes.append(Problem(journal_path, "", (
-            f"a save was interrupted before it finished; nothing was changed now. Opening the project will "
-            f"complete it ({plan.describe()}); the project is read here as it will be then")))
+        result.notes.append(
+            Problem(
+                journal_path,
+                "",
+                (
+                    f"a save was interrupted before it finished; nothing was changed now. Opening the project will "
+                    f"complete it ({plan.describe()}); the project is read here as it will be then"
+                ),
+            )
+        )
         return journal.pending_view(folder, plan), {r.target for r in plan.delete}
     try:
         done = journal.apply(folder, plan)
     except OSError as exc:
-        result.problems.append(Problem(journal_path, "", (
-            f"an interrupted save could not be completed ({exc.strerror or exc}); make the folder writable "
-            "and open the project again")))
+        result.problems.append(
+            Problem(
+                journal_path,
+                "",
+                (
+                    f"an interrupted save could not be completed ({exc.strerror or exc}); make the folder writable "
+                    "and open the project again"
+                ),
+            )
+        )
         return journal.pending_view(folder, plan), {r.target for r in plan.delete}
     journal.remove_temps(journal.leftover_temps(folder))
-    result.notes.append(Problem(folder, "", (
-        f"completed a save that had been interrupted ({done.describe(done=True)}); "
-        "the project is as that save left it")))
+    result.notes.append(
+        Problem(
+            folder,
+            "",
+            (
+                f"completed a save that had been interrupted ({done.describe(done=True)}); "
+                "the project is as that save left it"
+            ),
+        )
+    )
     return {}, set()
 
 
@@ -218,8 +264,12 @@ def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Pr
         return []
     if not isinstance(raw, list):
         problems.append(
-            Problem(path, "sections", "should be a list of section names, one '- name' per line",
-                    yamlio.line_of(node, ("sections",)))
+            Problem(
+                path,
+                "sections",
+                "should be a list of section names, one '- name' per line",
+                yamlio.line_of(node, ("sections",)),
+            )
         )
         return []
     ids: list[tuple[int, str]] = []
@@ -231,9 +281,13 @@ def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Pr
             problems.append(Problem(path, where, f"{windows} (and rename its file in {SECTIONS_DIR}/ to match)", line))
         elif not isinstance(item, str) or not re.fullmatch(SLUG_PATTERN, item) or len(item) > MAX_SLUG:
             problems.append(
-                Problem(path, where,
-                        f"{str(item)[:60]!r} is not a section file name; use lower-case letters, digits and "
-                        f"hyphens, up to {MAX_SLUG} characters", line)
+                Problem(
+                    path,
+                    where,
+                    f"{str(item)[:60]!r} is not a section file name; use lower-case letters, digits and "
+                    f"hyphens, up to {MAX_SLUG} characters",
+                    line,
+                )
             )
         elif item in {seen for _, seen in ids}:
             problems.append(Problem(path, where, f"lists section '{item}' twice", line))
@@ -283,7 +337,15 @@ def _unlisted(folder: Path, listed: Any, removing: set[str]) -> list[Problem]:
             continue
         if f"{SECTIONS_DIR}/{entry.name}" in removing:  # a pending save removes it
             continue
-        notes.append(Problem(entry, "", (
-            f"is not listed in {PROJECT_FILE}, so it is not part of the project and was not checked; to include "
-            f"it, add '- {entry.stem}' under 'sections:' in {PROJECT_FILE}, or else delete the file")))
+        notes.append(
+            Problem(
+                entry,
+                "",
+                (
+                    f"is not listed in {PROJECT_FILE}, so it is not part of the project and was not checked; "
+                    "to include "
+                    f"it, add '- {entry.stem}' under 'sections:' in {PROJECT_FILE}, or else delete the file"
+                ),
+            )
+        )
     return notes

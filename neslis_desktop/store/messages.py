@@ -17,11 +17,25 @@ from neslis_desktop.errors import Problem
 from neslis_desktop.model.blocks import ALL_BLOCK_KINDS as BLOCK_KINDS
 
 _SINGULAR = {
-    "blocks": "block", "cards": "card", "items": "item", "sections": "section",
-    "columns": "column", "targets": "target", "nodes": "node", "lanes": "lane",
-    "milestones": "milestone", "spans": "span", "steps": "step", "questions": "question",
-    "members": "member", "notes": "note", "intro": "intro line", "footer": "footer line",
-    "bullets": "bullet", "tags": "tag", "packs": "pack",
+    "blocks": "block",
+    "cards": "card",
+    "items": "item",
+    "sections": "section",
+    "columns": "column",
+    "targets": "target",
+    "nodes": "node",
+    "lanes": "lane",
+    "milestones": "milestone",
+    "spans": "span",
+    "steps": "step",
+    "questions": "question",
+    "members": "member",
+    "notes": "note",
+    "intro": "intro line",
+    "footer": "footer line",
+    "bullets": "bullet",
+    "tags": "tag",
+    "packs": "pack",
 }
 
 
@@ -50,7 +64,7 @@ def field_words(loc: tuple[str | int, ...]) -> str:
     if len(words) > MAX_FIELD_WORDS:
         # A path hundreds of levels deep (hostile or generated content) is shortened to its ends.
         hidden = len(words) - MAX_FIELD_WORDS + 1
-        words = [*words[: MAX_FIELD_WORDS // 2], f"... {hidden} levels ...", *words[-(MAX_FIELD_WORDS // 2 - 1):]]
+        words = [*words[: MAX_FIELD_WORDS // 2], f"... {hidden} levels ...", *words[-(MAX_FIELD_WORDS // 2 - 1) :]]
     return ", ".join(words)
 
 
@@ -131,8 +145,7 @@ def problems_from(
 
 
 _SECOND_COLON = (
-    "is not a field name: this line has a second ': ', so the text before it was read as one; "
-    "put the text in quotes"
+    "is not a field name: this line has a second ': ', so the text before it was read as one; put the text in quotes"
 )
 
 

@@ -56,7 +56,5 @@ def resolve_inside(
     except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a loop of links
         raise refuse("is a link that leads back to itself (a loop); replace it with the file itself") from None
     if target != root and root not in target.parents:
-        raise refuse(
-            "is a link that leads out of the project folder; copy the file itself into the project folder"
-        )
+        raise refuse("is a link that leads out of the project folder; copy the file itself into the project folder")
     return target

@@ -35,8 +35,16 @@ from neslis_desktop.store.packs import dump_packs
 from neslis_desktop.store.paths import PROJECT_FILE, SECTIONS_DIR
 
 __all__ = [
-    "JOURNAL", "PROJECT_FILE", "SECTIONS_DIR", "LoadResult", "dump_project_file", "dump_section",
-    "load_project", "load_project_partial", "project_files", "save_project",
+    "JOURNAL",
+    "PROJECT_FILE",
+    "SECTIONS_DIR",
+    "LoadResult",
+    "dump_project_file",
+    "dump_section",
+    "load_project",
+    "load_project_partial",
+    "project_files",
+    "save_project",
 ]
 
 

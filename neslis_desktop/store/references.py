@@ -56,8 +56,11 @@ def _parents(block: dict[str, Any]) -> list[tuple[Loc, str]]:
         parent = node.get("parent") if isinstance(node, dict) else None
         if isinstance(parent, str) and parent not in ids:
             found.append(
-                (("nodes", i, "parent"),
-                 f"'{parent}' is not the id of a box in this org chart; use one of: {', '.join(ids) or '(no ids yet)'}")
+                (
+                    ("nodes", i, "parent"),
+                    f"'{parent}' is not the id of a box in this org chart; use one of: "
+                    f"{', '.join(ids) or '(no ids yet)'}",
+                )
             )
     return found
 
@@ -66,8 +69,11 @@ def _lanes(block: dict[str, Any]) -> list[tuple[Loc, str]]:
     spans, lanes = block.get("spans"), block.get("lanes")
     if not isinstance(spans, list):
         return []
-    names = [lane["name"] for lane in lanes if isinstance(lane, dict) and isinstance(lane.get("name"), str)] if (
-        isinstance(lanes, list)) else []
+    names = (
+        [lane["name"] for lane in lanes if isinstance(lane, dict) and isinstance(lane.get("name"), str)]
+        if (isinstance(lanes, list))
+        else []
+    )
     found: list[tuple[Loc, str]] = []
     for i, span in enumerate(spans):
         lane = span.get("lane") if isinstance(span, dict) else None

@@ -85,9 +85,7 @@ def content_schema() -> dict[str, Any]:
             ),
         ),
     )
-    section_fields = {
-        name: (info.annotation, info) for name, info in Section.model_fields.items() if name != "id"
-    }
+    section_fields = {name: (info.annotation, info) for name, info in Section.model_fields.items() if name != "id"}
     section_file = create_model(  # type: ignore[call-overload]
         "SectionFile",
         __base__=ContentModel,  # unknown keys are errors here too

@@ -72,10 +72,7 @@ def parse(text: str) -> tuple[Any, yaml.Node | None]:
     return data, node
 
 
-_TOO_DEEP = (
-    "lists and fields are nested far too deeply (more levels than any content file needs); "
-    "flatten them"
-)
+_TOO_DEEP = "lists and fields are nested far too deeply (more levels than any content file needs); flatten them"
 _SECOND_COLON = ("mapping values are not allowed",)
 _TAB_PROBLEMS = ("tab", "cannot start any token")
 
@@ -236,8 +233,7 @@ def _check_tree(root: yaml.Node) -> None:
                 line = name.start_mark.line + 1
                 if name.value in seen:
                     raise YamlSyntaxError(
-                        f"the field '{name.value}' is written twice (lines {seen[name.value]} and {line}); "
-                        "keep one",
+                        f"the field '{name.value}' is written twice (lines {seen[name.value]} and {line}); keep one",
                         line,
                         name.value,
                     )

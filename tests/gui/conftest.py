@@ -142,5 +142,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # The offscreen platform says so on every show(); it is not a problem of the app.
     for item in items:
         if "tests/gui" in str(item.fspath).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
-                                                      "This plugin does not support raise"))
+            item.add_marker(
+                pytest.mark.qt_log_ignore(
+                    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+                )
+            )

@@ -17,12 +17,25 @@ from neslis_desktop.gui import app, dialogs
 
 def run_app(*args: str, tmp_path: Path, screen: tuple[int, int] = (1920, 1080)) -> subprocess.CompletedProcess[str]:
     config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"screens": [
-        {"name": "s", "x": 0, "y": 0, "width": screen[0], "height": screen[1], "logicalDpi": 96, "dpr": 1}]}), "utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
-               XDG_DATA_HOME=str(tmp_path / "data"))
-    return subprocess.run([sys.executable, "-m", "neslis_desktop.gui.app", *args], capture_output=True,
-                          text=True, env=env, timeout=120)
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {"name": "s", "x": 0, "y": 0, "width": screen[0], "height": screen[1], "logicalDpi": 96, "dpr": 1}
+                ]
+            }
+        ),
+        "utf-8",
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "neslis_desktop.gui.app", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 @pytest.mark.slow

@@ -154,8 +154,9 @@ def test_cards_add_remove_move_and_card_rule(qtbot: Any) -> None:
 
 
 def test_structure_columns_and_entries(qtbot: Any) -> None:
-    block = edits.validate_block({"kind": "structure", "columns": [
-        {"title": "Foundations", "items": [{"label": "Ideas"}, {"label": "People"}]}]})
+    block = edits.validate_block(
+        {"kind": "structure", "columns": [{"title": "Foundations", "items": [{"label": "Ideas"}, {"label": "People"}]}]}
+    )
     editor = block_editor(block)
     qtbot.addWidget(editor)
     type_into(editor.widgets[("columns", 0, "items", 0, "aim")], "a new aim")
@@ -181,8 +182,12 @@ def test_targets_figure_and_footer_lines(qtbot: Any, project: Project) -> None:
 
 
 def test_orgchart_parent_combo_and_rename_follows(qtbot: Any) -> None:
-    block = edits.validate_block({"kind": "orgchart", "nodes": [
-        {"id": "board", "title": "Board"}, {"id": "group", "title": "Group", "parent": "board"}]})
+    block = edits.validate_block(
+        {
+            "kind": "orgchart",
+            "nodes": [{"id": "board", "title": "Board"}, {"id": "group", "title": "Group", "parent": "board"}],
+        }
+    )
     editor = block_editor(block)
     qtbot.addWidget(editor)
     combo = editor.widgets[("nodes", 1, "parent")]
@@ -200,8 +205,14 @@ def test_orgchart_parent_combo_and_rename_follows(qtbot: Any) -> None:
 
 
 def test_timeline_months_lanes_and_spans(qtbot: Any) -> None:
-    block = edits.validate_block({"kind": "timeline", "start": "2019-01", "end": "2019-06",
-                                  "lanes": [{"name": "Board", "milestones": [{"month": "2019-02", "text": "Meet"}]}]})
+    block = edits.validate_block(
+        {
+            "kind": "timeline",
+            "start": "2019-01",
+            "end": "2019-06",
+            "lanes": [{"name": "Board", "milestones": [{"month": "2019-02", "text": "Meet"}]}],
+        }
+    )
     editor = block_editor(block)
     qtbot.addWidget(editor)
     month = editor.widgets[("lanes", 0, "milestones", 0, "month")]

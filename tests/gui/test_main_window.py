@@ -148,8 +148,9 @@ def test_autosave_and_restore_after_a_crash(qtbot: Any, window: MainWindow, proj
     assert recovery.pending() == []
 
 
-def test_save_as_for_a_new_project_and_bundled_is_never_written(qtbot: Any, tmp_path: Path, dlg: Any,
-                                                               bundled_dir: Path) -> None:
+def test_save_as_for_a_new_project_and_bundled_is_never_written(
+    qtbot: Any, tmp_path: Path, dlg: Any, bundled_dir: Path
+) -> None:
     win = MainWindow()
     qtbot.addWidget(win)
     assert win.open_project(bundled_dir)
@@ -190,8 +191,9 @@ def test_open_reports_a_broken_project_in_a_dialog(qtbot: Any, window: MainWindo
     assert dump(window.model.project) == before
 
 
-def test_outside_change_offers_reload_and_own_saves_are_ignored(qtbot: Any, window: MainWindow, project_dir: Path,
-                                                                dlg: Any) -> None:
+def test_outside_change_offers_reload_and_own_saves_are_ignored(
+    qtbot: Any, window: MainWindow, project_dir: Path, dlg: Any
+) -> None:
     dlg.yes = True
     window.add_section()
     window.save()
@@ -246,8 +248,9 @@ def test_ctrl_c_in_a_text_field_copies_text_not_the_block(qtbot: Any, window: Ma
     assert QGuiApplication.clipboard().mimeData().hasFormat("application/x-neslis-items+json")
 
 
-def test_a_preview_failure_is_a_status_message_not_a_crash(qtbot: Any, window: MainWindow,
-                                                           monkeypatch: Any, capsys: Any) -> None:
+def test_a_preview_failure_is_a_status_message_not_a_crash(
+    qtbot: Any, window: MainWindow, monkeypatch: Any, capsys: Any
+) -> None:
     from neslis_desktop.gui import main_window
 
     def broken(*args: Any) -> Any:
@@ -272,8 +275,9 @@ def test_paste_yaml_text_from_an_email(qtbot: Any, window: MainWindow) -> None:
     assert len(window.model.project.sections[0].blocks) == n + 1
 
 
-def test_the_window_fits_its_screen_and_remembers_its_geometry(qtbot: Any, window: MainWindow,
-                                                               project_dir: Path) -> None:
+def test_the_window_fits_its_screen_and_remembers_its_geometry(
+    qtbot: Any, window: MainWindow, project_dir: Path
+) -> None:
     screen = window.screen().availableGeometry()
     assert screen.contains(window.frameGeometry()), "fitted to the screen it opens on"
     size = (window.minimumSizeHint().width() + 20, window.minimumSizeHint().height() + 10)
@@ -293,16 +297,26 @@ def test_f6_and_shift_f6_move_between_the_panes(qtbot: Any, window: MainWindow) 
         assert focus is not None
         qtbot.keyClick(focus, Qt.Key.Key_F6)
         focus = QApplication.focusWidget()
-        seen.append(next(name for name, pane in (("outline", window.tree), ("editor", window.editor_area),
-                                                 ("preview", window.preview_area), ("pack", window.pack_panel))
-                         if focus is pane or pane.isAncestorOf(focus)))
+        seen.append(
+            next(
+                name
+                for name, pane in (
+                    ("outline", window.tree),
+                    ("editor", window.editor_area),
+                    ("preview", window.preview_area),
+                    ("pack", window.pack_panel),
+                )
+                if focus is pane or pane.isAncestorOf(focus)
+            )
+        )
     assert seen == ["editor", "preview", "pack", "outline"]
     qtbot.keyClick(window.tree, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
     assert window.pack_panel.isAncestorOf(QApplication.focusWidget())
 
 
-def test_a_result_the_system_cannot_open_says_so(qtbot: Any, window: MainWindow, dlg: Any,
-                                                 monkeypatch: Any, tmp_path: Path) -> None:
+def test_a_result_the_system_cannot_open_says_so(
+    qtbot: Any, window: MainWindow, dlg: Any, monkeypatch: Any, tmp_path: Path
+) -> None:
     from neslis_desktop.gui import pack_panel
 
     monkeypatch.setattr(pack_panel, "open_path", lambda path: False)
@@ -325,8 +339,9 @@ def test_preview_warnings_wrap_and_are_listed_once(qtbot: Any, window: MainWindo
     assert window.warnings.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
-def test_reopen_last_opens_the_project_used_before(qtbot: Any, window: MainWindow, project_dir: Path,
-                                                   tmp_path: Path) -> None:
+def test_reopen_last_opens_the_project_used_before(
+    qtbot: Any, window: MainWindow, project_dir: Path, tmp_path: Path
+) -> None:
     other = tmp_path / "other"
     shutil.copytree(project_dir, other)
     assert window.open_project(other)
@@ -345,8 +360,12 @@ def test_tab_goes_from_the_outline_through_the_form_to_the_preview(qtbot: Any, w
         return QApplication.focusWidget()
 
     window.activateWindow()
-    si, bi = next((si, bi) for si, s in enumerate(window.model.project.sections)
-                  for bi, b in enumerate(s.blocks) if b.kind == "cards")
+    si, bi = next(
+        (si, bi)
+        for si, s in enumerate(window.model.project.sections)
+        for bi, b in enumerate(s.blocks)
+        if b.kind == "cards"
+    )
     window.select_item(si, bi)
     for _ in range(2):
         assert window.editor is not None

@@ -301,8 +301,7 @@ def test_a_project_with_one_broken_file_opens_the_rest_and_leaves_the_file(
 
 
 def test_a_broken_file_can_be_opened_as_text_or_restored_from_the_recovery_copy(
-    qtbot: Any, one_file_broken: tuple[Path, Path, bytes], dlg: Any, monkeypatch: pytest.MonkeyPatch,
-    bundled_dir: Path
+    qtbot: Any, one_file_broken: tuple[Path, Path, bytes], dlg: Any, monkeypatch: pytest.MonkeyPatch, bundled_dir: Path
 ) -> None:
     from neslis_desktop.gui import file_flows
 

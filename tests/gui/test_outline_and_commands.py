@@ -43,8 +43,10 @@ def test_model_passes_the_model_tester(qtmodeltester: Any, model: OutlineModel) 
         ({"kind": "bullets", "items": [{"text": "First *point*", "items": ["x"]}]}, "Bullet list: First point"),
         ({"kind": "cards", "cards": [{"body": "Only a body"}]}, "Cards: Only a body"),
         ({"kind": "orgchart", "nodes": [{"id": "b", "title": "LEP Board"}]}, "Org chart: LEP Board"),
-        ({"kind": "timeline", "start": "2019-01", "end": "2019-06", "lanes": [{"name": "L"}]},
-         "Timeline: 2019-01 to 2019-06"),
+        (
+            {"kind": "timeline", "start": "2019-01", "end": "2019-06", "lanes": [{"name": "L"}]},
+            "Timeline: 2019-01 to 2019-06",
+        ),
         ({"kind": "questions", "questions": ["What next?"]}, "Questions: What next?"),
         ({"kind": "paragraph", "text": "word " * 30}, "Paragraph: " + ("word " * 10)[:47] + "…"),
     ],
@@ -68,8 +70,19 @@ def test_block_summaries_name_kind_and_first_words(data: dict[str, Any], summary
         lambda m: cmd.ReplaceBlock(m, 0, 0, new_block("divider")),
         lambda m: cmd.EditMeta(m, m.project.meta.model_copy(update={"title": "Other"})),
     ],
-    ids=["insert-section", "remove-section", "move-section-down", "move-section-up", "section-head",
-         "insert-block", "remove-block", "move-block-across", "move-block-within", "replace-block", "meta"],
+    ids=[
+        "insert-section",
+        "remove-section",
+        "move-section-down",
+        "move-section-up",
+        "section-head",
+        "insert-block",
+        "remove-block",
+        "move-block-across",
+        "move-block-within",
+        "replace-block",
+        "meta",
+    ],
 )
 def test_every_command_undoes_in_place(qtmodeltester: Any, model: OutlineModel, make: Any) -> None:
     stack = QUndoStack()
@@ -137,8 +150,9 @@ def test_a_drag_from_another_window_moves_nothing_here(qtbot: Any, model: Outlin
     other = OutlineModel(ProjectDocument(project.model_copy(deep=True)))
     mime = other.mimeData([other.block_index(0, 0)])
     assert mime.hasFormat(DRAG_MIME)
-    assert model.canDropMimeData(model.mimeData([model.block_index(0, 0)]), Qt.DropAction.MoveAction, 0, 0,
-                                 model.section_index(1))
+    assert model.canDropMimeData(
+        model.mimeData([model.block_index(0, 0)]), Qt.DropAction.MoveAction, 0, 0, model.section_index(1)
+    )
     assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.section_index(1))
 
 

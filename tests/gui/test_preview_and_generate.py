@@ -16,9 +16,18 @@ from neslis_desktop.model import Project, runs
 from neslis_desktop.render.deck.plan import EMU_PER_INCH, Para, Rect, Shape, SlidePlan, TextFrame, TextStyle
 
 W, H = 12_192_000, 6_858_000
-PALETTE = {"tx1": "#000000", "bg1": "#FFFFFF", "tx2": "#1F3864", "bg2": "#EEEEEE", "accent1": "#C00000",
-           "accent2": "#00B050", "accent3": "#0070C0", "accent4": "#FFC000", "accent5": "#7030A0",
-           "accent6": "#00B0F0"}
+PALETTE = {
+    "tx1": "#000000",
+    "bg1": "#FFFFFF",
+    "tx2": "#1F3864",
+    "bg2": "#EEEEEE",
+    "accent1": "#C00000",
+    "accent2": "#00B050",
+    "accent3": "#0070C0",
+    "accent4": "#FFC000",
+    "accent5": "#7030A0",
+    "accent6": "#00B0F0",
+}
 
 
 def render(plan: SlidePlan, width: int = 800) -> QImage:
@@ -40,8 +49,10 @@ def test_shapes_are_drawn_in_theme_colours_where_planned(qapp: Any) -> None:
     inch = EMU_PER_INCH
     kinds = ["rect", "rounded", "chevron", "pentagon", "arrow_right", "ellipse"]
     fills = ["accent1", "accent2", "accent3", "accent4", "accent5", "accent6"]
-    shapes = [Shape(kind, Rect(inch // 2 + i * 2 * inch, 2 * inch, int(1.6 * inch), inch), f"s{i}", fill=fill)  # type: ignore[arg-type]
-              for i, (kind, fill) in enumerate(zip(kinds, fills, strict=True))]
+    shapes = [
+        Shape(kind, Rect(inch // 2 + i * 2 * inch, 2 * inch, int(1.6 * inch), inch), f"s{i}", fill=fill)  # type: ignore[arg-type]
+        for i, (kind, fill) in enumerate(zip(kinds, fills, strict=True))
+    ]
     shapes.append(Shape("line", Rect(inch, 5 * inch, 6 * inch, 0), "connector", line="tx1", line_pt=3))
     plan = SlidePlan("title_only", "Shapes", shapes=shapes)
     image = render(plan)
@@ -59,20 +70,30 @@ def test_text_boxes_draw_text_inside_their_box_only(qapp: Any) -> None:
     plan = SlidePlan("title_only", "", shapes=[Shape("text", box, "t", text=frame)])
     image = render(plan)
     scale = image.width() / W
-    inside = [image.pixelColor(x, int((box.y + inch // 3) * scale)).name() for x in
-              range(int(box.x * scale), int(box.right * scale))]
+    inside = [
+        image.pixelColor(x, int((box.y + inch // 3) * scale)).name()
+        for x in range(int(box.x * scale), int(box.right * scale))
+    ]
     assert any(c != "#ffffff" for c in inside), "text drawn in its box"
     below = [image.pixelColor(x, int((box.bottom + inch // 2) * scale)).name() for x in range(image.width())]
     assert all(c == "#ffffff" for c in below), "overflow is clipped to the box"
 
 
 def test_body_paragraphs_bullets_and_numbers(qapp: Any) -> None:
-    paras = [Para(runs("Lead line")), Para(runs("First"), 0, "bullet"), Para(runs("Sub"), 1, "bullet"),
-             Para(runs("One"), 0, "number")]
+    paras = [
+        Para(runs("Lead line")),
+        Para(runs("First"), 0, "bullet"),
+        Para(runs("Sub"), 1, "bullet"),
+        Para(runs("One"), 0, "number"),
+    ]
     plan = SlidePlan("content", "A title", body=paras, body_style=TextStyle(20))
     image = render(plan)
-    dark = sum(1 for y in range(image.height() // 4, image.height()) for x in range(0, image.width(), 4)
-               if image.pixelColor(x, y).lightness() < 128)
+    dark = sum(
+        1
+        for y in range(image.height() // 4, image.height())
+        for x in range(0, image.width(), 4)
+        if image.pixelColor(x, y).lightness() < 128
+    )
     assert dark > 100
 
 
@@ -89,19 +110,23 @@ def test_preview_widget_paints_and_reports(qtbot: Any, project: Project) -> None
 
 
 def test_keystroke_updates_the_preview(qtbot: Any, window: MainWindow) -> None:
-    si, bi = next((si, bi) for si, s in enumerate(window.model.project.sections)
-                  for bi, b in enumerate(s.blocks) if b.kind == "paragraph")
+    si, bi = next(
+        (si, bi)
+        for si, s in enumerate(window.model.project.sections)
+        for bi, b in enumerate(s.blocks)
+        if b.kind == "paragraph"
+    )
     window.select_item(si, bi)
     with qtbot.waitSignal(window.preview_updated):
         window.editor.widgets[("text",)].setPlainText("Zebra crossing words")
     texts = [p.text for plan in window.preview.preview().plans for p in (plan.body or [])]
-    texts += [s.text.paras[0].text for plan in window.preview.preview().plans for s in plan.shapes
-              if s.text and s.text.paras]
+    texts += [
+        s.text.paras[0].text for plan in window.preview.preview().plans for s in plan.shapes if s.text and s.text.paras
+    ]
     assert any("Zebra crossing" in t for t in texts)
 
 
-def test_generate_in_a_thread_then_open_buttons(qtbot: Any, window: MainWindow, tmp_path: Path,
-                                                validate: Any) -> None:
+def test_generate_in_a_thread_then_open_buttons(qtbot: Any, window: MainWindow, tmp_path: Path, validate: Any) -> None:
     from pptx import Presentation
 
     window.pack_panel.set_output(tmp_path / "out")
@@ -163,8 +188,9 @@ def test_a_bad_template_is_refused_with_a_message(qtbot: Any, window: MainWindow
     assert window.pack_panel.deck_template is None
 
 
-def test_template_choice_is_remembered_per_project(qtbot: Any, window: MainWindow, tmp_path: Path,
-                                                   bundled_dir: Path) -> None:
+def test_template_choice_is_remembered_per_project(
+    qtbot: Any, window: MainWindow, tmp_path: Path, bundled_dir: Path
+) -> None:
     import shutil
 
     from neslis_desktop.resources import bundled_deck_template

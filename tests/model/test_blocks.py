@@ -33,22 +33,46 @@ def _message(exc: pytest.ExceptionInfo[ValidationError]) -> str:
         ({"kind": "paragraph", "text": "bell \x07"}, "control character U+0007"),
         ({"kind": "paragraph", "text": "x" * 20_001}, "20,001 characters long; it may hold at most 20,000"),
         ({"kind": "bullets", "items": []}, "at least 1"),
-        ({"kind": "bullets", "items": [{"text": "a", "items": [{"text": "b", "items": [{"text": "c",
-          "items": ["d"]}]}]}]}, "at most 3 levels"),
+        (
+            {
+                "kind": "bullets",
+                "items": [{"text": "a", "items": [{"text": "b", "items": [{"text": "c", "items": ["d"]}]}]}],
+            },
+            "at most 3 levels",
+        ),
         ({"kind": "cards", "cards": [{}]}, "needs a title, a body or bullets"),
         ({"kind": "cards", "cards": [{"title": "two\nlines"}]}, "single line"),
         ({"kind": "orgchart", "nodes": [{"id": "a", "title": "A", "parent": "b"}]}, "names parent 'b'"),
-        ({"kind": "orgchart", "nodes": [{"id": "a", "title": "A", "parent": "b"},
-                                        {"id": "b", "title": "B", "parent": "a"}]}, "its own ancestor"),
+        (
+            {
+                "kind": "orgchart",
+                "nodes": [{"id": "a", "title": "A", "parent": "b"}, {"id": "b", "title": "B", "parent": "a"}],
+            },
+            "its own ancestor",
+        ),
         ({"kind": "orgchart", "nodes": [{"id": "a", "title": "A"}, {"id": "a", "title": "B"}]}, "unique"),
         ({"kind": "orgchart", "nodes": [{"id": "Not A Slug", "title": "A"}]}, "not a valid identifier"),
         ({"kind": "timeline", "start": "2020-01", "end": "2019-12"}, "ends (2019-12) before it starts"),
         ({"kind": "timeline", "start": "2019-08", "end": "2019-13"}, "'2019-13' is not a month"),
         ({"kind": "timeline", "start": "2019-01", "end": "2022-01"}, "at most 36 months"),
-        ({"kind": "timeline", "start": "2019-08", "end": "2020-07",
-          "lanes": [{"name": "A", "milestones": [{"month": "2021-01", "text": "late"}]}]}, "outside the timeline"),
-        ({"kind": "timeline", "start": "2019-08", "end": "2020-07",
-          "spans": [{"text": "s", "start": "2019-09", "end": "2019-10", "lane": "Nope"}]}, "names lane 'Nope'"),
+        (
+            {
+                "kind": "timeline",
+                "start": "2019-08",
+                "end": "2020-07",
+                "lanes": [{"name": "A", "milestones": [{"month": "2021-01", "text": "late"}]}],
+            },
+            "outside the timeline",
+        ),
+        (
+            {
+                "kind": "timeline",
+                "start": "2019-08",
+                "end": "2020-07",
+                "spans": [{"text": "s", "start": "2019-09", "end": "2019-10", "lane": "Nope"}],
+            },
+            "names lane 'Nope'",
+        ),
         ({"kind": "flow", "steps": [{"title": f"s{i}"} for i in range(9)]}, "at most 8"),
         ({"kind": "paragraph", "text": "ok", "colour": "red"}, "Extra inputs are not permitted"),
         ({"kind": "map", "text": "x"}, "does not match any of the expected tags"),
@@ -101,11 +125,13 @@ def test_timeline_months_and_month_ordering() -> None:
 
 
 def test_orgchart_children_in_file_order() -> None:
-    chart = OrgChartBlock(nodes=[
-        {"id": "top", "title": "Top"},
-        {"id": "b", "title": "B", "parent": "top"},
-        {"id": "a", "title": "A", "parent": "top"},
-    ])
+    chart = OrgChartBlock(
+        nodes=[
+            {"id": "top", "title": "Top"},
+            {"id": "b", "title": "B", "parent": "top"},
+            {"id": "a", "title": "A", "parent": "top"},
+        ]
+    )
     assert [n.id for n in chart.children("top")] == ["b", "a"]
     assert [n.id for n in chart.children(None)] == ["top"]
 
@@ -116,8 +142,9 @@ def test_card_highlight_and_wide_default_off() -> None:
 
 
 def test_deep_copy_keeps_months() -> None:
-    timeline = TimelineBlock(start="2019-08", end="2020-07",
-                             lanes=[{"name": "L", "milestones": [{"month": "2019-09", "text": "m"}]}])
+    timeline = TimelineBlock(
+        start="2019-08", end="2020-07", lanes=[{"name": "L", "milestones": [{"month": "2019-09", "text": "m"}]}]
+    )
     copy = timeline.model_copy(deep=True)
     assert copy == timeline
     assert copy.lanes[0].milestones[0].month == Month(2019, 9)

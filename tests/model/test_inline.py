@@ -14,8 +14,10 @@ from neslis_desktop.model.inline import Run, escape, plain_text, runs
         ("a **b** c", [Run("a "), Run("b", bold=True), Run(" c")]),
         ("*i* and **b**", [Run("i", italic=True), Run(" and "), Run("b", bold=True)]),
         ("***both***", [Run("both", bold=True, italic=True)]),
-        ("**bold *and italic* here**", [Run("bold ", bold=True), Run("and italic", bold=True, italic=True),
-                                        Run(" here", bold=True)]),
+        (
+            "**bold *and italic* here**",
+            [Run("bold ", bold=True), Run("and italic", bold=True, italic=True), Run(" here", bold=True)],
+        ),
         ("5 * 3 = 15", [Run("5 * 3 = 15")]),
         ("unclosed **bold", [Run("unclosed **bold")]),
         (r"a \*literal\* star", [Run("a *literal* star")]),

@@ -36,11 +36,15 @@ def _clean(value: str) -> bool:
 
 def titles(max_size: int = 80) -> st.SearchStrategy[str]:
     """One line of up to ``max_size`` characters (the model allows 300)."""
-    return st.one_of(
-        st.text(_CHARS, min_size=1, max_size=max_size),
-        st.sampled_from(ODD),
-        st.text(_CHARS, min_size=250, max_size=300),
-    ).map(lambda s: s.replace("\u2028", " ")).filter(_clean)
+    return (
+        st.one_of(
+            st.text(_CHARS, min_size=1, max_size=max_size),
+            st.sampled_from(ODD),
+            st.text(_CHARS, min_size=250, max_size=300),
+        )
+        .map(lambda s: s.replace("\u2028", " "))
+        .filter(_clean)
+    )
 
 
 def texts(max_size: int = 200) -> st.SearchStrategy[str]:
@@ -68,19 +72,22 @@ def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(st.none(), strategy)
 
 
-def _block(kind: str, fields: dict[str, st.SearchStrategy[Any]],
-           optional: dict[str, st.SearchStrategy[Any]] | None = None) -> st.SearchStrategy[dict[str, Any]]:
+def _block(
+    kind: str, fields: dict[str, st.SearchStrategy[Any]], optional: dict[str, st.SearchStrategy[Any]] | None = None
+) -> st.SearchStrategy[dict[str, Any]]:
     common = {"heading": titles(), "notes": texts()}
-    return st.fixed_dictionaries(
-        {"kind": st.just(kind), **fields}, optional={**common, **(optional or {})}
-    )
+    return st.fixed_dictionaries({"kind": st.just(kind), **fields}, optional={**common, **(optional or {})})
 
 
 def _card() -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(
         {"title": titles(60)},
-        optional={"body": texts(), "bullets": st.lists(_bullet(2), max_size=4), "wide": st.booleans(),
-                  "highlight": st.booleans()},
+        optional={
+            "body": texts(),
+            "bullets": st.lists(_bullet(2), max_size=4),
+            "wide": st.booleans(),
+            "highlight": st.booleans(),
+        },
     )
 
 
@@ -116,9 +123,13 @@ def _timeline() -> st.SearchStrategy[dict[str, Any]]:
             return f"{n // 12:04d}-{n % 12 + 1:02d}"
 
         lanes: list[dict[str, Any]] = [
-            {"name": (f"Lane {i} " + draw(titles(30)))[:300],
-             "milestones": [{"month": month(draw(st.integers(0, length - 1))), "text": draw(texts(80))}
-                            for _ in range(draw(st.integers(0, 6)))]}
+            {
+                "name": (f"Lane {i} " + draw(titles(30)))[:300],
+                "milestones": [
+                    {"month": month(draw(st.integers(0, length - 1))), "text": draw(texts(80))}
+                    for _ in range(draw(st.integers(0, 6)))
+                ],
+            }
             for i in range(draw(st.integers(0, 5)))
         ]
         spans: list[dict[str, str]] = []
@@ -139,23 +150,62 @@ def blocks() -> st.SearchStrategy[dict[str, Any]]:
     """Any block, as the dict a section file holds."""
     return st.one_of(
         _block("paragraph", {"text": texts()}),
-        _block("bullets", {"items": st.lists(_bullet(3), min_size=1, max_size=20)},
-               {"lead": texts(60), "numbered": st.booleans()}),
-        _block("cards", {"cards": st.lists(_card(), min_size=1, max_size=12)},
-               {"intro": st.lists(texts(80), max_size=3), "footer": texts(80), "columns": st.integers(1, 4)}),
-        _block("structure", {"columns": st.lists(
-            st.fixed_dictionaries({"title": titles(40), "items": st.lists(
-                st.one_of(titles(40), st.fixed_dictionaries({"label": titles(40)}, optional={"aim": texts(60)})),
-                min_size=1, max_size=8)}, optional={"note": texts(60)}),
-            min_size=1, max_size=6)}),
-        _block("targets", {"targets": st.lists(
-            st.fixed_dictionaries({"text": texts(100)}, optional={"figure": titles(12)}), min_size=1, max_size=12)},
-            {"goal": texts(80), "label": titles(30), "footer": st.lists(texts(80), max_size=3)}),
+        _block(
+            "bullets",
+            {"items": st.lists(_bullet(3), min_size=1, max_size=20)},
+            {"lead": texts(60), "numbered": st.booleans()},
+        ),
+        _block(
+            "cards",
+            {"cards": st.lists(_card(), min_size=1, max_size=12)},
+            {"intro": st.lists(texts(80), max_size=3), "footer": texts(80), "columns": st.integers(1, 4)},
+        ),
+        _block(
+            "structure",
+            {
+                "columns": st.lists(
+                    st.fixed_dictionaries(
+                        {
+                            "title": titles(40),
+                            "items": st.lists(
+                                st.one_of(
+                                    titles(40),
+                                    st.fixed_dictionaries({"label": titles(40)}, optional={"aim": texts(60)}),
+                                ),
+                                min_size=1,
+                                max_size=8,
+                            ),
+                        },
+                        optional={"note": texts(60)},
+                    ),
+                    min_size=1,
+                    max_size=6,
+                )
+            },
+        ),
+        _block(
+            "targets",
+            {
+                "targets": st.lists(
+                    st.fixed_dictionaries({"text": texts(100)}, optional={"figure": titles(12)}),
+                    min_size=1,
+                    max_size=12,
+                )
+            },
+            {"goal": texts(80), "label": titles(30), "footer": st.lists(texts(80), max_size=3)},
+        ),
         _orgchart(),
         _timeline(),
-        _block("flow", {"steps": st.lists(
-            st.fixed_dictionaries({"title": texts(40)}, optional={"notes": st.lists(texts(60), max_size=4)}),
-            min_size=1, max_size=8)}),
+        _block(
+            "flow",
+            {
+                "steps": st.lists(
+                    st.fixed_dictionaries({"title": texts(40)}, optional={"notes": st.lists(texts(60), max_size=4)}),
+                    min_size=1,
+                    max_size=8,
+                )
+            },
+        ),
         _block("questions", {"questions": st.lists(texts(120), min_size=1, max_size=15)}, {"intro": texts(80)}),
         _block("divider", {}, {"text": titles(40), "subtitle": texts(60)}),
     )
@@ -166,15 +216,26 @@ def projects(draw: st.DrawFn, max_sections: int = 6) -> Project:
     """A valid project with 1 to ``max_sections`` sections of 0 to 5 blocks each."""
     count = draw(st.integers(1, max_sections))
     sections = [
-        {"id": f"section-{i}", "title": draw(titles()), "blocks": draw(st.lists(blocks(), max_size=5)),
-         **({"notes": draw(texts())} if draw(st.booleans()) else {})}
+        {
+            "id": f"section-{i}",
+            "title": draw(titles()),
+            "blocks": draw(st.lists(blocks(), max_size=5)),
+            **({"notes": draw(texts())} if draw(st.booleans()) else {}),
+        }
         for i in range(count)
     ]
-    meta = draw(st.fixed_dictionaries(
-        {"title": titles(), "organisation": titles(60)},
-        optional={"subtitle": titles(), "event": titles(40), "audience": titles(40),
-                  "status": st.sampled_from(["Draft", "Consultation", "Final"]), "version": titles(10),
-                  "date": st.dates().map(str)},
-    ))
+    meta = draw(
+        st.fixed_dictionaries(
+            {"title": titles(), "organisation": titles(60)},
+            optional={
+                "subtitle": titles(),
+                "event": titles(40),
+                "audience": titles(40),
+                "status": st.sampled_from(["Draft", "Consultation", "Final"]),
+                "version": titles(10),
+                "date": st.dates().map(str),
+            },
+        )
+    )
     meta["slug"] = "fuzz"
     return Project.model_validate({"meta": meta, "sections": sections})

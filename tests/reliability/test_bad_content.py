@@ -69,7 +69,12 @@ def test_bad_content_through_a_real_process(case_id: str, base_dir: Path, tmp_pa
     env = dict(os.environ, PYTHONPATH=str(REPO))
     proc = subprocess.run(
         [sys.executable, "-m", "neslis_desktop", "build", str(base_dir), "-o", str(tmp_path / "out")],
-        check=False, capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=tmp_path,
     )
     assert proc.returncode == 2, proc.stderr
     _assert_names(proc.stderr, base_dir, case)

@@ -154,9 +154,7 @@ def test_save_with_disk_full_keeps_the_old_project(base_dir: Path, monkeypatch: 
     assert load_project(base_dir).model_dump() == old
 
 
-def test_save_refused_before_the_journal_keeps_the_old_project(
-    base_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_save_refused_before_the_journal_keeps_the_old_project(base_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before, old = fingerprint(base_dir), load_project(base_dir).model_dump()
     edited = _edited(base_dir)
     monkeypatch.setattr(os, "replace", _locked(".journal"))

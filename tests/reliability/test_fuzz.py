@@ -41,8 +41,12 @@ EXAMPLES = int(_OPT_IN or 25)
     max_examples=EXAMPLES,
     deadline=None,
     derandomize=_OPT_IN is None,  # CI sees the same examples every run
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example,
-                           HealthCheck.function_scoped_fixture],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.large_base_example,
+        HealthCheck.function_scoped_fixture,
+    ],
     print_blob=True,
 )
 @given(project=projects())
@@ -61,8 +65,34 @@ def test_any_project_builds_valid_files(project: Project, validate: Callable[...
         assert sorted(p.name for p in out.iterdir()) == sorted([result.deck.name, result.draft.name])
 
 
-_TOKENS = [b":", b"- ", b"\t", b"\n", b"'", b'"', b"{", b"[", b"&a ", b"*a", b"!!", b"---", b"? ", b"#", b"|",
-           b">", b"%YAML 1.1\n", b"\xff", b"\x00", b"~", b"yes", b"2020-02-30", b"0x", b"1e999", b"<<: ", b"\\u"]
+_TOKENS = [
+    b":",
+    b"- ",
+    b"\t",
+    b"\n",
+    b"'",
+    b'"',
+    b"{",
+    b"[",
+    b"&a ",
+    b"*a",
+    b"!!",
+    b"---",
+    b"? ",
+    b"#",
+    b"|",
+    b">",
+    b"%YAML 1.1\n",
+    b"\xff",
+    b"\x00",
+    b"~",
+    b"yes",
+    b"2020-02-30",
+    b"0x",
+    b"1e999",
+    b"<<: ",
+    b"\\u",
+]
 _EDIT = st.tuples(
     st.floats(0, 1),
     st.sampled_from(["delete", "insert", "replace"]),
@@ -75,11 +105,11 @@ def _damage(data: bytes, edits: list[tuple[float, str, bytes]]) -> bytes:
     for where, op, token in edits:
         at = int(where * len(out))
         if op == "delete":
-            del out[at:at + len(token)]
+            del out[at : at + len(token)]
         elif op == "insert":
             out[at:at] = token
         else:
-            out[at:at + len(token)] = token
+            out[at : at + len(token)] = token
     return bytes(out)
 
 
@@ -105,9 +135,31 @@ def test_damaged_files_load_or_are_refused(which: int, edits: list[tuple[float, 
 
 
 _VALUES: list[Any] = [
-    None, True, 0, -1, 10**30, 1.5, float("nan"), "", " ", "x" * 25_000, "a\x1bb", [], [None], [[]], {},
-    {"kind": "paragraph"}, {"kind": "nope"}, {"text": 3}, "2019-13", "yes", ["a", "b"], {"a": {"b": []}},
-    "../x", "𝕏" * 400, "x" * 5_000,
+    None,
+    True,
+    0,
+    -1,
+    10**30,
+    1.5,
+    float("nan"),
+    "",
+    " ",
+    "x" * 25_000,
+    "a\x1bb",
+    [],
+    [None],
+    [[]],
+    {},
+    {"kind": "paragraph"},
+    {"kind": "nope"},
+    {"text": 3},
+    "2019-13",
+    "yes",
+    ["a", "b"],
+    {"a": {"b": []}},
+    "../x",
+    "𝕏" * 400,
+    "x" * 5_000,
 ]
 _CHANGE = st.tuples(st.floats(0, 1), st.sampled_from(["set", "delete", "add"]), st.sampled_from(range(len(_VALUES))))
 

@@ -108,8 +108,9 @@ def test_odd_text_builds_valid_files(
     assert text in draft_text(draft[0])
 
 
-def test_longest_metadata_builds(base_dir: Path, tmp_path: Path, cli: Callable[..., CliRun],
-                                 validate: Callable[..., str]) -> None:
+def test_longest_metadata_builds(
+    base_dir: Path, tmp_path: Path, cli: Callable[..., CliRun], validate: Callable[..., str]
+) -> None:
     """Titles may hold 300 characters; Office's document properties 255 (found by fuzzing, now cut)."""
     from docx import Document
     from pptx import Presentation

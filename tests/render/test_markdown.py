@@ -54,18 +54,20 @@ def _special_project() -> Project:
     A divider in the middle of a section is added, after which the section's title comes again.
     """
     s = SPECIAL
-    project = every_kind_project({
-        "section notes": "Say hello; mention " + s[0],
-        "paragraph": s[1] + " with **bold** and *italic* words",
-        "aim": s[2],
-        "second bullet": s[3],
-        "sub-bullet": s[4],
-        "sub-sub-bullet": s[5],
-        "bullet": s[6],
-        "card body": s[7],
-        "card title": "Card *one*",
-        "member": "Newcastle University",
-    })
+    project = every_kind_project(
+        {
+            "section notes": "Say hello; mention " + s[0],
+            "paragraph": s[1] + " with **bold** and *italic* words",
+            "aim": s[2],
+            "second bullet": s[3],
+            "sub-bullet": s[4],
+            "sub-sub-bullet": s[5],
+            "bullet": s[6],
+            "card body": s[7],
+            "card title": "Card *one*",
+            "member": "Newcastle University",
+        }
+    )
     project.meta = ProjectMeta(
         title="Strategy #1: R&D | *growth*",
         subtitle="Sub_title <with> 'quotes'",
@@ -76,8 +78,11 @@ def _special_project() -> Project:
     )
     project.sections[0].title = "What *is* it? #1 | R&D"
     governance = project.section("governance")
-    governance.blocks = [*governance.blocks, DividerBlock(text="Break", subtitle="Ten minutes"),
-                         ParagraphBlock(text="After the break")]
+    governance.blocks = [
+        *governance.blocks,
+        DividerBlock(text="Break", subtitle="Ten minutes"),
+        ParagraphBlock(text="After the break"),
+    ]
     return project
 
 
@@ -126,8 +131,24 @@ def _stringify(inlines: list[dict[str, Any]]) -> str:
 
 
 _INLINE_KINDS = {
-    "Str", "Space", "SoftBreak", "LineBreak", "Strong", "Emph", "Quoted", "Code", "Math", "Cite",
-    "Link", "Span", "RawInline", "Subscript", "Superscript", "Strikeout", "Note", "Image",
+    "Str",
+    "Space",
+    "SoftBreak",
+    "LineBreak",
+    "Strong",
+    "Emph",
+    "Quoted",
+    "Code",
+    "Math",
+    "Cite",
+    "Link",
+    "Span",
+    "RawInline",
+    "Subscript",
+    "Superscript",
+    "Strikeout",
+    "Note",
+    "Image",
 }
 
 
@@ -228,8 +249,17 @@ def test_level1_headings_are_sections_and_dividers(special_ast: dict[str, Any]) 
     # Sections, the divider section once, the mid-section divider, and the section's title
     # again after it (its timeline is a new slide under the section's title).
     assert _headers(special_ast, 1) == [
-        "What is it? #1 | R&D", "Questions?", "Cards", "Structure", "Targets", "Governance", "Break",
-        "Governance", "Progress", "Discussion questions", "Next steps",
+        "What is it? #1 | R&D",
+        "Questions?",
+        "Cards",
+        "Structure",
+        "Targets",
+        "Governance",
+        "Break",
+        "Governance",
+        "Progress",
+        "Discussion questions",
+        "Next steps",
     ]
     assert _headers(special_ast, 2) == ["Numbered", "Grid"]
     assert _headers(special_ast, 3) == ["Card one", "Second card"]
@@ -255,8 +285,20 @@ def test_special_characters_round_trip_as_literal_text(special_ast: dict[str, An
     # Nothing became a link, code, math, citation, quote, sub/superscript or raw HTML; the
     # one raw block is the export's own comment on how to convert the file.
     assert set(kinds).isdisjoint(
-        {"Link", "Code", "Math", "Cite", "Quoted", "Subscript", "Superscript", "Strikeout", "RawInline",
-         "CodeBlock", "DefinitionList", "BlockQuote"}
+        {
+            "Link",
+            "Code",
+            "Math",
+            "Cite",
+            "Quoted",
+            "Subscript",
+            "Superscript",
+            "Strikeout",
+            "RawInline",
+            "CodeBlock",
+            "DefinitionList",
+            "BlockQuote",
+        }
     ), kinds
     assert kinds.count("RawBlock") == 1
 
@@ -271,9 +313,15 @@ def test_emphasis_passes_through(special_ast: dict[str, Any]) -> None:
 def test_emphasis_across_line_breaks_and_paragraphs() -> None:
     project = Project(
         meta=ProjectMeta(title="T", organisation="O"),
-        sections=[Section(id="s", title="S", blocks=[
-            ParagraphBlock(text="**bold line\nnext line** plain\n\n*italic para\n\nsecond* end"),
-        ])],
+        sections=[
+            Section(
+                id="s",
+                title="S",
+                blocks=[
+                    ParagraphBlock(text="**bold line\nnext line** plain\n\n*italic para\n\nsecond* end"),
+                ],
+            )
+        ],
     )
     blocks = _ast(to_markdown(project))["blocks"]
     paras = [b for b in blocks if b["t"] == "Para"]

@@ -24,19 +24,41 @@ def make_small_project() -> Project:
     return Project(
         meta=ProjectMeta(title="Small strategy", organisation="Test LEP", slug="small", event="Summit"),
         sections=[
-            Section(id="intro", title="Introduction", notes="Say hello", blocks=[
-                ParagraphBlock(text="First line\nsecond line with **bold**"),
-                BulletsBlock(lead="It will:", items=["one", {"text": "two", "items": ["two a"]}]),
-            ]),
-            Section(id="governance", title="Governance", blocks=[
-                OrgChartBlock(nodes=[{"id": "board", "title": "Board"},
-                                     {"id": "group", "title": "Group", "parent": "board", "members": ["A", "B"]}]),
-            ]),
-            Section(id="progress", title="Progress", blocks=[
-                TimelineBlock(start="2019-08", end="2020-07", lanes=[
-                    {"name": "Evidence", "milestones": [{"month": "2019-09", "text": "Review commissioned"}]}],
-                    spans=[{"text": "Monthly meetings", "start": "2019-08", "end": "2020-07"}]),
-            ]),
+            Section(
+                id="intro",
+                title="Introduction",
+                notes="Say hello",
+                blocks=[
+                    ParagraphBlock(text="First line\nsecond line with **bold**"),
+                    BulletsBlock(lead="It will:", items=["one", {"text": "two", "items": ["two a"]}]),
+                ],
+            ),
+            Section(
+                id="governance",
+                title="Governance",
+                blocks=[
+                    OrgChartBlock(
+                        nodes=[
+                            {"id": "board", "title": "Board"},
+                            {"id": "group", "title": "Group", "parent": "board", "members": ["A", "B"]},
+                        ]
+                    ),
+                ],
+            ),
+            Section(
+                id="progress",
+                title="Progress",
+                blocks=[
+                    TimelineBlock(
+                        start="2019-08",
+                        end="2020-07",
+                        lanes=[
+                            {"name": "Evidence", "milestones": [{"month": "2019-09", "text": "Review commissioned"}]}
+                        ],
+                        spans=[{"text": "Monthly meetings", "start": "2019-08", "end": "2020-07"}],
+                    ),
+                ],
+            ),
         ],
     )
 
@@ -56,8 +78,11 @@ def small_dir(tmp_path: Path, small: Project) -> Path:
 @pytest.fixture
 def hand_dir(tmp_path: Path) -> Path:
     """A two-section project written as text, not by our dumper."""
-    return write_by_hand(tmp_path / "hand", {
-        "project.yaml": HAND_PROJECT,
-        "sections/intro.yaml": HAND_INTRO,
-        "sections/governance.yaml": HAND_GOVERNANCE,
-    })
+    return write_by_hand(
+        tmp_path / "hand",
+        {
+            "project.yaml": HAND_PROJECT,
+            "sections/intro.yaml": HAND_INTRO,
+            "sections/governance.yaml": HAND_GOVERNANCE,
+        },
+    )

@@ -45,8 +45,9 @@ def test_failed_write_keeps_old_file_and_no_temp(tmp_path: Path) -> None:
         (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
     ],
 )
-def test_replace_failure_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError,
-                                      words: str) -> None:
+def test_replace_failure_is_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, words: str
+) -> None:
     target = tmp_path / "deck.pptx"
     target.write_bytes(b"old")
 
@@ -61,8 +62,9 @@ def test_replace_failure_is_explained(tmp_path: Path, monkeypatch: pytest.Monkey
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
 
 
-def test_interrupted_save_before_journal_leaves_old_project(small: Project, small_dir: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_save_before_journal_leaves_old_project(
+    small: Project, small_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = load_project(small_dir)
     small.sections[0].blocks[0] = ParagraphBlock(text="after")
     small.sections[2].title = "Progress (new)"
@@ -78,8 +80,9 @@ def test_interrupted_save_before_journal_leaves_old_project(small: Project, smal
     assert not [p for p in small_dir.rglob("*.tmp")]
 
 
-def test_interrupted_save_after_journal_is_completed(small: Project, small_dir: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_save_after_journal_is_completed(
+    small: Project, small_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     small.sections[0].blocks[0] = ParagraphBlock(text="after")
     del small.sections[1]
     calls = {"n": 0}

@@ -32,8 +32,7 @@ def fingerprint(folder: Path) -> dict[str, str]:
     return out
 
 
-def _interrupt_after_journal(project: Project, folder: Path, monkeypatch: pytest.MonkeyPatch,
-                             renames: int = 0) -> None:
+def _interrupt_after_journal(project: Project, folder: Path, monkeypatch: pytest.MonkeyPatch, renames: int = 0) -> None:
     """Save ``project`` into ``folder`` and die after the journal and ``renames`` files are in place."""
     calls = {"n": 0}
     real_replace = os.replace
@@ -131,8 +130,9 @@ def test_hidden_file_swapped_in_same_folder_is_refused_by_its_name(small_dir: Pa
     assert fingerprint(small_dir) == before
 
 
-def test_staged_file_edited_after_the_save_is_not_moved_in(small: Project, small_dir: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_staged_file_edited_after_the_save_is_not_moved_in(
+    small: Project, small_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _interrupt_after_journal(_changed(small), small_dir, monkeypatch)
     plan = json.loads((small_dir / JOURNAL).read_text("utf-8"))
     staged = small_dir / next(e["temp"] for e in plan["replace"] if e["target"] == "project.yaml")
@@ -156,9 +156,9 @@ def test_old_style_journal_is_never_applied(small_dir: Path) -> None:
 # ----------------------------------------------------------------------------- our own interrupted saves
 
 
-def test_check_reports_a_pending_save_and_changes_nothing(small: Project, small_dir: Path,
-                                                          monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_a_pending_save_and_changes_nothing(
+    small: Project, small_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     new = _changed(small)
     _interrupt_after_journal(new, small_dir, monkeypatch)
     before = fingerprint(small_dir)
@@ -175,8 +175,9 @@ def test_check_reports_a_pending_save_and_changes_nothing(small: Project, small_
     assert fingerprint(small_dir) == before
 
 
-def test_open_completes_our_own_save_and_says_so(small: Project, small_dir: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_open_completes_our_own_save_and_says_so(
+    small: Project, small_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     new = _changed(small)
     _interrupt_after_journal(new, small_dir, monkeypatch, renames=1)  # project.yaml already moved in
     result = load_project_partial(small_dir)
@@ -186,11 +187,16 @@ def test_open_completes_our_own_save_and_says_so(small: Project, small_dir: Path
         "sections/governance.yaml); the project is as that save left it"
     ]
     assert sorted(p.relative_to(small_dir).as_posix() for p in small_dir.rglob("*")) == [
-        "project.yaml", "sections", "sections/intro.yaml", "sections/progress.yaml"]
+        "project.yaml",
+        "sections",
+        "sections/intro.yaml",
+        "sections/progress.yaml",
+    ]
 
 
-def test_build_says_it_completed_a_save(small: Project, small_dir: Path, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_says_it_completed_a_save(
+    small: Project, small_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     _interrupt_after_journal(_changed(small), small_dir, monkeypatch)
     assert main(["build", str(small_dir), "-o", str(tmp_path / "out"), "--only", "doc"]) == 0
     assert capsys.readouterr().err.startswith(
@@ -200,8 +206,9 @@ def test_build_says_it_completed_a_save(small: Project, small_dir: Path, tmp_pat
     assert not (small_dir / JOURNAL).exists()
 
 
-def test_a_moved_folder_keeps_its_pending_save_until_moved_back(small: Project, small_dir: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_moved_folder_keeps_its_pending_save_until_moved_back(
+    small: Project, small_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     new = _changed(small)
     _interrupt_after_journal(new, small_dir, monkeypatch)
     moved = small_dir.with_name("copied-elsewhere")
@@ -216,10 +223,15 @@ def test_a_moved_folder_keeps_its_pending_save_until_moved_back(small: Project, 
 # ----------------------------------------------------------------------------- temporary files
 
 
-def test_only_our_own_temporary_files_are_removed(small: Project, small_dir: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    users = [small_dir / ".my-notes.backup1.tmp", small_dir / "sections" / ".intro.yaml.k2j3h4l5.tmp",
-             small_dir / "sections" / ".neslis-notes.tmp", small_dir / "draft.tmp"]
+def test_only_our_own_temporary_files_are_removed(
+    small: Project, small_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    users = [
+        small_dir / ".my-notes.backup1.tmp",
+        small_dir / "sections" / ".intro.yaml.k2j3h4l5.tmp",
+        small_dir / "sections" / ".neslis-notes.tmp",
+        small_dir / "draft.tmp",
+    ]
     for path in users:
         path.write_text("mine", "utf-8")
     ours = small_dir / "sections" / ".neslis-x7_k2m9q.tmp"

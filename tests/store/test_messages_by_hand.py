@@ -43,14 +43,10 @@ def test_tab_after_a_list_dash(hand_dir: Path) -> None:
 
 
 def test_unquoted_colon_says_to_quote_with_the_line(hand_dir: Path) -> None:
-    path = _intro(hand_dir, (
-        "title: Introduction\n"
-        "blocks:\n"
-        "- kind: bullets\n"
-        "  lead: It sets out how: we will grow\n"
-        "  items:\n"
-        "  - One\n"
-    ))
+    path = _intro(
+        hand_dir,
+        ("title: Introduction\nblocks:\n- kind: bullets\n  lead: It sets out how: we will grow\n  items:\n  - One\n"),
+    )
     assert _problems(hand_dir) == [
         f"{path}, line 4, field 'lead': is not valid YAML: this line has a second ': '; put the text in quotes, "
         'like this: lead: "It sets out how: we will grow"'
@@ -117,17 +113,22 @@ def test_project_file_that_is_a_folder(hand_dir: Path) -> None:
 
 def test_unknown_parent_is_reported_at_the_boxs_parent_line(hand_dir: Path) -> None:
     path = hand_dir / "sections" / "governance.yaml"
-    write_by_hand(hand_dir, {"sections/governance.yaml": (
-        "title: Governance\n"
-        "blocks:\n"
-        "- kind: orgchart\n"
-        "  nodes:\n"
-        "  - id: board\n"
-        "    title: LEP Board\n"
-        "  - id: group\n"
-        "    title: Working Group\n"
-        "    parent: bored\n"
-    )})
+    write_by_hand(
+        hand_dir,
+        {
+            "sections/governance.yaml": (
+                "title: Governance\n"
+                "blocks:\n"
+                "- kind: orgchart\n"
+                "  nodes:\n"
+                "  - id: board\n"
+                "    title: LEP Board\n"
+                "  - id: group\n"
+                "    title: Working Group\n"
+                "    parent: bored\n"
+            )
+        },
+    )
     assert _problems(hand_dir) == [
         f"{path}, line 9, field 'block 1, node 2, parent': 'bored' is not the id of a box in this org chart; "
         "use one of: board, group"
@@ -157,11 +158,17 @@ blocks:
     ("month", "other"),
     [
         # A field error: the model's own cross-checks never run.
-        ("2019-13", "line 9, field 'block 1, lane 1, milestone 1, month': '2019-13' is not a month; write year "
-                    "and month like '2019-08'"),
+        (
+            "2019-13",
+            "line 9, field 'block 1, lane 1, milestone 1, month': '2019-13' is not a month; write year "
+            "and month like '2019-08'",
+        ),
         # A block-level error the model finds first, before it would reach the span.
-        ("2019-09", "line 3, field 'block 1': milestone 'Report' in lane 'Evidence' is dated 2019-09, outside the "
-                    "timeline's 2019-01 to 2019-06"),
+        (
+            "2019-09",
+            "line 3, field 'block 1': milestone 'Report' in lane 'Evidence' is dated 2019-09, outside the "
+            "timeline's 2019-01 to 2019-06",
+        ),
     ],
     ids=["with-a-field-error", "with-a-block-error"],
 )
@@ -206,9 +213,12 @@ def test_check_notes_an_unlisted_section_file_and_passes(hand_dir: Path, capsys:
 
 
 def test_check_fails_a_project_without_sections(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = write_by_hand(tmp_path / "empty", {
-        "project.yaml": "schema_version: 2\ntitle: Nothing yet\norganisation: Test LEP\nsections: []\n",
-    })
+    folder = write_by_hand(
+        tmp_path / "empty",
+        {
+            "project.yaml": "schema_version: 2\ntitle: Nothing yet\norganisation: Test LEP\nsections: []\n",
+        },
+    )
     assert main(["check", str(folder)]) == 1
     assert capsys.readouterr().err == (
         f"{folder / 'project.yaml'}, field 'sections': the project has no sections, so there is nothing to "

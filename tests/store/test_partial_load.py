@@ -22,10 +22,16 @@ def test_broken_section_leaves_the_others_loaded(hand_dir: Path) -> None:
     assert result.project is not None and not result.ok
     assert [s.id for s in result.project.sections] == ["intro"]
     assert result.project.meta.title == "Hand-written strategy"
-    assert result.broken_files() == [(broken, (
-        "line 6, field 'title': is not valid YAML: this line is indented with a tab, and YAML indents with spaces "
-        "only; replace the tab with spaces. The line: [tab]title: LEP Board"
-    ))]
+    assert result.broken_files() == [
+        (
+            broken,
+            (
+                "line 6, field 'title': is not valid YAML: this line is indented with a tab, "
+                "and YAML indents with spaces "
+                "only; replace the tab with spaces. The line: [tab]title: LEP Board"
+            ),
+        )
+    ]
     assert result.unloaded == {"governance": 1}
     with pytest.raises(ContentError):
         result.require()

@@ -52,8 +52,14 @@ def structure_fields() -> list[F]:
         F("items", "Entries", "list", item=entry, new=lambda r: {"label": "New entry"}, noun="entry"),
     ]
     return [
-        F("columns", "Columns", "list", item=column,
-          new=lambda r: {"title": "New column", "items": [{"label": "Entry"}]}, noun="column"),
+        F(
+            "columns",
+            "Columns",
+            "list",
+            item=column,
+            new=lambda r: {"title": "New column", "items": [{"label": "Entry"}]},
+            noun="column",
+        ),
     ]
 
 
@@ -92,8 +98,14 @@ def timeline_fields() -> list[F]:
     milestone = [F("month", "Month", "month"), F("text", "What happens", "text")]
     lane = [
         F("name", "Lane name", renames=("spans", "lane"), rebuild=True),
-        F("milestones", "Milestones", "list", item=milestone,
-          new=lambda r: {"month": r.get("start"), "text": "New milestone"}, noun="milestone"),
+        F(
+            "milestones",
+            "Milestones",
+            "list",
+            item=milestone,
+            new=lambda r: {"month": r.get("start"), "text": "New milestone"},
+            noun="milestone",
+        ),
     ]
     span = [
         F("text", "What runs"),
@@ -105,8 +117,14 @@ def timeline_fields() -> list[F]:
         F("start", "First month", "month"),
         F("end", "Last month", "month"),
         F("lanes", "Lanes", "list", item=lane, new=lambda r: {"name": "New lane"}, noun="lane"),
-        F("spans", "Spans", "list", item=span,
-          new=lambda r: {"text": "New span", "start": r.get("start"), "end": r.get("start")}, noun="span"),
+        F(
+            "spans",
+            "Spans",
+            "list",
+            item=span,
+            new=lambda r: {"text": "New span", "start": r.get("start"), "end": r.get("start")},
+            noun="span",
+        ),
     ]
 
 

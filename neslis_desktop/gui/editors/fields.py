@@ -11,8 +11,21 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 FieldKind = Literal[
-    "line", "text", "markup", "check", "lines", "month", "int", "combo", "list", "bullets", "choice",
-    "grid", "object", "derived", "picture",
+    "line",
+    "text",
+    "markup",
+    "check",
+    "lines",
+    "month",
+    "int",
+    "combo",
+    "list",
+    "bullets",
+    "choice",
+    "grid",
+    "object",
+    "derived",
+    "picture",
 ]
 Grid = list[list[str]]
 

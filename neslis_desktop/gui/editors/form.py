@@ -162,7 +162,8 @@ class FormEditor(QWidget):
         not the pop-up lists of combo boxes, which are windows of their own)."""
         window = self.window()
         return [
-            w for w in self._body.findChildren(QWidget)
+            w
+            for w in self._body.findChildren(QWidget)
             if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is window
         ]
 
@@ -386,8 +387,12 @@ class FormEditor(QWidget):
             button.setAccessibleName(tip.split(" (")[0])
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, m=marker: wrap_selection(target, m))
-            QShortcut(QKeySequence(keys), target, lambda m=marker: wrap_selection(target, m),
-                      context=Qt.ShortcutContext.WidgetShortcut)
+            QShortcut(
+                QKeySequence(keys),
+                target,
+                lambda m=marker: wrap_selection(target, m),
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )
             row.addWidget(button)
         hint = QLabel("Select words and press B or I for **bold** or *italic*.")
         hint.setStyleSheet("color: palette(mid);")

@@ -32,20 +32,33 @@ ROLES: tuple[LayoutRole, ...] = ("title", "section", "content", "title_only", "b
 ROLE_NAMES: dict[LayoutRole, tuple[str, ...]] = {
     "title": ("Title Slide", "Title", "Title Page", "Cover", "Title slide layout"),
     "section": ("Section Header", "Section Heading", "Section Title", "Section", "Section Divider", "Divider"),
-    "content": ("Title and Content", "Title, Content", "Title and Text", "Title and Body", "Title, Text",
-                "Content", "Title and Content Layout"),
+    "content": (
+        "Title and Content",
+        "Title, Content",
+        "Title and Text",
+        "Title and Body",
+        "Title, Text",
+        "Content",
+        "Title and Content Layout",
+    ),
     "title_only": ("Title Only", "Title, Only", "Only Title", "Title only layout"),
     "blank": ("Blank", "Blank Slide", "Empty"),
 }
 """Layout names per role, compared ignoring case, spaces and punctuation."""
 
 OFFICE_NAMES: dict[LayoutRole, str] = {
-    "title": "Title Slide", "section": "Section Header", "content": "Title and Content",
-    "title_only": "Title Only", "blank": "Blank",
+    "title": "Title Slide",
+    "section": "Section Header",
+    "content": "Title and Content",
+    "title_only": "Title Only",
+    "blank": "Blank",
 }
 _USE: dict[LayoutRole, str] = {
-    "title": "the title slide", "section": "dividers", "content": "text slides",
-    "title_only": "diagram slides", "blank": "blank slides",
+    "title": "the title slide",
+    "section": "dividers",
+    "content": "text slides",
+    "title_only": "diagram slides",
+    "blank": "blank slides",
 }
 _FALLBACKS: dict[LayoutRole, tuple[LayoutRole, ...]] = {
     "title": ("section", "title_only", "content"),
@@ -55,9 +68,13 @@ _FALLBACKS: dict[LayoutRole, tuple[LayoutRole, ...]] = {
     "blank": ("title_only", "content", "section", "title"),
 }
 _LAYOUT_TYPES: dict[LayoutRole, tuple[str, ...]] = {
-    "title": ("title",), "section": ("secHead",), "content": ("obj", "tx"),
-    "title_only": ("titleOnly",), "blank": ("blank",),
+    "title": ("title",),
+    "section": ("secHead",),
+    "content": ("obj", "tx"),
+    "title_only": ("titleOnly",),
+    "blank": ("blank",),
 }
+
 
 def _key(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())

@@ -23,8 +23,25 @@ _NS = {
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
 
 # Children of a:pPr in schema order (CT_TextParagraphProperties).
-_PPR_ORDER = ["lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx",
-              "buFont", "buNone", "buAutoNum", "buChar", "buBlip", "tabLst", "defRPr", "extLst"]
+_PPR_ORDER = [
+    "lnSpc",
+    "spcBef",
+    "spcAft",
+    "buClrTx",
+    "buClr",
+    "buSzTx",
+    "buSzPct",
+    "buSzPts",
+    "buFontTx",
+    "buFont",
+    "buNone",
+    "buAutoNum",
+    "buChar",
+    "buBlip",
+    "tabLst",
+    "defRPr",
+    "extLst",
+]
 _PPR_RANK = {qn(f"a:{name}"): rank for rank, name in enumerate(_PPR_ORDER)}
 _BULLET_TAGS = ("buNone", "buAutoNum", "buChar", "buBlip", "buFontTx", "buFont")
 _BULLET_QNAMES = frozenset(qn(f"a:{name}") for name in _BULLET_TAGS)
@@ -42,8 +59,13 @@ def _next_shape_id(slide: Slide) -> int:
 
 
 def add_footer_placeholders(
-    slide: Slide, layout: SlideLayout, footer: str | None, date: str | None, number: int,
-    *, first_id: int | None = None,
+    slide: Slide,
+    layout: SlideLayout,
+    footer: str | None,
+    date: str | None,
+    number: int,
+    *,
+    first_id: int | None = None,
 ) -> list[str]:
     """Clone ``layout``'s date, footer and slide-number placeholders onto ``slide``, filled.
 
@@ -72,11 +94,11 @@ def add_footer_placeholders(
             field_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_OID, f"neslis-slidenum-{number}")).upper() + "}"
             para = f'<a:fld id="{field_id}" type="slidenum">{_FOOT_RPR}<a:t>{number}</a:t></a:fld>'
         else:
-            para = f'<a:r>{_FOOT_RPR}<a:t>{_escape(text)}</a:t></a:r>'
+            para = f"<a:r>{_FOOT_RPR}<a:t>{_escape(text)}</a:t></a:r>"
         xml = (
             f'<p:sp xmlns:p="{_NS["p"]}" xmlns:a="{_NS["a"]}"><p:nvSpPr><p:cNvPr id="{shape_id}" '
             f'name="{name} {shape_id}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph{ph_attrs}/>'
-            f'</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>{para}</a:p></p:txBody></p:sp>'
+            f"</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>{para}</a:p></p:txBody></p:sp>"
         )
         tree.append(etree.fromstring(xml))
         added.append(kind)

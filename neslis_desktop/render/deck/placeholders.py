@@ -23,8 +23,17 @@ _NS = {
 TITLE_TYPES = ("title", "ctrTitle")
 BODY_TYPES = ("body", "obj")
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
-_MASTER_TYPE = {"ctrTitle": "title", "subTitle": "body", "obj": "body", "tbl": "body", "chart": "body",
-                "dgm": "body", "media": "body", "clipArt": "body", "pic": "body"}
+_MASTER_TYPE = {
+    "ctrTitle": "title",
+    "subTitle": "body",
+    "obj": "body",
+    "tbl": "body",
+    "chart": "body",
+    "dgm": "body",
+    "media": "body",
+    "clipArt": "body",
+    "pic": "body",
+}
 
 GAP = EMU_PER_INCH // 10
 """Space kept between a derived body area and the title above or the footer below."""
@@ -89,8 +98,10 @@ def layout_frame(
     rects = placeholder_rects(layout, placements)
     master_title = master_rect(layout.slide_master, "title")
     margin_x = slide_w // 20
-    title = first_rect(rects, TITLE_TYPES) or master_title or Rect(
-        margin_x, slide_h // 25, slide_w - 2 * margin_x, slide_h // 7
+    title = (
+        first_rect(rects, TITLE_TYPES)
+        or master_title
+        or Rect(margin_x, slide_h // 25, slide_w - 2 * margin_x, slide_h // 7)
     )
     body: Rect | None = None
     if role == "content":

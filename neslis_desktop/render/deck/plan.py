@@ -37,14 +37,11 @@ def marker_margin(bullet: str, size_pt: float) -> int:
     ems = 1.8 if bullet == "number" else 1.1
     return max(BULLET_MARGIN, int(size_pt * ems * EMU_PER_PT))
 
-ThemeColour = Literal[
-    "tx1", "tx2", "bg1", "bg2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6"
-]
+
+ThemeColour = Literal["tx1", "tx2", "bg1", "bg2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6"]
 LayoutRole = Literal["title", "section", "content", "title_only", "blank"]
 """Which kind of template layout a slide asks for; the template module finds a match."""
-ShapeKind = Literal[
-    "rect", "rounded", "chevron", "pentagon", "arrow_right", "ellipse", "line", "elbow", "text"
-]
+ShapeKind = Literal["rect", "rounded", "chevron", "pentagon", "arrow_right", "ellipse", "line", "elbow", "text"]
 
 
 @dataclass(frozen=True)

@@ -148,8 +148,14 @@ def load_template(path: Path | None = None) -> DeckTemplate:
     messages += _by_geometry(prs, path, layouts, frames, placements)
     master = layouts["content"].slide_master
     return DeckTemplate(
-        path=path, prs=prs, layouts=layouts, frames=frames, fonts=theme.fonts(master),
-        palette=theme.palette(master), messages=messages, placements=placements,
+        path=path,
+        prs=prs,
+        layouts=layouts,
+        frames=frames,
+        fonts=theme.fonts(master),
+        palette=theme.palette(master),
+        messages=messages,
+        placements=placements,
     )
 
 
@@ -190,7 +196,10 @@ def _geometry_frame(layout: SlideLayout, role: LayoutRole, w: int, h: int, place
 
 
 def _by_geometry(
-    prs: PresentationObj, path: Path, layouts: dict[LayoutRole, SlideLayout], frames: dict[LayoutRole, Frame],
+    prs: PresentationObj,
+    path: Path,
+    layouts: dict[LayoutRole, SlideLayout],
+    frames: dict[LayoutRole, Frame],
     placements: dict[str, Placements],
 ) -> list[str]:
     """Content and diagram slides get a layout whose geometry serves, whatever the names said.
@@ -220,8 +229,10 @@ def _by_geometry(
         if narrowed is not None and frame_problem(narrowed, layout) is None:
             frames[role] = narrowed
             placements.setdefault(key, {})["title"] = narrowed.title
-            messages.append(f"Template {path.name}: titles of {_USE_BY[role]} were narrowed to keep clear of a "
-                            "fixed box of the template.")
+            messages.append(
+                f"Template {path.name}: titles of {_USE_BY[role]} were narrowed to keep clear of a "
+                "fixed box of the template."
+            )
             continue
         best: tuple[int, SlideLayout, Frame] | None = None
         for other in all_layouts(prs):

@@ -209,8 +209,9 @@ def _draw_text(template: DeckTemplate, plan: SlidePlan, layout: SlideLayout, pla
         return
     target = second if second is not None else places.take(*BODY_TYPES, largest=True)
     if target is not None:
-        xmlbuild.fill_paras(places.body(target), body_paras, plan.body_style, placeholder=True,
-                            bulleted=bulleted_levels(layout))
+        xmlbuild.fill_paras(
+            places.body(target), body_paras, plan.body_style, placeholder=True, bulleted=bulleted_levels(layout)
+        )
         return
     area = template.frames["title_only" if plan.layout == "blank" else plan.layout].body
     style = plan.body_style or TextStyle(size_pt=DEFAULT_SUBTITLE_PT)

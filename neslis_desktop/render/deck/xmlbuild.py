@@ -36,8 +36,12 @@ _FILLS = frozenset(_A + t for t in ("noFill", "solidFill", "gradFill", "blipFill
 AUTOSHAPE_PRESETS: dict[str, str] = {
     kind: AutoShapeType(member).prst
     for kind, member in {
-        "rect": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE, "chevron": MSO_SHAPE.CHEVRON,
-        "pentagon": MSO_SHAPE.PENTAGON, "arrow_right": MSO_SHAPE.RIGHT_ARROW, "ellipse": MSO_SHAPE.OVAL,
+        "rect": MSO_SHAPE.RECTANGLE,
+        "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
+        "chevron": MSO_SHAPE.CHEVRON,
+        "pentagon": MSO_SHAPE.PENTAGON,
+        "arrow_right": MSO_SHAPE.RIGHT_ARROW,
+        "ellipse": MSO_SHAPE.OVAL,
     }.items()
 }
 CONNECTOR_PRESETS = {"line": "line", "elbow": "bentConnector3"}
@@ -200,8 +204,10 @@ def style_body(tx_body: etree._Element, text: TextFrame) -> None:
     else:
         body_pr.insert(0, no_autofit)
     for attr, value, default in (
-        ("lIns", text.inset, _DEFAULT_LR_INSET), ("rIns", text.inset, _DEFAULT_LR_INSET),
-        ("tIns", text.inset // 2, _DEFAULT_TB_INSET), ("bIns", text.inset // 2, _DEFAULT_TB_INSET),
+        ("lIns", text.inset, _DEFAULT_LR_INSET),
+        ("rIns", text.inset, _DEFAULT_LR_INSET),
+        ("tIns", text.inset // 2, _DEFAULT_TB_INSET),
+        ("bIns", text.inset // 2, _DEFAULT_TB_INSET),
     ):
         if value == default:
             body_pr.attrib.pop(attr, None)

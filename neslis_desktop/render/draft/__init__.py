@@ -90,6 +90,7 @@ def _prepare(doc: Document, label: str, project: Project) -> tuple[list[str], El
     for name in sorted(fill_fields(doc, values)):
         messages.append(
             f"Template {label} has the field {{{{{name}}}}}, which NESLIS does not fill; the fields it fills are "
-            + ", ".join(f"{{{{{f}}}}}" for f in FIELDS) + " and {{content}}."
+            + ", ".join(f"{{{{{f}}}}}" for f in FIELDS)
+            + " and {{content}}."
         )
     return messages, anchor, "title" in fields

@@ -97,8 +97,9 @@ class BlockWriter:
             add_runs(p, runs(body))
         return p
 
-    def items(self, items: Sequence[BulletItem], numbered: bool = False, depth: int = 0,
-              num_id: int | None = None) -> list[Element]:
+    def items(
+        self, items: Sequence[BulletItem], numbered: bool = False, depth: int = 0, num_id: int | None = None
+    ) -> list[Element]:
         """A (nested) list: List Bullet/List Number at the top, the 2 and 3 styles below."""
         names = NUMBERS if numbered else BULLETS
         if numbered and depth == 0 and num_id is None:
@@ -120,13 +121,19 @@ class BlockWriter:
         num = (num_id, 0) if num_id else None
         return [self.para(t, NUMBERS[0], num) for t in texts]
 
-    def table(self, widths: Sequence[int], header: Sequence[Sequence[Element]],
-              rows: Sequence[Sequence[Sequence[Element]]], caption: str) -> Element:
+    def table(
+        self,
+        widths: Sequence[int],
+        header: Sequence[Sequence[Element]],
+        rows: Sequence[Sequence[Sequence[Element]]],
+        caption: str,
+    ) -> Element:
         """A full-width table in the Draft Table style; ``widths`` are shares scaled to the page."""
         total = sum(widths)
         scaled = [max(567, w * self.width // total) for w in widths]
-        return table(Table(scaled, header, rows, plain_text(caption)), self.styles.id(TABLE_STYLE),
-                     self.styles.id(CELL))
+        return table(
+            Table(scaled, header, rows, plain_text(caption)), self.styles.id(TABLE_STYLE), self.styles.id(CELL)
+        )
 
     # -- blocks ------------------------------------------------------------------------------
 
@@ -149,8 +156,9 @@ class BlockWriter:
         out = [p for line in block.intro for p in self.paras(line, LEAD)]
         if figure_grid(block.cards):
             rows = [[[self.headed(c.title, None, CELL)], [self.cell(c.body)]] for c in block.cards]
-            out.append(self.table([1, 3], [[self.cell("Figure")], [self.cell("Detail")]], rows,
-                                  block.heading or context))
+            out.append(
+                self.table([1, 3], [[self.cell("Figure")], [self.cell("Detail")]], rows, block.heading or context)
+            )
             return out + (self.paras(block.footer) if block.footer else [])
         headed = any(c.title and (c.body or c.bullets) for c in block.cards)
         for card in block.cards:
@@ -190,8 +198,11 @@ class BlockWriter:
             if target.figure and plain_text(target.figure) not in shown:
                 text = f"**{target.figure}** {text}"
             rows.append([[self.cell(str(n))], [self.cell(text)]])
-        out.append(self.table([1, 9], [[self.cell("No.")], [self.cell("Target")]], rows,
-                              block.label or block.heading or context))
+        out.append(
+            self.table(
+                [1, 9], [[self.cell("No.")], [self.cell("Target")]], rows, block.label or block.heading or context
+            )
+        )
         for line in block.footer:
             out += self.paras(line)
         return out

@@ -96,8 +96,9 @@ def body(writer: BlockWriter, project: Project) -> list[Element]:
             continue
         out.append(writer.para(pointer(consultation if numbered else None)))
         title = section.title
-        if numbered and (GENERIC_TITLE in plain_text(title).casefold()
-                         or titles.count(plain_text(title).casefold()) > 1):
+        if numbered and (
+            GENERIC_TITLE in plain_text(title).casefold() or titles.count(plain_text(title).casefold()) > 1
+        ):
             title = f"{title} (section {number})"
         group = QuestionGroup(title)
         for q in asked:
@@ -123,9 +124,7 @@ def pointer(consultation: int | None) -> str:
     return f"The questions for this section are in {where}."
 
 
-def _section(
-    writer: BlockWriter, section: Section, anchors: Anchors
-) -> tuple[list[Element], list[QuestionsBlock]]:
+def _section(writer: BlockWriter, section: Section, anchors: Anchors) -> tuple[list[Element], list[QuestionsBlock]]:
     """What ``section`` prints in place (block headings as Heading 2) and the questions it asks.
 
     Each printed block starts with its anchor (see :mod:`anchors`), for reviewers' comments.

@@ -132,8 +132,17 @@ def table(spec: Table, style_id: str, cell_style: str | None = None) -> Element:
     tblpr = sub(tbl, "w:tblPr")
     sub(tblpr, "w:tblStyle", val=style_id)
     sub(tblpr, "w:tblW", w="5000", type="pct")
-    sub(tblpr, "w:tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0",
-        noHBand="1", noVBand="1")
+    sub(
+        tblpr,
+        "w:tblLook",
+        val="04A0",
+        firstRow="1",
+        lastRow="0",
+        firstColumn="0",
+        lastColumn="0",
+        noHBand="1",
+        noVBand="1",
+    )
     sub(tblpr, "w:tblCaption", val=spec.caption[:250])
     grid = sub(tbl, "w:tblGrid")
     for width in spec.widths:

@@ -115,11 +115,15 @@ class StyleSheet:
         styles, _ = self._bundled_roots()
         for style in styles.iterfind(qn("w:style")):
             name_el = style.find(qn("w:name"))
-            if (style.get(qn("w:type")) == kind and name_el is not None
-                    and _name_key(name_el.get(qn("w:val")) or "") == _name_key(name)):
+            if (
+                style.get(qn("w:type")) == kind
+                and name_el is not None
+                and _name_key(name_el.get(qn("w:val")) or "") == _name_key(name)
+            ):
                 return style
-        raise TemplateError(f"The bundled document template has no style '{name}'; rebuild it with "
-                            "templates/make_draft_template.py.")
+        raise TemplateError(
+            f"The bundled document template has no style '{name}'; rebuild it with templates/make_draft_template.py."
+        )
 
     def _bundled_name_of(self, sid: str) -> tuple[str, str] | None:
         styles, _ = self._bundled_roots()
@@ -180,8 +184,9 @@ class StyleSheet:
         _, bundled_numbering = self._bundled_roots()
         num = next(n for n in bundled_numbering.iterfind(qn("w:num")) if n.get(qn("w:numId")) == bundled_num_id)
         abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
-        abstract = next(a for a in bundled_numbering.iterfind(qn("w:abstractNum"))
-                        if a.get(qn("w:abstractNumId")) == abstract_id)
+        abstract = next(
+            a for a in bundled_numbering.iterfind(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id
+        )
         numbering = self._numbering()
         used = [int(a.get(qn("w:abstractNumId")) or 0) for a in numbering.iterfind(qn("w:abstractNum"))]
         new_abstract_id = str(max(used, default=0) + 1)
@@ -254,9 +259,12 @@ class StyleSheet:
         heading_ids = set(mapping.values())
         for style in self._root.iterfind(qn("w:style")):
             based = style.find(qn("w:basedOn"))
-            if (based is not None and based.get(qn("w:val")) in heading_ids
-                    and style.get(qn("w:styleId")) not in heading_ids
-                    and style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is None):
+            if (
+                based is not None
+                and based.get(qn("w:val")) in heading_ids
+                and style.get(qn("w:styleId")) not in heading_ids
+                and style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is None
+            ):
                 style.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = 0
         self.messages.append(
             f"Template {self._template} has unnumbered headings; numbered them 1, 1.1, 1.1.1 "
@@ -268,8 +276,9 @@ class StyleSheet:
         _, numbering = self._bundled_roots()
         num = next(n for n in numbering.iterfind(qn("w:num")) if n.get(qn("w:numId")) == bundled_num_id)
         abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
-        abstract = next(a for a in numbering.iterfind(qn("w:abstractNum"))
-                        if a.get(qn("w:abstractNumId")) == abstract_id)
+        abstract = next(
+            a for a in numbering.iterfind(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id
+        )
         lvl = next(lv for lv in abstract.iterfind(qn("w:lvl")) if lv.get(qn("w:ilvl")) == str(level))
         ind = lvl.find(f"{qn('w:pPr')}/{qn('w:ind')}")
         return dict(ind.attrib) if ind is not None else {}
@@ -378,4 +387,3 @@ class StyleSheet:
 def template_label(path: Path | None) -> str:
     """How messages name a template."""
     return path.name if path is not None else "neslis-draft.docx"
-

@@ -134,7 +134,7 @@ def _fill_paragraph(paragraph: Paragraph, values: Mapping[str, str]) -> bool:
     for m in reversed(matches):
         first, last = holding(m.start(), end=False), holding(m.end(), end=True)
         head = texts[first][: m.start() - starts[first]]
-        tail = texts[last][m.end() - starts[last]:]
+        tail = texts[last][m.end() - starts[last] :]
         if first == last:
             texts[first] = head + values[m.group(1)] + tail
         else:

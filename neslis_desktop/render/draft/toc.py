@@ -29,8 +29,10 @@ from neslis_desktop.render.draft.ooxml import (
 )
 
 TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
-NOTE = ("Page numbers are added when the contents is updated: in Word, right-click the contents and choose "
-        "Update Field. Updating also removes this note.")
+NOTE = (
+    "Page numbers are added when the contents is updated: in Word, right-click the contents and choose "
+    "Update Field. Updating also removes this note."
+)
 BOOKMARK_BASE = 100_000
 """First id of the headings' bookmarks: above the small ids templates and Word use."""
 
@@ -81,8 +83,9 @@ def _bookmark(p: Element, ident: int) -> str:
     return name
 
 
-def contents(headings: Sequence[Heading], toc_ids: Sequence[str], fallback: str,
-             note_style: str | None = None) -> list[Element]:
+def contents(
+    headings: Sequence[Heading], toc_ids: Sequence[str], fallback: str, note_style: str | None = None
+) -> list[Element]:
     """The TOC field's paragraphs: begin and instruction in the first, end and a page break in the last.
 
     With headings, the last paragraph of the result is the note on page numbers (in

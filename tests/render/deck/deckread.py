@@ -54,7 +54,6 @@ def para(text: str, level: int = 0, bullet: str = "bullet", bold: bool = False) 
     return Para(runs=[Run(text, bold=bold)], level=level, bullet=bullet)  # type: ignore[arg-type]
 
 
-
 def sample_plans(frames: Mapping[LayoutRole, Frame] | None = None) -> list[SlidePlan]:
     """Hand-made plans covering every layout role and every shape kind.
 
@@ -69,8 +68,13 @@ def sample_plans(frames: Mapping[LayoutRole, Frame] | None = None) -> list[Slide
 
     box_style = TextStyle(size_pt=16, colour="bg1", bold=True, align="center", anchor="middle")
     return [
-        SlidePlan(layout="title", title="North East Local Industrial Strategy", subtitle="Summit engagement pack\n2026",
-                  title_style=TextStyle(size_pt=40, font="major"), subtitle_style=TextStyle(size_pt=22)),
+        SlidePlan(
+            layout="title",
+            title="North East Local Industrial Strategy",
+            subtitle="Summit engagement pack\n2026",
+            title_style=TextStyle(size_pt=40, font="major"),
+            subtitle_style=TextStyle(size_pt=22),
+        ),
         SlidePlan(layout="section", title="Our economy", subtitle="Section 1", notes="Welcome everyone."),
         SlidePlan(
             layout="content",
@@ -88,28 +92,66 @@ def sample_plans(frames: Mapping[LayoutRole, Frame] | None = None) -> list[Slide
             layout="title_only",
             title="How it fits together",
             shapes=[
-                Shape("rect", grid(0, 0.5, 3, 1), "Box A", fill="accent1",
-                      text=TextFrame([para("Plain box", bullet="none")], box_style)),
-                Shape("rounded", grid(4, 0.5, 3, 1), "Box B", fill="accent2", line="tx2", line_pt=1,
-                      text=TextFrame([para("Rounded", bullet="none")], box_style)),
-                Shape("chevron", grid(0, 3, 2, 1), "Step 1", fill="accent3", adjust=0.25,
-                      text=TextFrame([para("Chevron", bullet="none")], box_style)),
-                Shape("pentagon", grid(2, 3, 2, 1), "Step 2", fill="accent4",
-                      text=TextFrame([para("Pentagon", bullet="none")], box_style)),
+                Shape(
+                    "rect",
+                    grid(0, 0.5, 3, 1),
+                    "Box A",
+                    fill="accent1",
+                    text=TextFrame([para("Plain box", bullet="none")], box_style),
+                ),
+                Shape(
+                    "rounded",
+                    grid(4, 0.5, 3, 1),
+                    "Box B",
+                    fill="accent2",
+                    line="tx2",
+                    line_pt=1,
+                    text=TextFrame([para("Rounded", bullet="none")], box_style),
+                ),
+                Shape(
+                    "chevron",
+                    grid(0, 3, 2, 1),
+                    "Step 1",
+                    fill="accent3",
+                    adjust=0.25,
+                    text=TextFrame([para("Chevron", bullet="none")], box_style),
+                ),
+                Shape(
+                    "pentagon",
+                    grid(2, 3, 2, 1),
+                    "Step 2",
+                    fill="accent4",
+                    text=TextFrame([para("Pentagon", bullet="none")], box_style),
+                ),
                 Shape("arrow_right", grid(5, 3, 2, 1), "Arrow", fill="accent5"),
                 Shape("ellipse", grid(8, 3, 1, 1), "Dot", fill="accent6", alt_text="A marker"),
                 Shape("line", grid(3, 1, 1, 0), "Link", line="tx2", line_pt=2),
                 Shape("elbow", grid(1, 1.5, 4, 1.5), "Elbow", line="accent1", line_pt=1.5),
-                Shape("text", grid(8, 0.5, 4, 1.5), "Note",
-                      text=TextFrame([para("A bullet in a box"), para("A sub point", level=1)],
-                                     TextStyle(size_pt=14, colour="tx1"))),
+                Shape(
+                    "text",
+                    grid(8, 0.5, 4, 1.5),
+                    "Note",
+                    text=TextFrame(
+                        [para("A bullet in a box"), para("A sub point", level=1)], TextStyle(size_pt=14, colour="tx1")
+                    ),
+                ),
             ],
             notes="Diagram notes.",
         ),
-        SlidePlan(layout="blank", title="Blank with title", shapes=[
-            Shape("text", grid(0, 1, 8, 1), "Quote",
-                  text=TextFrame([para("A closing thought", bullet="none")], TextStyle(size_pt=24, colour="tx2",
-                                                                                     font="major")))]),
+        SlidePlan(
+            layout="blank",
+            title="Blank with title",
+            shapes=[
+                Shape(
+                    "text",
+                    grid(0, 1, 8, 1),
+                    "Quote",
+                    text=TextFrame(
+                        [para("A closing thought", bullet="none")], TextStyle(size_pt=24, colour="tx2", font="major")
+                    ),
+                )
+            ],
+        ),
     ]
 
 
@@ -131,7 +173,9 @@ def off_slide(prs: PresentationObj) -> list[tuple[int, str]]:
         for shape in walk(slide.shapes):
             if shape.left is None or shape.top is None or shape.width is None or shape.height is None:
                 continue
-            if not (0 <= shape.left <= shape.left + shape.width <= width
-                    and 0 <= shape.top <= shape.top + shape.height <= height):
+            if not (
+                0 <= shape.left <= shape.left + shape.width <= width
+                and 0 <= shape.top <= shape.top + shape.height <= height
+            ):
                 outside.append((number, shape.name))
     return outside

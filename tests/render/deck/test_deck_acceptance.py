@@ -24,8 +24,16 @@ MIN_SLIDES = 25
 
 def _build(project_dir: Path, out: Path, template: Path | None = None) -> Path:
     neslis = Path(sys.executable).with_name("neslis")
-    cmd = [str(neslis) if neslis.exists() else shutil.which("neslis") or "neslis", "build", str(project_dir),
-           "-o", str(out), "--only", "deck", "-q"]
+    cmd = [
+        str(neslis) if neslis.exists() else shutil.which("neslis") or "neslis",
+        "build",
+        str(project_dir),
+        "-o",
+        str(out),
+        "--only",
+        "deck",
+        "-q",
+    ]
     if template is not None:
         cmd += ["--deck-template", str(template)]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)

@@ -40,13 +40,16 @@ CAUGHT = {"overflow", "broken-word", "off-slide", "overlap", "covers-title"}
 
 def _words(pdf: Path) -> list[tuple[float, list[tuple[str, float, float, float, float]]]]:
     """Per page: its width in points and its words as (text, x0, y0, x1, y1) in points."""
-    html = subprocess.run([require_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True,
-                          check=True, timeout=120).stdout
+    html = subprocess.run(
+        [require_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True, check=True, timeout=120
+    ).stdout
     root = etree.fromstring(html, etree.HTMLParser())
     pages = []
     for page in root.iter("page"):
-        words = [(w.text or "", float(w.get("xmin")), float(w.get("ymin")), float(w.get("xmax")), float(w.get("ymax")))
-                 for w in page.iter("word")]
+        words = [
+            (w.text or "", float(w.get("xmin")), float(w.get("ymin")), float(w.get("xmax")), float(w.get("ymax")))
+            for w in page.iter("word")
+        ]
         pages.append((float(page.get("width")), words))
     return pages
 
@@ -75,7 +78,9 @@ def _known_overflow(target: Path) -> Path:
 
 @pytest.mark.slow
 def test_no_overflow_libreoffice_shows_is_missed(
-    tmp_path: Path, bundled_dir: Path, pandoc_reference: Callable[[str], Path],
+    tmp_path: Path,
+    bundled_dir: Path,
+    pandoc_reference: Callable[[str], Path],
     libreoffice_template: Callable[[str], Path],
 ) -> None:
     bundled, stress = load_project(bundled_dir), load_project(STRESS)
@@ -93,9 +98,22 @@ def test_no_overflow_libreoffice_shows_is_missed(
         decks.append(deck)
     decks.append(_known_overflow(tmp_path / "known-overflow.pptx"))
     env = dict(os.environ, FONTCONFIG_FILE=str(REPO / "tools" / "fonts.conf"))
-    subprocess.run([require_tool("soffice"), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, decks)],
-                   capture_output=True, timeout=600, check=False, env=env)
+    subprocess.run(
+        [
+            require_tool("soffice"),
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *map(str, decks),
+        ],
+        capture_output=True,
+        timeout=600,
+        check=False,
+        env=env,
+    )
     missed: list[str] = []
     shown = 0
     for deck in decks:

@@ -94,8 +94,12 @@ def test_members_and_side_labels_show_where_they_belong() -> None:
 def _big_chart(n: int) -> OrgChartBlock:
     return OrgChartBlock(
         nodes=[
-            OrgNode(id=f"n{i}", title=f"Body number {i} with a long name", members=["Member one", "Member two"],
-                    parent=None if i == 0 else f"n{(i - 1) // 3}")
+            OrgNode(
+                id=f"n{i}",
+                title=f"Body number {i} with a long name",
+                members=["Member one", "Member two"],
+                parent=None if i == 0 else f"n{(i - 1) // 3}",
+            )
             for i in range(n)
         ]
     )

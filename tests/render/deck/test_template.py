@@ -61,7 +61,12 @@ def test_bundled_template_is_16_9_with_the_office_layouts_and_our_theme() -> Non
     prs = Presentation(str(bundled_deck_template()))
     assert (prs.slide_width, prs.slide_height) == (12_192_000, 6_858_000)
     assert [layout.name for layout in prs.slide_layouts] == [
-        "Title Slide", "Title and Content", "Section Header", "Title Only", "Blank"]
+        "Title Slide",
+        "Title and Content",
+        "Section Header",
+        "Title Only",
+        "Blank",
+    ]
     assert len(prs.slides) == 0
     look = template_look(None)
     assert look.fonts.major == "Calibri Light" and look.fonts.minor == "Calibri"
@@ -77,8 +82,12 @@ def test_bundled_template_frames_and_no_messages() -> None:
     deck_template = load_template(None)
     assert deck_template.messages == []
     assert {role: deck_template.layouts[role].name for role in ROLES} == {
-        "title": "Title Slide", "section": "Section Header", "content": "Title and Content",
-        "title_only": "Title Only", "blank": "Blank"}
+        "title": "Title Slide",
+        "section": "Section Header",
+        "content": "Title and Content",
+        "title_only": "Title Only",
+        "blank": "Blank",
+    }
     content, title_only = deck_template.frames["content"], deck_template.frames["title_only"]
     for frame in deck_template.frames.values():
         _inside(frame)
@@ -107,8 +116,9 @@ def test_the_template_builder_is_reproducible(tmp_path: Path) -> None:
 # --- foreign templates ------------------------------------------------------------------------
 
 
-def test_pandoc_reference(pandoc_reference: Callable[[str], Path], project: Project, tmp_path: Path,
-                          validate: Callable[..., str]) -> None:
+def test_pandoc_reference(
+    pandoc_reference: Callable[[str], Path], project: Project, tmp_path: Path, validate: Callable[..., str]
+) -> None:
     reference = pandoc_reference("pptx")
     assert len(Presentation(str(reference)).slides) > 0  # it has sample slides to remove
     path, messages = _write(reference, project, tmp_path / "pandoc.pptx")
@@ -122,8 +132,9 @@ def test_pandoc_reference(pandoc_reference: Callable[[str], Path], project: Proj
 
 
 @pytest.mark.slow
-def test_libreoffice_export(libreoffice_template: Callable[[str], Path], project: Project, tmp_path: Path,
-                            validate: Callable[..., str]) -> None:
+def test_libreoffice_export(
+    libreoffice_template: Callable[[str], Path], project: Project, tmp_path: Path, validate: Callable[..., str]
+) -> None:
     vivid = libreoffice_template("Vivid")
     deck_template = load_template(vivid)
     assert deck_template.layouts["content"].name == "Title, Content"
@@ -139,8 +150,11 @@ def test_libreoffice_export(libreoffice_template: Callable[[str], Path], project
     # No divider layout: the section's subtitle is drawn below the title instead.
     assert "Section 1" in slide_text(deck.slides[1])
     # LibreOffice keeps its bullets where PowerPoint does not look, so the deck writes its own.
-    body = next(s for s in deck.slides[2].placeholders
-                if s.placeholder_format.type in (PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY))
+    body = next(
+        s
+        for s in deck.slides[2].placeholders
+        if s.placeholder_format.type in (PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY)
+    )
     first = body.text_frame.paragraphs[1]._p  # "Second level point", a bullet
     assert first.find(f"{A}pPr/{A}buChar") is not None
 
@@ -233,8 +247,11 @@ def test_layouts_without_any_title_placeholder(tmp_path: Path) -> None:
     prs = Presentation()
     for layout in prs.slide_layouts:
         for ph in list(layout.placeholders):
-            if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE,
-                                              PP_PLACEHOLDER.VERTICAL_TITLE):
+            if ph.placeholder_format.type in (
+                PP_PLACEHOLDER.TITLE,
+                PP_PLACEHOLDER.CENTER_TITLE,
+                PP_PLACEHOLDER.VERTICAL_TITLE,
+            ):
                 ph._element.getparent().remove(ph._element)
     source = tmp_path / "untitled.pptx"
     buffer = io.BytesIO()
@@ -269,8 +286,9 @@ def test_template_look_is_cached_until_the_file_changes(tmp_path: Path) -> None:
     assert template_look(source).slide_w == 9_144_000
 
 
-def test_sample_slides_in_sections_leave_no_dangling_ids(tmp_path: Path, project: Project,
-                                                         validate: Callable[..., str]) -> None:
+def test_sample_slides_in_sections_leave_no_dangling_ids(
+    tmp_path: Path, project: Project, validate: Callable[..., str]
+) -> None:
     """PowerPoint templates group their sample slides in sections, which name the slides by id."""
     prs = Presentation(str(bundled_deck_template()))
     slide = prs.slides.add_slide(prs.slide_layouts[1])
@@ -278,10 +296,15 @@ def test_sample_slides_in_sections_leave_no_dangling_ids(tmp_path: Path, project
     slide_id = prs.slides._sldIdLst[0].get("id")
     p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
     p14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
-    ext = etree.SubElement(etree.SubElement(prs.part._element, f"{p}extLst"), f"{p}ext",
-                           uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}")
-    section = etree.SubElement(etree.SubElement(ext, f"{p14}sectionLst"), f"{p14}section",
-                               name="Samples", id="{5B5C5C5C-0000-4000-8000-000000000001}")
+    ext = etree.SubElement(
+        etree.SubElement(prs.part._element, f"{p}extLst"), f"{p}ext", uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+    )
+    section = etree.SubElement(
+        etree.SubElement(ext, f"{p14}sectionLst"),
+        f"{p14}section",
+        name="Samples",
+        id="{5B5C5C5C-0000-4000-8000-000000000001}",
+    )
     etree.SubElement(etree.SubElement(section, f"{p14}sldIdLst"), f"{p14}sldId", id=slide_id)
     source = tmp_path / "sectioned.pptx"
     prs.save(str(source))
@@ -302,19 +325,28 @@ def test_layouts_are_found_by_type_when_names_do_not_tell(tmp_path: Path) -> Non
     prs.save(str(source))
     deck_template = load_template(source)
     assert {role: deck_template.layouts[role].name for role in ROLES} == {
-        "title": "Folie 0", "content": "Folie 1", "section": "Folie 2", "title_only": "Folie 3", "blank": "Folie 4"}
+        "title": "Folie 0",
+        "content": "Folie 1",
+        "section": "Folie 2",
+        "title_only": "Folie 3",
+        "blank": "Folie 4",
+    }
     assert deck_template.messages == []
 
 
 @pytest.mark.slow
-def test_libreoffice_export_whose_layout_boxes_mislead(libreoffice_template: Callable[[str], Path], project: Project,
-                                                      tmp_path: Path) -> None:
+def test_libreoffice_export_whose_layout_boxes_mislead(
+    libreoffice_template: Callable[[str], Path], project: Project, tmp_path: Path
+) -> None:
     """LibreOffice writes the same generic boxes into every layout; its sample slides show the real ones."""
     source = libreoffice_template("Midnightblue")
     deck_template = load_template(source)
     content = deck_template.frames["content"]
-    layout_boxes = [ph.top for ph in deck_template.layouts["content"].placeholders
-                    if ph.placeholder_format.type == PP_PLACEHOLDER.TITLE]
+    layout_boxes = [
+        ph.top
+        for ph in deck_template.layouts["content"].placeholders
+        if ph.placeholder_format.type == PP_PLACEHOLDER.TITLE
+    ]
     assert content.title.y != layout_boxes[0]  # not the layout's own (generic) box
     assert content.title.w > content.slide_w * 0.8 and content.body.w > content.slide_w * 0.8
     path, _ = _write(source, project, tmp_path / "midnight.pptx")

@@ -57,8 +57,12 @@ def test_subtitles_and_body_go_into_placeholders_with_levels_bullets_and_emphasi
     assert "Section 1" in slide_text(divider)
     body = next(s for s in content.placeholders if s.placeholder_format.idx == 1)
     paras = body.text_frame.paragraphs
-    assert [p.text for p in paras] == ["Productivity is below the UK", "Second level point", "Numbered one",
-                                       "Plain paragraph"]
+    assert [p.text for p in paras] == [
+        "Productivity is below the UK",
+        "Second level point",
+        "Numbered one",
+        "Plain paragraph",
+    ]
     assert [p.level for p in paras] == [0, 1, 0, 0]
     runs = paras[0].runs
     assert [r.font.bold for r in runs] == [None, True, None, None]
@@ -84,8 +88,12 @@ def test_shapes_are_drawn_in_plan_order_with_theme_colours_only(deck: Presentati
     assert [s.name for s in drawn] == ["Box A", "Box B", "Step 1", "Step 2", "Arrow", "Dot", "Link", "Elbow", "Note"]
     kinds = {s.name: s.auto_shape_type for s in drawn if s.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE}
     assert kinds == {
-        "Box A": MSO_SHAPE.RECTANGLE, "Box B": MSO_SHAPE.ROUNDED_RECTANGLE, "Step 1": MSO_SHAPE.CHEVRON,
-        "Step 2": MSO_SHAPE.PENTAGON, "Arrow": MSO_SHAPE.RIGHT_ARROW, "Dot": MSO_SHAPE.OVAL,
+        "Box A": MSO_SHAPE.RECTANGLE,
+        "Box B": MSO_SHAPE.ROUNDED_RECTANGLE,
+        "Step 1": MSO_SHAPE.CHEVRON,
+        "Step 2": MSO_SHAPE.PENTAGON,
+        "Arrow": MSO_SHAPE.RIGHT_ARROW,
+        "Dot": MSO_SHAPE.OVAL,
     }
     assert [s.shape_type for s in drawn if s.name in ("Link", "Elbow")] == [MSO_SHAPE_TYPE.LINE] * 2
     box = drawn[0]

@@ -31,10 +31,24 @@ PARAS = [
     Para(runs=[Run("Numbered\x07 with a control character")], bullet="number"),
 ]
 SHAPES = [
-    Shape("chevron", Rect(100, 200, 3000, 1500), "Step 1", fill="accent1", adjust=0.25,
-          text=TextFrame(paras=PARAS, style=STYLE, inset=45720)),
-    Shape("rect", Rect(10, 20, 30, 40), "Card", fill="bg2", line="tx2", line_pt=1.5, alt_text="A card",
-          text=TextFrame(paras=PARAS[:1], style=TextStyle(size_pt=20))),
+    Shape(
+        "chevron",
+        Rect(100, 200, 3000, 1500),
+        "Step 1",
+        fill="accent1",
+        adjust=0.25,
+        text=TextFrame(paras=PARAS, style=STYLE, inset=45720),
+    ),
+    Shape(
+        "rect",
+        Rect(10, 20, 30, 40),
+        "Card",
+        fill="bg2",
+        line="tx2",
+        line_pt=1.5,
+        alt_text="A card",
+        text=TextFrame(paras=PARAS[:1], style=TextStyle(size_pt=20)),
+    ),
     Shape("arrow_right", Rect(5, 5, 500, 100), "Arrow", fill="accent3", adjust=0.4),
     Shape("text", Rect(1, 2, 3, 4), "Lead", text=TextFrame(paras=PARAS, style=STYLE)),
     Shape("ellipse", Rect(7, 8, 9, 10), "Dot"),
@@ -42,9 +56,14 @@ SHAPES = [
     Shape("elbow", Rect(600, 700, 200, 300), "Elbow", alt_text="from a to b"),
 ]
 
-COLOURS = {"accent1": MSO_THEME_COLOR.ACCENT_1, "accent3": MSO_THEME_COLOR.ACCENT_3,
-           "bg1": MSO_THEME_COLOR.BACKGROUND_1, "bg2": MSO_THEME_COLOR.BACKGROUND_2,
-           "tx1": MSO_THEME_COLOR.TEXT_1, "tx2": MSO_THEME_COLOR.TEXT_2}
+COLOURS = {
+    "accent1": MSO_THEME_COLOR.ACCENT_1,
+    "accent3": MSO_THEME_COLOR.ACCENT_3,
+    "bg1": MSO_THEME_COLOR.BACKGROUND_1,
+    "bg2": MSO_THEME_COLOR.BACKGROUND_2,
+    "tx1": MSO_THEME_COLOR.TEXT_1,
+    "tx2": MSO_THEME_COLOR.TEXT_2,
+}
 
 
 def _drop_style(sp: etree._Element) -> None:
@@ -80,8 +99,12 @@ def _reference(slide: Slide, shape: Shape) -> None:
         if shape.alt_text:
             ooxml.set_alt_text(connector._element, shape.alt_text)
         return
-    kinds = {"rect": MSO_SHAPE.RECTANGLE, "chevron": MSO_SHAPE.CHEVRON, "arrow_right": MSO_SHAPE.RIGHT_ARROW,
-             "ellipse": MSO_SHAPE.OVAL}
+    kinds = {
+        "rect": MSO_SHAPE.RECTANGLE,
+        "chevron": MSO_SHAPE.CHEVRON,
+        "arrow_right": MSO_SHAPE.RIGHT_ARROW,
+        "ellipse": MSO_SHAPE.OVAL,
+    }
     if shape.kind == "text":
         drawn = slide.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
     else:

@@ -44,8 +44,13 @@ def test_cover_shows_event_and_audience_with_status_and_version(
     validate(tmp_path / "d.docx")
     doc = open_docx(tmp_path / "d.docx")
     assert [p.text for p in doc.paragraphs[:7]] == [
-        "Sample Strategy", "A test subtitle", "Draft \u2013 version 0.3", "LIS Summit", "For regional partners",
-        "3 February 2020", "Sample Partnership",
+        "Sample Strategy",
+        "A test subtitle",
+        "Draft \u2013 version 0.3",
+        "LIS Summit",
+        "For regional partners",
+        "3 February 2020",
+        "Sample Partnership",
     ]
     assert {p.style.name for p in doc.paragraphs[2:7]} == {"Cover Details"}
 
@@ -119,8 +124,15 @@ def test_headings_never_skip_a_level_and_follow_the_sections(sample_draft: Path)
         assert level <= previous + 1
         previous = level
     assert [t for lvl, t in found if lvl == 1] == [
-        "Introduction", "Cards", "Structure", "Targets", "Governance", "Progress", "Discussion questions",
-        "Next steps", "Consultation questions",
+        "Introduction",
+        "Cards",
+        "Structure",
+        "Targets",
+        "Governance",
+        "Progress",
+        "Discussion questions",
+        "Next steps",
+        "Consultation questions",
     ]
 
 
@@ -136,8 +148,9 @@ def test_heading_styles_are_bound_to_multilevel_numbering(sample_draft: Path) ->
     assert len(num_ids) == 1
     num = next(n for n in numbering.iterfind(qn("w:num")) if n.numId == num_ids.pop())
     abstract_id = num.abstractNumId.val
-    abstract = next(a for a in numbering.iterfind(qn("w:abstractNum"))
-                    if a.get(qn("w:abstractNumId")) == str(abstract_id))
+    abstract = next(
+        a for a in numbering.iterfind(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == str(abstract_id)
+    )
     links = [lvl.find(qn("w:pStyle")).get(qn("w:val")) for lvl in abstract.iterfind(qn("w:lvl"))]
     assert links[:3] == ["Heading1", "Heading2", "Heading3"]
     texts = [lvl.find(qn("w:lvlText")).get(qn("w:val")) for lvl in abstract.iterfind(qn("w:lvl"))]
@@ -158,8 +171,11 @@ def test_lists_use_list_styles(sample_draft: Path) -> None:
 def test_numbered_lists_restart_at_one(sample_draft: Path) -> None:
     doc = open_docx(sample_draft)
     numbering = doc.part.numbering_part.element
-    restarted = {n.numId for n in numbering.iterfind(qn("w:num"))
-                 if n.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}") is not None}
+    restarted = {
+        n.numId
+        for n in numbering.iterfind(qn("w:num"))
+        if n.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}") is not None
+    }
     firsts = {"One", "Draft", "First question?"}
     for p in doc.paragraphs:
         if p.text in firsts:
@@ -170,8 +186,11 @@ def test_inline_bold_and_italic_become_run_emphasis(sample_draft: Path) -> None:
     doc = open_docx(sample_draft)
     p = next(p for p in doc.paragraphs if p.text.startswith("Plain text with"))
     assert [(r.text, r.bold, r.italic) for r in p.runs] == [
-        ("Plain text with ", None, None), ("bold words", True, None), (" and ", None, None),
-        ("italic words", None, True), (".", None, None),
+        ("Plain text with ", None, None),
+        ("bold words", True, None),
+        (" and ", None, None),
+        ("italic words", None, True),
+        (".", None, None),
     ]
 
 
@@ -193,7 +212,10 @@ def test_structure_targets_org_and_timeline_tables(sample_draft: Path) -> None:
     doc = open_docx(sample_draft)
     structure, targets, members, timeline = _tables(doc)
     assert [c.text for c in structure.rows[0].cells] == [
-        "Foundations", "Grand Challenges", "Sector Deals\n(more planned)"]
+        "Foundations",
+        "Grand Challenges",
+        "Sector Deals\n(more planned)",
+    ]
     ideas = structure.rows[1].cells[0].paragraphs[0]
     assert ideas.text == "Ideas" and ideas.runs[0].style.name == "Strong"
     assert structure.rows[1].cells[0].paragraphs[1].text == "innovation"
@@ -220,7 +242,10 @@ def test_org_chart_reporting_lines_are_sentences(sample_draft: Path) -> None:
 def test_questions_are_gathered_and_numbered(sample_draft: Path) -> None:
     doc = open_docx(sample_draft)
     assert headings(doc)[-3:] == [
-        (1, "Consultation questions"), (2, "Discussion questions (section 7)"), (2, "Next steps")]
+        (1, "Consultation questions"),
+        (2, "Discussion questions (section 7)"),
+        (2, "Next steps"),
+    ]
     consult = paragraphs_after(doc, "Consultation questions")
     questions = [p for p in consult if p.style.name == "List Number"]
     assert [p.text for p in questions] == ["First question?", "Second question?", "Third question?"]
@@ -267,15 +292,20 @@ def test_properties_language_and_validity(sample_draft: Path, validate: Callable
     doc = open_docx(sample_draft)
     props = doc.core_properties
     assert (props.title, props.subject, props.author, props.language) == (
-        "Sample Strategy", "A test subtitle", "Sample Partnership", "en-GB")
+        "Sample Strategy",
+        "A test subtitle",
+        "Sample Partnership",
+        "en-GB",
+    )
     styles = part_xml(sample_draft, "word/styles.xml")
     assert re.search(r'<w:docDefaults>.*<w:lang w:val="en-GB"', styles, re.S)
     assert 'w:percent="100"' in part_xml(sample_draft, "word/settings.xml")
     validate(sample_draft)
 
 
-def test_bundled_project_draft_carries_the_seed(bundled_draft: Path, seed_lines: list[str],
-                                                 validate: Callable[..., str]) -> None:
+def test_bundled_project_draft_carries_the_seed(
+    bundled_draft: Path, seed_lines: list[str], validate: Callable[..., str]
+) -> None:
     doc = open_docx(bundled_draft)
     lines = [line for line in seed_lines if line != "Questions?"]
     missing = missing_lines(all_text(doc), lines)
@@ -285,17 +315,36 @@ def test_bundled_project_draft_carries_the_seed(bundled_draft: Path, seed_lines:
 
 def test_bundled_project_questions_all_appear_numbered(bundled_draft: Path, bundled_project_loaded: Project) -> None:
     doc = open_docx(bundled_draft)
-    asked = [plain_text(q) for s in bundled_project_loaded.sections for b in s.blocks
-             if isinstance(b, QuestionsBlock) for q in b.questions]
+    asked = [
+        plain_text(q)
+        for s in bundled_project_loaded.sections
+        for b in s.blocks
+        if isinstance(b, QuestionsBlock)
+        for q in b.questions
+    ]
     assert asked
     consult = paragraphs_after(doc, "Consultation questions")
     assert [p.text for p in consult if p.style.name == "List Number"] == asked
     assert [p for p in doc.paragraphs if not p.text.strip()] == []
 
 
-@pytest.mark.parametrize("name", ["Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
-                                  "List Bullet 2", "List Number", "Caption", "TOC Heading", "Cover Details",
-                                  "List Lead"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Title",
+        "Subtitle",
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "List Bullet",
+        "List Bullet 2",
+        "List Number",
+        "Caption",
+        "TOC Heading",
+        "Cover Details",
+        "List Lead",
+    ],
+)
 def test_bundled_template_has_the_named_styles(name: str) -> None:
     from neslis_desktop.resources import bundled_doc_template
 
@@ -307,8 +356,7 @@ def test_bundled_template_has_the_named_styles(name: str) -> None:
         assert doc.styles[name].element.pPr.find(qn("w:keepNext")) is not None
 
 
-def test_a_project_of_dividers_only_still_builds_a_valid_document(tmp_path: Path,
-                                                                    validate: Callable[..., str]) -> None:
+def test_a_project_of_dividers_only_still_builds_a_valid_document(tmp_path: Path, validate: Callable[..., str]) -> None:
     from neslis_desktop.model import DividerBlock, Section
     from neslis_desktop.render.draft import write_draft
 

@@ -68,8 +68,9 @@ def test_libreoffice_lays_out_the_pandoc_template_draft_with_page_furniture(
     for number, page in enumerate(pages[1:], 2):
         lines = [" ".join(ln.split()) for ln in page.splitlines() if ln.strip()]
         assert lines[0] == "North East Local Industrial Strategy", f"page {number} has no header"
-        assert re.fullmatch(rf"Draft 0\.1 \u2014 North East Local Industrial Strategy Page {number} of {len(pages)}",
-                            lines[-1]), f"page {number} ends with '{lines[-1]}'"
+        assert re.fullmatch(
+            rf"Draft 0\.1 \u2014 North East Local Industrial Strategy Page {number} of {len(pages)}", lines[-1]
+        ), f"page {number} ends with '{lines[-1]}'"
     assert set(re.findall(r"[A-Za-z]+", "\n".join(pages))) - _vocabulary(open_docx(target)) == set()
 
 

@@ -126,13 +126,17 @@ def test_template_with_fields_but_no_content_marker_gets_the_draft_at_its_end(tm
     assert out.element.body[-1].tag == qn("w:sectPr")
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("notes.docx", b"just some text, not a package"),
-    ("slides.pptx", b"PK\x03\x04"),
-    ("empty.docx", None),
-])
-def test_a_template_that_is_not_a_word_document_is_refused_clearly(tmp_path: Path, name: str,
-                                                                   data: bytes | None) -> None:
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("notes.docx", b"just some text, not a package"),
+        ("slides.pptx", b"PK\x03\x04"),
+        ("empty.docx", None),
+    ],
+)
+def test_a_template_that_is_not_a_word_document_is_refused_clearly(
+    tmp_path: Path, name: str, data: bytes | None
+) -> None:
     path = tmp_path / name
     if data is None:
         buffer = io.BytesIO()

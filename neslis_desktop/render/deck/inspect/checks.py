@@ -58,11 +58,7 @@ class SlideCheck:
         """Measured text per shape, filled as the checks ask (the contrast repair needs few)."""
         # LibreOffice exports its masters' date and number fields as text boxes reading
         # "<date/time>" and "<number>"; they stand in for the footers, as placeholders would.
-        self.texts = [
-            s
-            for s in slide.shapes
-            if s.text and not (s.layer != "slide" and _FIELD.match(s.text))
-        ]
+        self.texts = [s for s in slide.shapes if s.text and not (s.layer != "slide" and _FIELD.match(s.text))]
         drawn = [s for s in self.texts if s.layer == "slide" and s.kind in ("text", "shape")]
         self.dense = len(drawn) >= DENSE_SHAPES
 

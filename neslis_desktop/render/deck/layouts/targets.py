@@ -202,8 +202,10 @@ def _tile(  # noqa: PLR0917 - a tile's number, target, box and two sizes
     fig_h = _figure_h(ctx, target, box.w, figure_size)
     room = box.h - _words_h(ctx, n, target, box.w, size)
     fig_box = Rect(box.x, box.y + (room - fig_h) // 2, box.w, fig_h)
-    return [tile, box_shape(f"Figure {n}", fig_box, para(target.figure, bold=True), _figure_style(figure_size),
-                            kind="text")]
+    return [
+        tile,
+        box_shape(f"Figure {n}", fig_box, para(target.figure, bold=True), _figure_style(figure_size), kind="text"),
+    ]
 
 
 def tile_style(size: float) -> TextStyle:

@@ -150,8 +150,10 @@ def _at_sentence(p: Para, head: Para, tail: Para) -> tuple[Para, Para]:
     start = end
     while start < len(text) and text[start].isspace():
         start += 1
-    return (Para(_slice(p.runs, 0, end), p.level, p.bullet),
-            Para(_slice(p.runs, start, len(text)), p.level, "none" if p.bullet == "number" else p.bullet))
+    return (
+        Para(_slice(p.runs, 0, end), p.level, p.bullet),
+        Para(_slice(p.runs, start, len(text)), p.level, "none" if p.bullet == "number" else p.bullet),
+    )
 
 
 def _leads(para: Para, following: Para) -> bool:

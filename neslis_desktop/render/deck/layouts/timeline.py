@@ -391,7 +391,11 @@ def _groups(
 
 
 def _balanced(  # noqa: PLR0917 - the same arguments as _build's, plus the groups to re-cut
-    ctx: Ctx, block: TimelineBlock, lanes: list[tuple[int, TimelineLane]], area: Rect, size: float,
+    ctx: Ctx,
+    block: TimelineBlock,
+    lanes: list[tuple[int, TimelineLane]],
+    area: Rect,
+    size: float,
     groups: list[list[tuple[int, TimelineLane]]],
 ) -> list[list[tuple[int, TimelineLane]]]:
     """``groups`` re-cut into as many runs of lanes of even height, when each still fits a slide.
@@ -505,8 +509,9 @@ def _layout_months(block: TimelineBlock, area: Rect, ctx: Ctx) -> list[Page]:
     groups = _balanced(ctx, block, lanes, area, size, groups)
     # Even runs may leave room for larger text on every slide: one size for all, the largest that fits.
     for larger in sizes(START, size + 1):
-        if all(_build(ctx, block, g, area, larger, with_top=i == 0, left=False)[1] <= area.h
-               for i, g in enumerate(groups)):
+        if all(
+            _build(ctx, block, g, area, larger, with_top=i == 0, left=False)[1] <= area.h for i, g in enumerate(groups)
+        ):
             size = larger
             break
     pages = []
