@@ -1,25 +1,24 @@
-"""Building a pack: the deck and the draft of one project, written safely, with progress.
+"""Building a pack: the deck and the draft of one project, and what a build can end with.
 
-The CLI and the app's Generate button both call :func:`build_pack`. Each output is written to
-a temporary file beside its target and moved into place only when complete, so a failed or
-cancelled build leaves the previous files as they were and no half-written file behind.
+:func:`build_pack` is the default deck and draft of every section; the CLI and the app build
+a project's packs through :func:`~neslis_desktop.render.packs.build_packs`, which does the
+writing for both. Each output is written to a temporary file beside its target and moved into
+place only when complete, so a failed or cancelled build leaves the previous files as they
+were and no half-written file behind.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from neslis_desktop.errors import NeslisError, OutputError
+from neslis_desktop.errors import NeslisError
 from neslis_desktop.model import Project
-from neslis_desktop.render.a11y import Report, check_file
-from neslis_desktop.render.template_guard import check_template
-from neslis_desktop.store.atomic import atomic_paths, describe_os_error
 
 if TYPE_CHECKING:  # the inspector imports python-pptx, which the CLI loads only when building
     from neslis_desktop.render.deck.inspect.findings import Finding
+    from neslis_desktop.render.packs import PacksResult
 
 Only = Literal["deck", "doc"]
 
@@ -37,25 +36,6 @@ class DeckProblems(NeslisError):
             f"The deck has {len(problems)} slide problem{'s' if len(problems) != 1 else ''} "
             "(listed above); with --strict nothing was written."
         )
-
-
-@dataclass
-class PackResult:
-    """What a build wrote and what it had to adjust (text shrunk, slides continued, styles added)."""
-
-    deck: Path | None = None
-    draft: Path | None = None
-    messages: list[str] = field(default_factory=list)
-    accessibility: list[Report] = field(default_factory=list)
-    """The accessibility check of each file written, when the build was asked to check."""
-    problems: list[Finding] = field(default_factory=list)
-    """What the deck inspector found on the written slides (each needs a hand fix, or a content change)."""
-    inspection_notes: list[str] = field(default_factory=list)
-    """How the inspector measured (a font it had no file or metric twin for), for the report."""
-
-    @property
-    def paths(self) -> list[Path]:
-        return [p for p in (self.deck, self.draft) if p is not None]
 
 
 Progress = Callable[[int, int, str], None]
@@ -79,70 +59,33 @@ def build_pack(
     cancelled: Callable[[], bool] | None = None,
     check_accessibility: bool = False,
     strict: bool = False,
-) -> PackResult:
-    """Write the deck and/or the draft of ``project`` into ``out_dir``.
+) -> PacksResult:
+    """Write the deck and/or the draft of every section of ``project`` into ``out_dir``.
 
+    The project's declared packs are set aside: this is the default deck and draft (see
+    :func:`~neslis_desktop.render.packs.build_packs`, which does the work, for the rest).
     ``deck_template``/``doc_template`` default to the bundled templates. Raises a
     :class:`~neslis_desktop.errors.NeslisError` subclass on bad input (nothing written), or
-    :class:`Cancelled` when ``cancelled()`` turns true between steps. With
-    ``check_accessibility`` the written files are checked afterwards (``result.accessibility``).
-
-    The written deck is inspected before it is moved into place (:mod:`.deck.inspect`); its
-    findings are in ``PackResult.problems``. With ``strict``, any finding raises
-    :class:`DeckProblems` and nothing is written.
+    :class:`Cancelled` when ``cancelled()`` turns true between steps. The written deck is
+    inspected before it is moved into place; with ``strict``, any finding raises
+    :class:`DeckProblems` and nothing is written. With ``check_accessibility`` the written
+    files are checked afterwards.
     """
-    from neslis_desktop.render.deck import write_deck
-    from neslis_desktop.render.deck.inspect import inspect_deck
-    from neslis_desktop.render.draft import write_draft
+    from neslis_desktop.model.packs import PackKind, default_packs
+    from neslis_desktop.render.packs import build_packs
 
     if not project.sections:
         raise NeslisError("The project has no sections, so there is nothing to build. Add a section first.")
-    jobs = [j for j in ("deck", "doc") if only in (None, j)]
-    # User-picked templates are checked before anything, even the output folder, is written.
-    if deck_template is not None and "deck" in jobs:
-        check_template(deck_template, "pptx")
-    if doc_template is not None and "doc" in jobs:
-        check_template(doc_template, "docx")
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(describe_os_error(out_dir, exc)) from exc
-    deck_path, draft_path = output_paths(project, out_dir)
-    result = PackResult()
-
-    def step(n: int, what: str) -> None:
-        if cancelled is not None and cancelled():
-            raise Cancelled("Generation was cancelled; no files were changed.")
-        if progress is not None:
-            progress(n, len(jobs), what)
-
-    # Both outputs are built into temporary files first and moved into place together, all or
-    # nothing (see atomic_paths): a failure, a cancel or a deck open in PowerPoint never leaves
-    # a new deck beside an old draft, nor a half-written file.
-    targets = [deck_path if job == "deck" else draft_path for job in jobs]
-    with atomic_paths(targets) as temps:
-        for n, (job, tmp) in enumerate(zip(jobs, temps, strict=True)):
-            target = deck_path if job == "deck" else draft_path
-            step(n, f"Building the {'deck' if job == 'deck' else 'document'} {target.name}")
-            try:
-                if job == "deck":
-                    result.messages += write_deck(project, tmp, template=deck_template)
-                    report = inspect_deck(tmp)
-                    result.problems, result.inspection_notes = report.findings, report.notes
-                    if strict and report.findings:
-                        raise DeckProblems(report.findings)
-                    result.deck = deck_path
-                else:
-                    result.messages += write_draft(project, tmp, template=doc_template)
-                    result.draft = draft_path
-            except OSError as exc:  # writing the temporary file: the disk is full, say
-                raise OutputError(describe_os_error(target, exc)) from exc
-        step(len(jobs), "Saving")
-    if check_accessibility:
-        for path in result.paths:
-            try:
-                result.accessibility.append(check_file(path))
-            except Exception as exc:  # the files are built and in place: a check that fails must not undo that
-                result.messages.append(f"The accessibility check could not finish on {path.name} ({exc}).")
-    return result
+    wanted = {"deck": PackKind.DECK, "doc": PackKind.DOCUMENT}
+    packs = [p for p in default_packs() if only is None or p.kind is wanted[only]]
+    return build_packs(
+        project.model_copy(update={"packs": []}),
+        packs,
+        out_dir,
+        deck_template=deck_template,
+        doc_template=doc_template,
+        progress=progress,
+        cancelled=cancelled,
+        check_accessibility=check_accessibility,
+        strict=strict,
+    )
