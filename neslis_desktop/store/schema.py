@@ -27,6 +27,11 @@ RULES_BEYOND_THE_SCHEMA = (
     "reporting lines form a tree; in a timeline, `end` is not before `start` and at most 36 "
     "months from it, every milestone's month and every span lies within them, a span does not "
     "end before it starts, and a span's `lane` is the `name` of one of the timeline's lanes. "
+    "In a chart, each series has one value per category and at least one number, a pie chart has "
+    "one series and no negative values, and a reference line goes only on column and line charts; "
+    "in a table, each row (and the totals row) has one cell per column, and a column with a "
+    "`number_format` holds numbers. A picture's or logo's `file` is a PNG, JPEG or GIF inside the "
+    "project folder (no `..`, no absolute path) that exists and is at most 40 megapixels. "
     "A project without sections is valid, but has nothing to build."
 )
 

@@ -43,7 +43,16 @@ SECTION_CHECK = jsonschema.Draft202012Validator({"$defs": SCHEMA["$defs"], **SCH
 # is run for, so that every kind is drawn as often. Every project drawn is then checked
 # against the whole schema (jsonschema, above).
 DEFS = SCHEMA["$defs"]
-KINDS = DEFS["SectionFile"]["properties"]["blocks"]["items"]["discriminator"]["mapping"]
+# Charts, tables and pictures (and project logos) are left out of the generated projects: their
+# rules across fields and files (series as long as the categories, a picture that exists in the
+# folder) are stated in the schema's description, but meeting_the_rules below does not yet know
+# how to meet them. tests/model/test_evidence.py and the evidence tests cover those kinds.
+EVIDENCE = {"chart", "table", "picture"}
+KINDS = {
+    kind: ref
+    for kind, ref in DEFS["SectionFile"]["properties"]["blocks"]["items"]["discriminator"]["mapping"].items()
+    if kind not in EVIDENCE
+}
 
 
 def _for_generation(node: Any) -> Any:
@@ -82,6 +91,7 @@ def _part(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
 
 
 _PROJECT = _for_generation(SCHEMA)
+_PROJECT["properties"].pop("logos", None)  # see EVIDENCE above
 _PROJECT["properties"]["sections"].update(minItems=1, maxItems=3)
 _PROJECT["required"].append("sections")
 _SECTION = copy.deepcopy(GENERATION_DEFS["SectionFile"])
@@ -109,6 +119,7 @@ def project_files(draw: st.DrawFn, kind: str) -> Files:
 BEYOND_THE_SCHEMA = re.compile(
     r"ends \(.*\) before it starts|may show at most 36 months|outside the timeline's|is not a lane here"
     r"|node ids must be unique|which is not a node id here|is its own ancestor"
+    r"|is not the id of a box in this org chart|is not the name of a lane in this timeline"
 )
 
 
