@@ -68,11 +68,21 @@ def field_words(loc: tuple[str | int, ...]) -> str:
     return ", ".join(words)
 
 
-def data_path(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
-    """The location as a path into the file's data (the union's kind tags removed)."""
+def data_path(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """A pydantic error location as a path into the data: the steps pydantic adds are removed.
+
+    Those are a block union's kind tag (``('blocks', 2, 'cards', ...)``: the tag follows the
+    block's index, or starts the location when a lone block was validated, as the editor does)
+    and validator names (``function-after[...]``, ``tagged-union[...]``). A field that shares a
+    kind's name (a card's ``bullets``) is kept. The one cleaner for the store's messages and
+    the editor's red fields.
+    """
     out: list[str | int] = []
     for i, step in enumerate(loc):
-        if isinstance(step, str) and step in BLOCK_KINDS and i > 0 and isinstance(loc[i - 1], int):
+        if isinstance(step, str) and step.startswith(("function-", "tagged-union")):
+            continue
+        after_block_index = i >= 2 and isinstance(loc[i - 1], int) and loc[i - 2] == "blocks"
+        if isinstance(step, str) and step in BLOCK_KINDS and (i == 0 or after_block_index):
             continue
         out.append(step)
     return tuple(out)

@@ -147,3 +147,16 @@ def test_save_as_takes_pictures_feedback_and_comments_along(
     from neslis_desktop.store import load_project
 
     assert any(b.kind == "picture" for s in load_project(elsewhere).sections for b in s.blocks)
+
+
+def test_a_csv_file_replaces_a_tables_cells(qtbot: Any, window: Any, dlg: Any, tmp_path: Path) -> None:
+    csv = tmp_path / "jobs.csv"
+    csv.write_bytes("Area,Jobs\nNorthumberland,\"1,250\"\nDurham,980\n".encode("cp1252"))
+    window.select_item(0)
+    window.add_block("table")
+    dlg.file = csv
+    _grid(window).buttons["import_csv"].click()
+    table = _current_block(window)
+    assert [c.title for c in table.columns] == ["Area", "Jobs"]
+    assert [row[0] for row in table.rows] == ["Northumberland", "Durham"]
+    assert table.columns[1].number_format == "#,##0"

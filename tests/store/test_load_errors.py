@@ -112,3 +112,21 @@ def test_lines_after_a_bad_list_entry_stay_right(small_dir: Path) -> None:
     problems = _problems(small_dir)
     assert problems[0].startswith(f"{path}, line 10, field 'sections, item 1': 'Not A Name' is not a section")
     assert problems[1].startswith(f"{path}, line 13, field 'sections, item 4': names section 'progress', but")
+
+
+def test_error_locations_lose_only_the_steps_pydantic_adds() -> None:
+    from neslis_desktop.store.messages import data_path
+
+    # the union's kind tag after a block's index goes; a card's own 'bullets' field stays
+    assert data_path(("blocks", 0, "cards", "cards", 1, "bullets", 0, "text")) == (
+        "blocks",
+        0,
+        "cards",
+        1,
+        "bullets",
+        0,
+        "text",
+    )
+    # a lone block, as the editor validates it, starts with its tag; validator names go too
+    assert data_path(("chart", "series", 0, "function-after[_numbers]", "values")) == ("series", 0, "values")
+    assert data_path(("questions", "questions", 2)) == ("questions", 2)

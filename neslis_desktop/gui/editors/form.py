@@ -41,22 +41,15 @@ from neslis_desktop.gui.editors.fields import F
 from neslis_desktop.gui.editors.grid import GridEditor
 from neslis_desktop.gui.editors.picture import PictureField
 from neslis_desktop.gui.editors.undo_keys import undo_filter
-from neslis_desktop.model.blocks import ALL_BLOCK_KINDS as BLOCK_KINDS
-from neslis_desktop.store.messages import message_for
+from neslis_desktop.store.messages import data_path, message_for
 
 Path = tuple[str | int, ...]
 _ERROR_STYLE = "color: #b00020;"
 
 
 def clean_loc(loc: tuple[Any, ...]) -> Path:
-    """A pydantic error location as a path into the data (union tags removed)."""
-    out: list[str | int] = []
-    for i, step in enumerate(loc):
-        tag = isinstance(step, str) and step.startswith(("function-", "tagged-union"))
-        if tag or (i == 0 and isinstance(step, str) and step in BLOCK_KINDS):
-            continue
-        out.append(step)
-    return tuple(out)
+    """A pydantic error location as a path into the data (see :func:`store.messages.data_path`)."""
+    return data_path(loc)
 
 
 class _PlainText(QPlainTextEdit):

@@ -87,6 +87,7 @@ class GridEditor(QWidget):
             ("column_left", "Column \u25c0", "Move the current column left"),
             ("column_right", "Column \u25b6", "Move the current column right"),
             ("paste", "Paste", "Paste cells copied from Excel or LibreOffice at the current cell (Ctrl+V)"),
+            ("import_csv", "Import CSV…", "Replace the cells with those of a CSV file"),
         ):
             button = QToolButton()
             button.setText(text)
@@ -114,6 +115,7 @@ class GridEditor(QWidget):
         b["column_left"].clicked.connect(lambda: self._move(row=False, step=-1))
         b["column_right"].clicked.connect(lambda: self._move(row=False, step=1))
         b["paste"].clicked.connect(lambda: self.paste(parse_cells(QGuiApplication.clipboard().text())))
+        b["import_csv"].clicked.connect(self._pick_csv)
         self.table.pasted.connect(self.paste)
         self.table.cleared.connect(self._clear_selection)
         self.table.itemChanged.connect(self._item_changed)
@@ -169,6 +171,17 @@ class GridEditor(QWidget):
                     grid[r0 + i][c0 + j] = value
         self.set_cells(grid)
         self._emit()
+
+    def _pick_csv(self) -> None:
+        from neslis_desktop.gui import dialogs
+
+        path = dialogs.ask_open_file(self, "Import cells from a CSV file", "CSV files (*.csv *.txt)")
+        if path is None:
+            return
+        try:
+            self.import_csv(path)
+        except OSError as exc:
+            dialogs.show_error(self, "Could not read the file", f"{path}: {exc.strerror or exc}")
 
     def import_csv(self, path: Path) -> None:
         """Replace the grid with the cells of a CSV file (UTF-8, or Excel's Windows-1252)."""
