@@ -12,26 +12,22 @@ Public entry points: :func:`plan_deck` and :func:`plan_section` (the live previe
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from neslis_desktop.model.blocks import (
+    Block,
     BulletsBlock,
-    CardsBlock,
     DividerBlock,
-    FlowBlock,
-    OrgChartBlock,
     ParagraphBlock,
     QuestionsBlock,
-    StructureBlock,
-    TargetsBlock,
-    TimelineBlock,
 )
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.model.project import Project, Section
 from neslis_desktop.render.deck.layouts import GAP, TITLE_FLOOR, Ctx, Page, box_shape, need, para, sizes, style
 from neslis_desktop.render.deck.layouts.cards import layout_cards
 from neslis_desktop.render.deck.layouts.divider import plan_divider
-from neslis_desktop.render.deck.layouts.evidence import cover_logos, layout_evidence
+from neslis_desktop.render.deck.layouts.evidence import cover_logos, layout_chart, layout_picture, layout_table
 from neslis_desktop.render.deck.layouts.flow import layout_flow
 from neslis_desktop.render.deck.layouts.orgchart import layout_orgchart
 from neslis_desktop.render.deck.layouts.structure import layout_structure
@@ -120,23 +116,23 @@ def _fit_titles(slide: SlidePlan, frame: Frame, m: Measurer, where: str) -> None
         slide.subtitle_style = TextStyle(sub_size, "tx1")
 
 
-def _visual_pages(block: object, area: Rect, ctx: Ctx) -> list[Page]:
-    evidence = layout_evidence(block, area, ctx)
-    if evidence is not None:
-        return evidence
-    if isinstance(block, CardsBlock):
-        return layout_cards(block, area, ctx)
-    if isinstance(block, StructureBlock):
-        return layout_structure(block, area, ctx)
-    if isinstance(block, TargetsBlock):
-        return layout_targets(block, area, ctx)
-    if isinstance(block, OrgChartBlock):
-        return layout_orgchart(block, area, ctx)
-    if isinstance(block, TimelineBlock):
-        return layout_timeline(block, area, ctx)
-    if isinstance(block, FlowBlock):
-        return layout_flow(block, area, ctx)
-    return [Page()]
+_VISUAL_LAYOUTS: dict[str, Callable[[Any, Rect, Ctx], list[Page]]] = {
+    "cards": layout_cards,
+    "structure": layout_structure,
+    "targets": layout_targets,
+    "orgchart": layout_orgchart,
+    "timeline": layout_timeline,
+    "flow": layout_flow,
+    "chart": layout_chart,
+    "table": layout_table,
+    "picture": layout_picture,
+}
+"""The layout of each diagram-like block kind: adding a kind to the deck is one entry here."""
+
+
+def _visual_pages(block: Block, area: Rect, ctx: Ctx) -> list[Page]:
+    layout = _VISUAL_LAYOUTS.get(block.kind)
+    return layout(block, area, ctx) if layout is not None else [Page()]
 
 
 def _heading(block_heading: str | None, area: Rect, ctx: Ctx) -> tuple[list[Shape], Rect]:

@@ -282,17 +282,6 @@ def layout_picture(block: PictureBlock, area: Rect, ctx: Ctx) -> list[Page]:
     return [Page([picture, *shapes], adjustments)]
 
 
-def layout_evidence(block: object, area: Rect, ctx: Ctx) -> list[Page] | None:
-    """The pages of an evidence block; ``None`` for any other block (the planner's hook)."""
-    if isinstance(block, ChartBlock):
-        return layout_chart(block, area, ctx)
-    if isinstance(block, TableBlock):
-        return layout_table(block, area, ctx)
-    if isinstance(block, PictureBlock):
-        return layout_picture(block, area, ctx)
-    return None
-
-
 LOGO_HEIGHT = EMU_PER_INCH * 9 // 10
 LOGO_MIN_HEIGHT = EMU_PER_INCH * 4 // 10
 
