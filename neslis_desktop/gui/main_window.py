@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         doc.path_changed.connect(self.update_title)
         doc.recovery_failed.connect(self._recovery_failed)
         doc.packs_changed.connect(self.pack_panel.refresh_packs)
+        self.pack_panel.problem_chosen.connect(self.select_section_titled)
         doc.replaced.connect(self.pack_panel.refresh_packs)
         self.editor_area.shown.connect(self.schedule_preview)
         self.editor_area.shown.connect(self._tab_order)
@@ -245,6 +246,14 @@ class MainWindow(QMainWindow):
             self.tree.expand(self.model.section_index(si))
         self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.tree.scrollTo(index)
+
+    def select_section_titled(self, title: str) -> None:
+        """Select the section whose slides carry ``title`` (a slide problem clicked in the pack panel)."""
+        for si, section in enumerate(self.doc.project.sections):
+            if plain_text(section.title) == title:
+                self.select_item(si)
+                return
+        self.statusBar().showMessage(f"No section is titled '{title}' any more.", 5000)
 
     def show_sorter(self) -> None:
         """Open (or bring forward) the slide sorter, planning the first deck pack."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -47,6 +48,8 @@ class PackPanel(QGroupBox):
     generated = Signal(object)
     """A finished build's PacksResult."""
     template_changed = Signal()
+    problem_chosen = Signal(str)
+    """A slide problem in the list was clicked: the title of the section it is in."""
     """The deck or document template changed (the preview follows the deck template)."""
 
     def __init__(
@@ -132,6 +135,8 @@ class PackPanel(QGroupBox):
         self.messages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.messages.setMaximumHeight(110)
         self.messages.hide()
+        self.messages.itemClicked.connect(self._message_clicked)
+        self.messages.itemActivated.connect(self._message_clicked)
         layout.addWidget(self.messages)
         self.load_choices()
 
@@ -296,12 +301,22 @@ class PackPanel(QGroupBox):
         self.open_doc.setEnabled(result.draft is not None)
         self.show_folder.setEnabled(True)
         # The slide inspector's problems first: each needs a hand fix or a change in the content.
-        lines = [f"Slide problem: {p}" for p in result.problems]
-        lines += [*result.messages, *build_summary(result.accessibility)]
-        if lines:
-            self.messages.addItems(list(dict.fromkeys(lines)))  # each shown once
+        # Each knows its section, so a click on it selects the section in the outline.
+        for problem in result.problems:
+            item = QListWidgetItem(f"Slide problem: {problem}")
+            item.setData(Qt.ItemDataRole.UserRole, problem.section)
+            item.setToolTip("Click to select this section in the outline")
+            self.messages.addItem(item)
+        lines = [*result.messages, *build_summary(result.accessibility)]
+        self.messages.addItems(list(dict.fromkeys(lines)))  # each shown once
+        if self.messages.count():
             self.messages.show()
         self.generated.emit(result)
+
+    def _message_clicked(self, item: QListWidgetItem) -> None:
+        section = item.data(Qt.ItemDataRole.UserRole)
+        if section:
+            self.problem_chosen.emit(section)
 
     def _open(self, path: Path | None, what: str) -> None:
         if path is None:

@@ -151,7 +151,7 @@ def test_save_as_takes_pictures_feedback_and_comments_along(
 
 def test_a_csv_file_replaces_a_tables_cells(qtbot: Any, window: Any, dlg: Any, tmp_path: Path) -> None:
     csv = tmp_path / "jobs.csv"
-    csv.write_bytes("Area,Jobs\nNorthumberland,\"1,250\"\nDurham,980\n".encode("cp1252"))
+    csv.write_bytes('Area,Jobs\nNorthumberland,"1,250"\nDurham,980\n'.encode("cp1252"))
     window.select_item(0)
     window.add_block("table")
     dlg.file = csv

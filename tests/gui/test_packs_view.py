@@ -156,3 +156,30 @@ def test_generate_reports_accessibility_and_can_also_write_html(qtbot: Any, wind
     shown = [panel.messages.item(i).text() for i in range(panel.messages.count())]
     assert any(line.startswith("accessibility:") for line in shown)
     assert "north-east-lis-draft.html" in panel.status.text()
+
+
+LONG_TITLE = (
+    "How the North East Local Enterprise Partnership, its boards, steering groups, working groups and "
+    "every partner university and council will govern, review and report on the Local Industrial Strategy "
+    "for health, life sciences, skills, innovation, transport and place, year by year"
+)
+
+
+def test_a_slide_problem_is_listed_and_a_click_selects_its_section(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    ids = [s.id for s in window.doc.project.sections]
+    governance = ids.index("governance")
+    window.select_item(governance)
+    title = window.editor.widgets[("title",)]
+    title.selectAll()
+    qtbot.keyClicks(title, LONG_TITLE)
+    window.select_item(0)
+    panel = window.pack_panel
+    panel.set_output(tmp_path / "out")
+    panel.generate()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=120_000)
+    problems = [panel.messages.item(i) for i in range(panel.messages.count())]
+    problems = [item for item in problems if item.text().startswith("Slide problem: ")]
+    assert problems, "a title far too long for its box is listed"
+    assert LONG_TITLE[:40] in problems[0].text()
+    panel.messages.itemClicked.emit(problems[0])
+    assert window.current_location() == (governance, None)
