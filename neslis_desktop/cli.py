@@ -155,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("neslis: interrupted; no files were changed.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (neslis schema | head): nothing more to say
+        return 0
     except Exception as exc:  # a bug, not bad input: say so in one line, keep the details
         if os.environ.get("NESLIS_DEBUG"):
             raise
