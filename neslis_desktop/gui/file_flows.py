@@ -15,11 +15,16 @@ from PySide6.QtWidgets import QWidget
 
 from neslis_desktop.errors import ContentError, NeslisError
 from neslis_desktop.gui import dialogs, recovery, settings
+from neslis_desktop.gui import outline_ops as ops
 from neslis_desktop.gui.document import lock_holder, open_document
+from neslis_desktop.gui.outline_model import Loc
 from neslis_desktop.gui.pack_panel import open_path
 from neslis_desktop.gui.partial_open import readable_part
+from neslis_desktop.model import plain_text
+from neslis_desktop.model.edits import clone
 from neslis_desktop.resources import bundled_project, data_root
 from neslis_desktop.store import load_project
+from neslis_desktop.store.assets import copy_pictures
 from neslis_desktop.store.layout import is_project
 
 if TYPE_CHECKING:
@@ -271,6 +276,32 @@ class ProjectFiles:
                 dialogs.show_error(self.win, "Could not reload the project", str(exc))
         finally:
             self._disk_prompt_open = False
+
+    def copy_sections_from(self, loc: Loc | None, folder: Path | None = None) -> ops.Op | None:
+        """Copy sections of another project into this one (Insert ▸ Sections from another project).
+
+        Their blocks and notes come along, ids are renamed where they collide, and their pictures
+        are copied into this project's assets/ folder. The other project's folder is only read.
+        Returns the paste to run after ``loc``, or ``None`` when cancelled or refused.
+        """
+        folder = folder or dialogs.ask_open_folder(self.win)
+        if folder is None:
+            return None
+        try:
+            other = load_project(folder, read_only=True)
+        except NeslisError as exc:
+            dialogs.show_error(self.win, "Could not read that project", str(exc))
+            return None
+        chosen = dialogs.ask_sections(self.win, str(folder), [plain_text(s.title) for s in other.sections])
+        if not chosen:
+            return None
+        sections = [clone(other.sections[i]) for i in chosen]
+        try:
+            sections = copy_pictures(sections, Path(folder), self.doc.path)
+        except NeslisError as exc:
+            dialogs.show_error(self.win, "Pictures not copied", str(exc))
+            return None
+        return ops.paste(self.doc, loc, [], sections)
 
 
 def is_bundled(folder: Path) -> bool:

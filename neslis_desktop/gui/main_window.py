@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
@@ -31,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from neslis_desktop.errors import NeslisError
-from neslis_desktop.gui import dialogs, settings
 from neslis_desktop.gui import outline_ops as ops
+from neslis_desktop.gui import settings
 from neslis_desktop.gui.actions import Actions
 from neslis_desktop.gui.clipboard import from_mime, to_mime
 from neslis_desktop.gui.document import ProjectDocument
@@ -45,9 +46,6 @@ from neslis_desktop.gui.outline_model import Loc, OutlineDelegate, OutlineModel
 from neslis_desktop.gui.pack_panel import PackPanel
 from neslis_desktop.gui.preview import PreviewWidget, compute_preview
 from neslis_desktop.model import Project, plain_text
-from neslis_desktop.model.edits import clone
-from neslis_desktop.store import load_project
-from neslis_desktop.store.assets import copy_pictures
 
 if TYPE_CHECKING:
     from neslis_desktop.gui.slide_sorter import SlideSorter as SlideSorterT
@@ -259,33 +257,21 @@ class MainWindow(QMainWindow):
         """Open (or bring forward) the slide sorter, planning the first deck pack."""
         from neslis_desktop.gui.slide_sorter import SlideSorter
 
-        if self._sorter is None:
-            self._sorter = SlideSorter(self.doc, self.pack_panel.deck_template, self)
-        else:
+        if self._sorter is not None:
             self._sorter.fill_packs()
-        self._sorter.show()
-        self._sorter.raise_()
-        self._sorter.activateWindow()
+        self._sorter = _bring_forward(self._sorter, lambda: SlideSorter(self.doc, self.pack_panel.deck_template, self))
 
     def show_packs(self) -> None:
         """Open (or bring forward) the window of the project's packs."""
         from neslis_desktop.gui.packs_view import PacksWindow
 
-        if self._packs is None:
-            self._packs = PacksWindow(self.doc, self)
-        self._packs.show()
-        self._packs.raise_()
-        self._packs.activateWindow()
+        self._packs = _bring_forward(self._packs, lambda: PacksWindow(self.doc, self))
 
     def show_consultation(self) -> None:
         """Open (or bring forward) the window of summit feedback and review comments."""
         from neslis_desktop.gui.consultation import ConsultationWindow
 
-        if self._consultation is None:
-            self._consultation = ConsultationWindow(self)
-        self._consultation.show()
-        self._consultation.raise_()
-        self._consultation.activateWindow()
+        self._consultation = _bring_forward(self._consultation, lambda: ConsultationWindow(self))
 
     def show_details(self) -> None:
         self.tree.selectionModel().clearSelection()
@@ -419,29 +405,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Add a section first, then paste blocks into it.", 5000)
 
     def copy_sections_from(self, folder: Path | None = None) -> None:
-        """Copy sections of another project into this one (Insert ▸ Sections from another project).
-
-        Their blocks and notes come along, ids are renamed where they collide, and their pictures
-        are copied into this project's assets/ folder. The other project's folder is only read.
-        """
-        folder = folder or dialogs.ask_open_folder(self)
-        if folder is None:
-            return
-        try:
-            other = load_project(folder, read_only=True)
-        except NeslisError as exc:
-            dialogs.show_error(self, "Could not read that project", str(exc))
-            return
-        chosen = dialogs.ask_sections(self, str(folder), [plain_text(s.title) for s in other.sections])
-        if not chosen:
-            return
-        sections = [clone(other.sections[i]) for i in chosen]
-        try:
-            sections = copy_pictures(sections, Path(folder), self.doc.path)
-        except NeslisError as exc:
-            dialogs.show_error(self, "Pictures not copied", str(exc))
-            return
-        self._run(ops.paste(self.doc, self.current_location(), [], sections))
+        """Insert ▸ Sections from another project (see :meth:`ProjectFiles.copy_sections_from`)."""
+        op = self.files.copy_sections_from(self.current_location(), folder)
+        if op is not None:
+            self._run(op)
 
     # ================================================================== files
     def is_modified(self) -> bool:
@@ -536,3 +503,15 @@ class MainWindow(QMainWindow):
         self.doc.close()
         self._save_layout()
         event.accept()
+
+
+_W = TypeVar("_W", bound=QWidget)
+
+
+def _bring_forward(window: _W | None, make: Callable[[], _W]) -> _W:
+    """``window`` (made by ``make`` the first time) shown, raised and active."""
+    window = window if window is not None else make()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window
