@@ -241,7 +241,8 @@ def _build(args: argparse.Namespace) -> int:
     from neslis_desktop.render.a11y.command import build_summary
     from neslis_desktop.render.publish import html_view, publish
 
-    extra = publish(html_view(project, packs, folder), result.paths, args.out, pdf=args.pdf, html=args.html)
+    shown = html_view(project, packs, folder) if args.html else project
+    extra = publish(shown, result.paths, args.out, pdf=args.pdf, html=args.html)
     if not args.quiet:
         for message in [*result.messages, *result.inspection_notes, *extra.messages]:
             print(f"note: {message}", file=sys.stderr)
