@@ -23,7 +23,7 @@ _NS = {
 TITLE_TYPES = ("title", "ctrTitle")
 BODY_TYPES = ("body", "obj")
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
-_MASTER_TYPE = {
+MASTER_TYPE = {
     "ctrTitle": "title",
     "subTitle": "body",
     "obj": "body",
@@ -34,6 +34,7 @@ _MASTER_TYPE = {
     "clipArt": "body",
     "pic": "body",
 }
+"""The master placeholder a layout placeholder of each type inherits from (the rest: its own type)."""
 
 GAP = EMU_PER_INCH // 10
 """Space kept between a derived body area and the title above or the footer below."""
@@ -66,7 +67,7 @@ def own_rect(sp: etree._Element) -> Rect | None:
 
 
 def master_rect(master: SlideMaster, ph_type: str) -> Rect | None:
-    wanted = _MASTER_TYPE.get(ph_type, ph_type)
+    wanted = MASTER_TYPE.get(ph_type, ph_type)
     for sp, t in ph_elements(master._element):
         if t == wanted:
             return own_rect(sp)

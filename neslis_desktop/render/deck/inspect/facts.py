@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from neslis_desktop.render.deck.inspect.colour import RGB
+from neslis_desktop.render.deck.placeholders import MASTER_TYPE
 from neslis_desktop.render.deck.plan import Rect
 
 NS = {
@@ -22,17 +23,7 @@ NS = {
 _A = "{{{}}}".format(NS["a"])
 _P = "{{{}}}".format(NS["p"])
 _TITLES = ("title", "ctrTitle")
-_MASTER_TYPE = {
-    "ctrTitle": "title",
-    "subTitle": "body",
-    "obj": "body",
-    "tbl": "body",
-    "chart": "body",
-    "dgm": "body",
-    "media": "body",
-    "clipArt": "body",
-    "pic": "body",
-}
+_MASTER_TYPE = MASTER_TYPE  # the writer's table: one rule for both
 FOOTERS = ("dt", "ftr", "sldNum", "hdr")
 
 

@@ -26,30 +26,16 @@ _PAIRS = ("tx1", "bg1", "tx2", "bg2")
 
 def _recolour(shape: ShapeFacts, name: str) -> None:
     assert shape.element is not None
-    for run in shape.element.iterfind(".//a:r", NS):
-        rpr = run.find("a:rPr", NS)
+    for part in [*shape.element.iterfind(".//a:r", NS), *shape.element.iterfind(".//a:fld", NS)]:
+        rpr = part.find("a:rPr", NS)
         if rpr is None:
             rpr = etree.Element(_A + "rPr")
-            run.insert(0, rpr)
+            part.insert(0, rpr)
         for old in [c for c in rpr if c.tag in _FILLS]:
             rpr.remove(old)
         fill = etree.Element(_A + "solidFill")
         etree.SubElement(fill, _A + "schemeClr").set("val", name)
-        ln = rpr.find("a:ln", NS)
-        if ln is not None:
-            ln.addnext(fill)
-        else:
-            rpr.insert(0, fill)
-    for fld in shape.element.iterfind(".//a:fld", NS):
-        rpr = fld.find("a:rPr", NS)
-        if rpr is None:
-            rpr = etree.Element(_A + "rPr")
-            fld.insert(0, rpr)
-        for old in [c for c in rpr if c.tag in _FILLS]:
-            rpr.remove(old)
-        fill = etree.SubElement(rpr, _A + "solidFill")
-        etree.SubElement(fill, _A + "schemeClr").set("val", name)
-        ln = rpr.find("a:ln", NS)
+        ln = rpr.find("a:ln", NS)  # the schema puts the fill right after a:ln, else first
         if ln is not None:
             ln.addnext(fill)
         else:
