@@ -3,7 +3,10 @@
 Small, independent of the bundled content, and touching every field a renderer treats
 specially: emphasis, notes, nested bullets three levels deep, numbered lists, cards with and
 without bodies, a three-column structure, six targets, an org chart with side labels and
-members, a timeline with lanes and spans, a flow, questions, a divider section. A test that
+members, a timeline with lanes and spans, a flow, questions, a divider section, and the
+evidence: a line chart with a source and a reference line, a table with a number column and a
+totals row, and a picture whose file :func:`every_kind_project` writes into the project
+folder's ``assets/`` (a folder the test names, or one shared temporary folder). A test that
 needs other wording in a field names it in ``wording`` (see :data:`WORDING`), so the shape
 stays the same for every test that uses it.
 """
@@ -11,7 +14,12 @@ stays the same for every test that uses it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import tempfile
 from collections.abc import Mapping
+from pathlib import Path
+
+from PIL import Image
 
 from neslis_desktop.model import (
     BulletItem,
@@ -39,6 +47,19 @@ from neslis_desktop.model import (
     TimelineSpan,
 )
 from neslis_desktop.model.blocks import BLOCK_KINDS
+from neslis_desktop.model.evidence import (
+    ChartBlock,
+    ChartSeries,
+    PictureBlock,
+    ReferenceLine,
+    Source,
+    TableBlock,
+    TableColumn,
+)
+from neslis_desktop.store.assets import attach_pictures
+
+PICTURE = "assets/quayside.png"
+"""The picture every_kind_project holds, as its content file names it."""
 
 # The fields a test may reword, with their usual wording.
 WORDING = {
@@ -59,11 +80,35 @@ WORDING = {
     "span": "Monthly meetings",
     "flow note": "Reviewed by the board",
     "question": "First question?",
+    "chart title": "Productivity lags England",
+    "table caption": "Jobs by area",
+    "alt text": "The Quayside at dusk",
 }
 
 
-def every_kind_project(wording: Mapping[str, str] | None = None) -> Project:
-    """A small project with at least one block of every kind; ``wording`` rewords named fields."""
+def write_picture(folder: Path) -> Path:
+    """The small PNG of :data:`PICTURE` written into ``folder`` (a project folder); its path."""
+    path = Path(folder) / PICTURE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (60, 40), (30, 90, 160)).save(path)
+    return path
+
+
+@functools.cache
+def _shared_folder() -> Path:
+    """One temporary project folder holding the picture, for tests that name none."""
+    folder = Path(tempfile.mkdtemp(prefix="neslis-every-kind-"))
+    write_picture(folder)
+    return folder
+
+
+def every_kind_project(wording: Mapping[str, str] | None = None, *, folder: Path | None = None) -> Project:
+    """A small project with at least one block of every kind; ``wording`` rewords named fields.
+
+    Its picture is written into ``folder``'s ``assets/`` (when given; else into a shared
+    temporary folder) and found there, as a store finds it, so renderers can draw it. A test
+    that saves the project into ``folder`` gets a project folder that loads.
+    """
     unknown = set(wording or {}) - set(WORDING)
     assert not unknown, f"no such field to reword: {sorted(unknown)}; see WORDING"
     w = {**WORDING, **(wording or {})}
@@ -197,10 +242,34 @@ def every_kind_project(wording: Mapping[str, str] | None = None) -> Project:
                 blocks=[
                     FlowBlock(steps=[FlowStep(title="Draft", notes=[w["flow note"]]), FlowStep(title="Publish")]),
                     QuestionsBlock(questions=["Third question?"]),
+                    ChartBlock(
+                        title=w["chart title"],
+                        subtitle="GVA per hour worked, index (UK = 100), 2015 to 2017",
+                        chart_type="line",
+                        categories=["2015", "2016", "2017"],
+                        series=[
+                            ChartSeries(name="North East", values=[86.5, 87.0, 87.8], number_format="0.0"),
+                            ChartSeries(name="England excluding London", values=[97.0, 96.8, 96.9]),
+                        ],
+                        reference=ReferenceLine(label="UK", value=100),
+                        source=Source(publisher="Test Statistics", dataset="Sample release", date="2019"),
+                    ),
+                    TableBlock(
+                        caption=w["table caption"],
+                        columns=[TableColumn(title="Area"), TableColumn(title="Jobs", number_format="#,##0")],
+                        rows=[["Newcastle", 1200], ["Sunderland", 800]],
+                        totals=["Total", 2000],
+                    ),
+                    PictureBlock(file=PICTURE, alt_text=w["alt text"], caption="The Quayside", credit="Photo: test"),
                 ],
             ),
         ],
     )
+    if folder is None:
+        folder = _shared_folder()
+    else:
+        write_picture(folder)
+    attach_pictures(project, folder)
     kinds = {block.kind for section in project.sections for block in section.blocks}
     assert kinds == set(BLOCK_KINDS), f"every_kind_project lacks {sorted(set(BLOCK_KINDS) - kinds)}"
     return project

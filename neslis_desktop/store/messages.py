@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from neslis_desktop.errors import Problem
-from neslis_desktop.model.blocks import ALL_BLOCK_KINDS as BLOCK_KINDS
+from neslis_desktop.model.blocks import BLOCK_KINDS
 
 _SINGULAR = {
     "blocks": "block",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 import pytest
@@ -96,6 +97,14 @@ def test_every_kind_is_registered_and_round_trips() -> None:
         "flow": {"steps": [{"title": "Draft", "notes": ["reviewed"]}, {"title": "Final"}]},
         "questions": {"questions": ["Why?"]},
         "divider": {},
+        "chart": {
+            "title": "GVA",
+            "chart_type": "line",
+            "categories": ["2018", "2019"],
+            "series": [{"name": "NE", "values": [1, 2]}],
+        },
+        "table": {"caption": "Assets", "columns": ["Area", "Jobs"], "rows": [["North East", 12]]},
+        "picture": {"file": "assets/photo.png", "alt_text": "The Tyne bridges"},
     }
     assert set(samples) == set(BLOCK_KINDS)
     for kind, data in samples.items():
@@ -103,6 +112,13 @@ def test_every_kind_is_registered_and_round_trips() -> None:
         assert isinstance(block, BLOCK_KINDS[kind])
         again = BLOCK.validate_python(block.model_dump(mode="json"))
         assert again == block
+
+
+def test_the_registry_names_every_block_class_once() -> None:
+    """BLOCK_KINDS is the one list of kinds: the members of the Block union, each under its own kind."""
+    union = typing.get_args(typing.get_args(Block)[0])
+    assert set(BLOCK_KINDS.values()) == set(union) and len(BLOCK_KINDS) == len(union)
+    assert all(cls.model_fields["kind"].default == kind for kind, cls in BLOCK_KINDS.items())
 
 
 def test_bullet_without_children_is_written_as_text() -> None:

@@ -33,7 +33,7 @@ def base_dir(tmp_path: Path) -> Path:
     if (source / PROJECT_FILE).is_file():
         shutil.copytree(source, target)
     else:
-        save_project(every_kind_project(), target)
+        save_project(every_kind_project(folder=target), target)
     load_project(target)  # the base must be valid, or every case below proves nothing
     return target
 

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 import subprocess
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from neslis_desktop.model import (
     Section,
     plain_text,
 )
+from neslis_desktop.model.evidence import PictureBlock
 from neslis_desktop.render.markdown import to_markdown, write_markdown
 
 # Texts full of characters Markdown, Pandoc's extensions or smart punctuation would eat.
@@ -336,8 +338,13 @@ def test_lists_tables_and_notes(special_ast: dict[str, Any]) -> None:
     blocks = special_ast["blocks"]
     kinds = [b["t"] for b in blocks]
     tables = [b for b in blocks if b["t"] == "Table"]
-    assert len(tables) == 2  # structure, timeline
+    assert len(tables) == 4  # structure, timeline, the chart's data, the table
     md = to_markdown(_special_project())
+    # Charts as their data tables with the alt text and source; tables as tables; pictures as images.
+    assert "|  | North East | England excluding London |\n|---|--:|--:|\n| 2015 | 86.5 | 97.0 |" in md
+    assert "Source: Test Statistics, Sample release (2019)" in md
+    assert "Table: Jobs by area" in md and "| **Total** | **2,000** |" in md
+    assert "![The Quayside at dusk](assets/quayside.png)" in md
     assert "| Month | Lane | Milestone |" in md
     assert "| September 2019 | Evidence | Review commissioned |" in md
     assert "| October 2019 |  |  |" in md  # every month shown, as on the slide
@@ -361,8 +368,13 @@ def test_lists_tables_and_notes(special_ast: dict[str, Any]) -> None:
 def test_pandoc_makes_docx_and_pptx_of_every_block_kind(tmp_path: Path, special: Project) -> None:
     md = tmp_path / "special.md"
     write_markdown(special, md)
-    _pandoc(str(md), "-o", str(tmp_path / "s.docx"))
-    _pandoc(str(md), "-o", str(tmp_path / "s.pptx"))
+    picture = next(b for s in special.sections for b in s.blocks if isinstance(b, PictureBlock))
+    assert picture.path is not None
+    assets = f"--resource-path={picture.path.parents[1]}"  # the project folder its path is relative to
+    _pandoc(str(md), assets, "-o", str(tmp_path / "s.docx"))
+    _pandoc(str(md), assets, "-o", str(tmp_path / "s.pptx"))
+    with zipfile.ZipFile(tmp_path / "s.docx") as docx_zip:
+        assert any(n.startswith("word/media/") for n in docx_zip.namelist())  # the picture, as an image
     text = _docx_text(tmp_path / "s.docx")
     for needle in ("Steering Group", "Review commissioned", "Reviewed by the board", "R&D costs *5", "🚀"):
         assert needle in text

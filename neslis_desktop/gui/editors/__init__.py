@@ -1,4 +1,5 @@
-"""Editor forms: one per block kind, plus the section and project-details forms.
+"""Editor forms: one per block kind (its fields in :mod:`neslis_desktop.gui.kinds`), plus the section
+and project-details forms.
 
 :func:`block_editor`, :func:`section_editor` and :func:`meta_editor` build a
 :class:`~neslis_desktop.gui.editors.form.FormEditor` for an item; it emits only valid values.
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from neslis_desktop.gui import kinds
-from neslis_desktop.gui.editors.blocks import meta_fields, section_fields
+from neslis_desktop.gui.editors.fields import meta_fields, section_fields
 from neslis_desktop.gui.editors.form import FormEditor
 from neslis_desktop.model import Block, ProjectMeta, Section
 from neslis_desktop.model.edits import block_data, validate_block

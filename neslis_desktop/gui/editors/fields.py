@@ -1,5 +1,8 @@
 """Field descriptions for the editor forms: what each key of a block is and how to edit it.
 
+Each block kind's own fields are in its module of :mod:`neslis_desktop.gui.kinds`; the fields
+every block shares, and the section and project-details forms, are here.
+
 A form is a list of :class:`F` describing keys of the item's data; :mod:`form` turns the list
 into widgets. Lists of sub-items (cards, columns, nodes...) nest their own field lists.
 """
@@ -70,4 +73,30 @@ def common_fields() -> list[F]:
     return [
         F("heading", "Sub-heading", optional=True, help="Optional lead line on the slide"),
         F("notes", "Speaker notes", "text", optional=True, help="Never printed"),
+    ]
+
+
+def with_common(fields: list[F]) -> list[F]:
+    """A block kind's own fields with the common ones (heading, notes) last."""
+    return [*fields, *common_fields()]
+
+
+def section_fields() -> list[F]:
+    """The section form: title and notes."""
+    return [F("title", "Section title"), F("notes", "Speaker notes", "text", optional=True)]
+
+
+def meta_fields() -> list[F]:
+    """The project details form."""
+    return [
+        F("title", "Title"),
+        F("subtitle", "Subtitle", optional=True),
+        F("organisation", "Organisation"),
+        F("event", "Event", optional=True, help="Such as 'LIS Summit'"),
+        F("date", "Date", optional=True, help="YYYY-MM-DD, such as 2019-09-12"),
+        F("version", "Version"),
+        F("status", "Status", "choice", choices=("Draft", "Consultation", "Final")),
+        F("audience", "Audience", optional=True),
+        F("language", "Language", help="Such as en-GB"),
+        F("slug", "File name stem", optional=True, help="Such as north-east-lis; made from the title when empty"),
     ]

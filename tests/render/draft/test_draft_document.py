@@ -79,9 +79,10 @@ def test_toc_is_a_field_with_the_headings_written_as_its_result(sample_draft: Pa
     doc = open_docx(sample_draft)
     body = doc.element.body
     instr = [t.text for t in body.iter(qn("w:instrText"))]
-    assert len(instr) == 1 and 'TOC \\o "1-3"' in instr[0]
+    # the contents field, then the figure and table numbers (SEQ fields) of the evidence section
+    assert 'TOC \\o "1-3"' in instr[0] and all(i.split()[0] == "SEQ" for i in instr[1:])
     kinds = [c.get(qn("w:fldCharType")) for c in body.iter(qn("w:fldChar"))]
-    assert kinds == ["begin", "separate", "end"]
+    assert kinds == ["begin", "separate", "end"] * len(instr)
     entries = [p.text for p in toc_paragraphs(doc)]
     expected = [f"{n}\t{t}" for n, t in numbered_outline(headings(doc))]
     assert entries == expected
@@ -164,7 +165,7 @@ def test_lists_use_list_styles(sample_draft: Path) -> None:
     assert ("List Bullet", "First point") in intro
     assert ("List Bullet 2", "Nested") in intro
     assert ("List Number", "One") in intro
-    flow = [(p.style.name, p.text) for p in paragraphs_after(doc, "Next steps")][:-1]  # the last points to questions
+    flow = [(p.style.name, p.text) for p in paragraphs_after(doc, "Next steps")][:3]  # evidence and questions follow
     assert flow == [("List Number", "Draft"), ("List Bullet 2", "Reviewed by the board"), ("List Number", "Publish")]
 
 
@@ -210,7 +211,7 @@ def _tables(doc: object) -> list[Table]:
 
 def test_structure_targets_org_and_timeline_tables(sample_draft: Path) -> None:
     doc = open_docx(sample_draft)
-    structure, targets, members, timeline = _tables(doc)
+    structure, targets, members, timeline, *_evidence = _tables(doc)  # then the chart's data, the table
     assert [c.text for c in structure.rows[0].cells] == [
         "Foundations",
         "Grand Challenges",
@@ -271,7 +272,8 @@ def test_no_dividers_notes_or_empty_paragraphs(sample_draft: Path) -> None:
     text = all_text(doc)
     assert "Questions?" not in text
     assert "Speaker notes" not in text and "Hidden note" not in text
-    assert [p for p in doc.paragraphs if not p.text.strip()] == []
+    # the only paragraphs without text hold a figure (a chart or a picture, captioned apart)
+    assert [p for p in doc.paragraphs if not p.text.strip() and not p._p.findall(f".//{qn('w:drawing')}")] == []
 
 
 def test_no_direct_formatting(sample_draft: Path) -> None:
@@ -282,10 +284,22 @@ def test_no_direct_formatting(sample_draft: Path) -> None:
         assert {c.tag for c in rpr} <= allowed_rpr
     allowed_ppr = {qn("w:pStyle"), qn("w:numPr"), qn("w:sectPr")}
     for ppr in body.iter(qn("w:pPr")):
-        assert {c.tag for c in ppr} <= allowed_ppr
+        tags = {c.tag for c in ppr}
+        para, style = ppr.getparent(), ppr.find(qn("w:pStyle"))
+        figure = [para, para.getnext()] if para.getnext() is not None else [para]
+        if any(p.findall(f".//{qn('w:drawing')}") for p in figure) or (
+            style is not None and style.get(qn("w:val")) == "Caption"
+        ):
+            tags.discard(qn("w:keepNext"))  # a caption and a chart's subtitle stay with the figure below them
+        jc = ppr.find(qn("w:jc"))
+        if jc is not None and jc.get(qn("w:val")) in ("right", "end") and list(ppr.iterancestors(qn("w:tc"))):
+            tags.discard(qn("w:jc"))  # numbers aligned right in a table's cells
+        assert tags <= allowed_ppr
     for p in doc.paragraphs:
-        assert p.style.name != "Normal" or p.text
-    assert not list(body.iter(qn("w:tcBorders"), qn("w:shd"), qn("w:jc")))
+        assert p.style.name != "Normal" or p.text or p._p.findall(f".//{qn('w:drawing')}")  # or a figure
+    assert not list(body.iter(qn("w:tcBorders"), qn("w:shd")))
+    jcs = [jc for jc in body.iter(qn("w:jc")) if not list(jc.iterancestors(qn("w:tc")))]
+    assert not jcs  # alignment outside tables comes from styles
 
 
 def test_properties_language_and_validity(sample_draft: Path, validate: Callable[..., str]) -> None:
@@ -325,7 +339,8 @@ def test_bundled_project_questions_all_appear_numbered(bundled_draft: Path, bund
     assert asked
     consult = paragraphs_after(doc, "Consultation questions")
     assert [p.text for p in consult if p.style.name == "List Number"] == asked
-    assert [p for p in doc.paragraphs if not p.text.strip()] == []
+    # the only paragraphs without text hold a figure (a chart or a picture, captioned apart)
+    assert [p for p in doc.paragraphs if not p.text.strip() and not p._p.findall(f".//{qn('w:drawing')}")] == []
 
 
 @pytest.mark.parametrize(
