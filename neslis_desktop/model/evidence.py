@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
 from neslis_desktop.model.blocks import ContentModel, _Block
-from neslis_desktop.model.text import Text, Title
+from neslis_desktop.model.text import Text, Title, _xml_safe
 
 NUMBER_FORMATS: dict[str, tuple[str, int, str, str]] = {
     "0": ("0", 0, "", ""),
@@ -104,7 +104,15 @@ def _link(value: str) -> str:
     return value
 
 
-Link = Annotated[str, AfterValidator(_link), Field(description="A web address starting https://.")]
+Link = Annotated[
+    str,
+    AfterValidator(_link),
+    Field(
+        description="A web address starting https://.",
+        # the same rule as _link, for the published schema
+        json_schema_extra={"pattern": r"^https?://[^\s]+$", "maxLength": 2000},
+    ),
+]
 
 
 class Source(ContentModel):
@@ -251,6 +259,11 @@ class TableBlock(_Block):
                     _to_number(cell, f"{where}, column '{col.title}',")
                 elif isinstance(cell, str) and len(cell) > 2000:
                     raise ValueError(f"{where}, column '{col.title}' is over 2,000 characters; shorten it")
+                elif isinstance(cell, str):
+                    try:
+                        _xml_safe(cell)
+                    except ValueError as exc:
+                        raise ValueError(f"{where}, column '{col.title}' {exc}") from None
         return self
 
     def cell_text(self, row: list[Cell], index: int) -> str:

@@ -30,7 +30,8 @@ RULES_BEYOND_THE_SCHEMA = (
     "In a chart, each series has one value per category and at least one number, a pie chart has "
     "one series and no negative values, and a reference line goes only on column and line charts; "
     "in a table, each row (and the totals row) has one cell per column, and a column with a "
-    "`number_format` holds numbers. A picture's or logo's `file` is a PNG, JPEG or GIF inside the "
+    "`number_format` holds numbers, and a text cell holds no control character. "
+    "A picture's or logo's `file` is a PNG, JPEG or GIF inside the "
     "project folder (no `..`, no absolute path) that exists and is at most 40 megapixels. "
     "A project without sections is valid, but has nothing to build."
 )

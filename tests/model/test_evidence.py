@@ -64,6 +64,9 @@ def test_table_refuses_text_in_a_number_column_and_short_rows() -> None:
     assert "row 2, column 'Jobs', holds the text 'lots'" in section_error({**base, "rows": [["NE", 1], ["T", "lots"]]})
     assert "row 1 has 1 cells but the table has 2 columns" in section_error({**base, "rows": [["NE"]]})
     assert "the totals row has 3 cells" in section_error({**base, "rows": [["NE", 1]], "totals": ["a", 1, 2]})
+    # found by the schema contract test: a text cell with a control character broke the deck's table
+    words = "row 1, column 'Area' contains the control character U+0007 at position 3"
+    assert words in section_error({**base, "rows": [["NE\x07", 1]]})
 
 
 def test_table_cells_are_shown_in_their_column_format() -> None:

@@ -5,6 +5,9 @@ Projects are generated from ``neslis schema`` itself with hypothesis-jsonschema:
 ``$defs/SectionFile``. Each is written out as YAML and loaded by the store, which may refuse it
 only for the rules across fields that the schema's description lists. Changed as little as
 needed to meet those, it must load and build into a deck and a draft that pass the OOXML check.
+Every block kind is drawn, charts, tables and pictures included, and project logos; every
+picture and logo is pointed at one small PNG written into the folder, the change that meets
+"the file exists in the project".
 CI runs a fixed set of examples; set ``NESLIS_SCHEMA_EXAMPLES=300`` for a longer, random run.
 """
 
@@ -24,6 +27,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
+from PIL import Image
 
 from neslis_desktop.errors import ContentError, NeslisError
 from neslis_desktop.render.pack import build_pack
@@ -43,16 +47,10 @@ SECTION_CHECK = jsonschema.Draft202012Validator({"$defs": SCHEMA["$defs"], **SCH
 # is run for, so that every kind is drawn as often. Every project drawn is then checked
 # against the whole schema (jsonschema, above).
 DEFS = SCHEMA["$defs"]
-# Charts, tables and pictures (and project logos) are left out of the generated projects: their
-# rules across fields and files (series as long as the categories, a picture that exists in the
-# folder) are stated in the schema's description, but meeting_the_rules below does not yet know
-# how to meet them. tests/model/test_evidence.py and the evidence tests cover those kinds.
-EVIDENCE = {"chart", "table", "picture"}
-KINDS = {
-    kind: ref
-    for kind, ref in DEFS["SectionFile"]["properties"]["blocks"]["items"]["discriminator"]["mapping"].items()
-    if kind not in EVIDENCE
-}
+# Every kind is drawn, the evidence kinds (chart, table, picture) and project logos too: their
+# rules across fields and files (series as long as the categories, a picture file that exists
+# in the folder) are in the schema's description, and meeting_the_rules below meets them.
+KINDS = dict(DEFS["SectionFile"]["properties"]["blocks"]["items"]["discriminator"]["mapping"])
 
 
 def _for_generation(node: Any) -> Any:
@@ -91,7 +89,7 @@ def _part(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
 
 
 _PROJECT = _for_generation(SCHEMA)
-_PROJECT["properties"].pop("logos", None)  # see EVIDENCE above
+_PROJECT["properties"]["logos"]["maxItems"] = 2  # a few logos; each file is written by _write
 _PROJECT["properties"]["sections"].update(minItems=1, maxItems=3)
 _PROJECT["required"].append("sections")
 _SECTION = copy.deepcopy(GENERATION_DEFS["SectionFile"])
@@ -120,6 +118,10 @@ BEYOND_THE_SCHEMA = re.compile(
     r"ends \(.*\) before it starts|may show at most 36 months|outside the timeline's|is not a lane here"
     r"|node ids must be unique|which is not a node id here|is its own ancestor"
     r"|is not the id of a box in this org chart|is not the name of a lane in this timeline"
+    r"|values but the chart has|has no numbers|a pie chart|a reference line can be drawn"
+    r"|cells but the table has|not a number|should be a number|write a finite number"
+    r"|points outside the project|is not a PNG, JPEG or GIF|has no alt text|which is not in the project folder"
+    r"|is a folder, not a picture|contains the control character"
 )
 
 
@@ -140,7 +142,40 @@ def meeting_the_rules(sections: dict[str, dict[str, Any]]) -> dict[str, dict[str
                 for n, node in enumerate(block["nodes"]):
                     node["id"] = f"n{n}"
                     node["parent"] = f"n{n - 1}" if n else None
+            elif block["kind"] == "chart":  # a value per category, all 1; a pie of one series
+                for series in block["series"]:
+                    series["values"] = [1.0] * len(block["categories"])
+                if block.get("chart_type") == "pie":
+                    del block["series"][1:]
+                if block.get("chart_type") not in (None, "column", "line", "stacked_column"):
+                    block.pop("reference", None)
+            elif block["kind"] == "table":  # a cell per column, numbers in number columns
+                width = len(block["columns"])
+                numbers = [isinstance(c, dict) and c.get("number_format") is not None for c in block["columns"]]
+                for row in [*block["rows"], *([block["totals"]] if block.get("totals") is not None else [])]:
+                    row[:] = [1 if numbers[j] else _text_cell(row[j] if j < len(row) else None) for j in range(width)]
+            elif block["kind"] == "picture":  # a picture in assets/ (written by _write), described
+                block["file"] = PICTURE
+                if not block.get("decorative") and not str(block.get("alt_text") or "").strip():
+                    block["decorative"] = True
     return sections
+
+
+def _text_cell(cell: Any) -> Any:
+    """A text cell without the control characters Office files cannot hold."""
+    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "", cell) if isinstance(cell, str) else cell
+
+
+PICTURE = "assets/picture.png"
+"""The one picture file of a generated project: every picture and logo names it (see _write)."""
+
+
+def project_meeting_the_rules(project: dict[str, Any]) -> dict[str, Any]:
+    """project.yaml with every logo's file the one picture that _write puts in the folder."""
+    project = copy.deepcopy(project)
+    for logo in project.get("logos") or []:
+        logo["file"] = PICTURE
+    return project
 
 
 def _write(folder: Path, project: dict[str, Any], sections: dict[str, dict[str, Any]]) -> None:
@@ -148,6 +183,8 @@ def _write(folder: Path, project: dict[str, Any], sections: dict[str, dict[str, 
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
     (folder / PROJECT_FILE).write_text(dump(project), "utf-8")
+    (folder / PICTURE).parent.mkdir()
+    Image.new("RGB", (40, 30), (200, 80, 40)).save(folder / PICTURE)
     (folder / SECTIONS_DIR).mkdir()
     for name, data in sections.items():
         (folder / SECTIONS_DIR / f"{name}.yaml").write_text(dump(data), "utf-8")
@@ -185,7 +222,7 @@ def test_every_project_the_schema_accepts_loads_and_builds(kind: str, data: st.D
         fixed = meeting_the_rules(sections)
         assert all(SECTION_CHECK.is_valid(s) for s in fixed.values())
         folder.mkdir()
-        _write(folder, project_data, fixed)
+        _write(folder, project_meeting_the_rules(project_data), fixed)
         project = load_project(folder)
         assert [s.id for s in project.sections] == project_data["sections"]
         result = build_pack(project, out)
@@ -228,3 +265,9 @@ def test_the_schema_says_what_a_file_must_hold() -> None:
         False,
     ]
     assert "org chart" in SCHEMA["description"] and "timeline" in SCHEMA["description"]
+    assert {"ChartBlock", "TableBlock", "PictureBlock", "Logo"} <= set(defs)
+    source = jsonschema.Draft202012Validator({"$defs": defs, **defs["Source"]})
+    assert source.is_valid({"publisher": "ONS", "dataset": "Productivity", "link": "https://www.ons.gov.uk/x"})
+    assert not source.is_valid({"publisher": "ONS", "dataset": "Productivity", "link": "www.ons.gov.uk"})
+    for words in ("one value per category", "pie chart", "one cell per column", "exists"):
+        assert words in SCHEMA["description"]
