@@ -45,7 +45,7 @@ def _chart(block: ChartBlock, ctx: Context) -> str:
     numeric = [False, *([True] * len(block.series))]
     if block.chart_type == "pie":
         total = sum(v or 0 for v in block.series[0].values) or 1
-        header.append("Share")
+        header.append("Percentage of the whole")
         numeric.append(True)
         for row, v in zip(rows, block.series[0].values, strict=True):
             row.append(f"{(v or 0) / total * 100:.1f}%")

@@ -287,28 +287,28 @@ def _columns(canvas: _Canvas, block: ChartBlock, colours: list[str]) -> None:
     )
     if block.reference is not None:
         _reference(canvas, block, left, y_of(block.reference.value))
-    # Category labels: wrapped to the band, thinned to every k-th when they cannot fit.
+    # Category labels: wrapped to the band (up to three lines), a little smaller when a word
+    # does not fit, else thinned to every k-th; the data table names every category.
     names = [plain_text(c) for c in block.categories]
-    every = 1
 
-    def crowded(k: int) -> bool:
+    def crowded(k: int, size: int) -> bool:
         room = band * k - 6
         return any(
-            len(wrap(nm, room, SMALL)) > 2 or max(text_width(w, SMALL) for w in nm.split() or [""]) > room
+            len(wrap(nm, room, size)) > 3 or max(text_width(w, size) for w in nm.split() or [""]) > room
             for nm in names[::k]
         )
 
-    while every < n and crowded(every):
+    size = next((z for z in (SMALL, SMALL - 2, SMALL - 3) if not crowded(1, z)), SMALL - 3)
+    every = 1
+    while every < n and crowded(every, size):
         every += 1
     deepest = 0
     for c in range(0, n, every):
-        lines = wrap(names[c], band * every - 4, SMALL)
+        lines = wrap(names[c], band * every - 6, size)
         for j, line in enumerate(lines):
-            parts.append(
-                _text(left + band * (c + 0.5), bottom + 16 + j * SMALL * 1.2, line, size=SMALL, anchor="middle")
-            )
+            parts.append(_text(left + band * (c + 0.5), bottom + 16 + j * size * 1.2, line, size=size, anchor="middle"))
         deepest = max(deepest, len(lines))
-    canvas.y = bottom + 6 + deepest * SMALL * 1.2 + 6
+    canvas.y = bottom + 6 + deepest * size * 1.2 + 6
 
 
 def _reference(canvas: _Canvas, block: ChartBlock, left: float, y: float) -> None:
@@ -354,7 +354,7 @@ def _bars(canvas: _Canvas, block: ChartBlock, colours: list[str]) -> None:
     zero = x_of(max(low, min(0.0, high)))
     for c, category in enumerate(block.categories):
         for j, line in enumerate(wrap(plain_text(category), WIDTH, SMALL)):
-            rows.append(_text(left, y + SMALL * 1.0 + j * SMALL * 1.2, line, size=SMALL))
+            rows.append(_text(left + 4, y + SMALL * 1.0 + j * SMALL * 1.2, line, size=SMALL))
             last = j
         y += SMALL * 1.2 * (last + 1) + 5
         up, down = 0.0, 0.0
