@@ -12,8 +12,10 @@ spans, the process flow as an ordered list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 from pydantic import BaseModel
@@ -181,19 +183,51 @@ def _month(month: Month) -> str:
     return f"{month.name} {month.year}"
 
 
-def _table(caption: str, header: list[str], rows: list[list[str]], ctx: Context, *, row_headers: bool) -> str:
-    """A data table in a scrollable, focusable region (so a keyboard can scroll it at 320 px)."""
+def _label(header_html: str) -> str:
+    """A header cell's words, for the ``data-label`` shown beside a cell when rows stack."""
+    return attr(unescape(re.sub(r"<[^>]+>", "", header_html)))
+
+
+def data_table(
+    caption: str,
+    header: list[str],
+    rows: list[list[str]],
+    ctx: Context,
+    *,
+    row_headers: bool,
+    numeric: list[bool] | None = None,
+    totals: list[str] | None = None,
+) -> str:
+    """A data table (cells already HTML): caption, header row, numbers right-aligned, totals last.
+
+    Each cell carries its column's header as ``data-label``: on a narrow screen the style sheet
+    stacks a table of three or more columns into one block per row, each cell with its label,
+    so nothing scrolls sideways at 320 px. The table markup (and so what a screen reader hears)
+    stays the same. The box around it still scrolls, focusable, if a table cannot fit.
+    """
     cap_id = ctx.new_id("table")
-    head = "".join(f'<th scope="col">{h}</th>' for h in header)
-    body = []
-    for row in rows:
-        cells = [f'<th scope="row">{row[0]}</th>' if row_headers else f"<td>{row[0]}</td>"]
-        cells += [f"<td>{c}</td>" for c in row[1:]]
-        body.append("<tr>" + "".join(cells) + "</tr>")
+    numeric = numeric or [False] * len(header)
+    labels = [_label(h) for h in header]
+
+    def css(i: int) -> str:
+        return ' class="numeric"' if numeric[i] else ""
+
+    def row_html(row: list[str]) -> str:
+        first = f' data-label="{labels[0]}"'
+        cells = [
+            f'<th scope="row"{css(0)}{first}>{row[0]}</th>' if row_headers else f"<td{css(0)}{first}>{row[0]}</td>"
+        ]
+        cells += [f'<td{css(i)} data-label="{labels[i]}">{c}</td>' for i, c in enumerate(row[1:], start=1)]
+        return "<tr>" + "".join(cells) + "</tr>"
+
+    head = "".join(f'<th scope="col"{css(i)}>{h}</th>' for i, h in enumerate(header))
+    body = "".join(row_html(row) for row in rows)
+    foot = f'<tfoot class="totals">{row_html(totals)}</tfoot>' if totals else ""
+    reflow = " reflow" if len(header) >= 3 else ""
     return (
-        f'<div class="table-wrap" role="region" aria-labelledby="{cap_id}" tabindex="0">'
+        f'<div class="table-wrap{reflow}" role="region" aria-labelledby="{cap_id}" tabindex="0">'
         f'<table><caption id="{cap_id}">{caption}</caption><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>"
+        f"<tbody>{body}</tbody>{foot}</table></div>"
     )
 
 
@@ -211,13 +245,13 @@ def _timeline(block: TimelineBlock, ctx: Context) -> str:
         if any(cells[1:]) or not lanes:
             rows.append(cells)
     header = ["Month", *(inline(lane.name) for lane in lanes)]
-    parts = [_table(caption, header, rows, ctx, row_headers=True)] if lanes else []
+    parts = [data_table(caption, header, rows, ctx, row_headers=True)] if lanes else []
     if block.spans:
         span_rows = [
             [inline(s.text), _month(s.start), _month(s.end), inline(s.lane) if s.lane else "All"] for s in block.spans
         ]
         parts.append(
-            _table(
+            data_table(
                 attr(f"{what}: work running over several months"),
                 ["Work", "From", "To", "Lane"],
                 span_rows,

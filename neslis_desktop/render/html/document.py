@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from neslis_desktop import __version__
 from neslis_desktop.model import DividerBlock, Project, QuestionsBlock, plain_text
 from neslis_desktop.model.month import MONTH_NAMES
+from neslis_desktop.render.html import evidence as _evidence  # noqa: F401  (registers chart, table, picture)
 from neslis_desktop.render.html.blocks import Context, render_block
 from neslis_desktop.render.html.style import CSS
 from neslis_desktop.render.html.text import attr, inline, paragraphs

@@ -4,7 +4,8 @@ It follows the look of GOV.UK HTML publications: a black header band, a single r
 column, 19 px text on wide screens and 16 px on phones, blue underlined links with the yellow
 focus ring, tables with grey rules. Sizes are in rem and the layout is one column below
 40 rem, so the page reads at 400% zoom and on a 320 px screen without sideways scrolling
-(wide data tables scroll inside their own focusable box). Every colour pair is at least 4.5:1.
+(data tables of three or more columns stack into one block per row below 40 rem, each cell
+labelled with its column; charts are SVG that scale with the column). Every colour pair is at least 4.5:1.
 """
 
 CSS = """
@@ -79,6 +80,28 @@ th,td{text-align:left;vertical-align:top;padding:.5rem 1rem .5rem 0;border-botto
 overflow-wrap:break-word;hyphens:auto}
 th[scope=row]{min-width:7.5rem}
 thead th{border-bottom-width:2px}
+th.numeric,td.numeric{text-align:right;padding-right:0;padding-left:1rem;font-variant-numeric:tabular-nums}
+tfoot th,tfoot td{font-weight:700;border-top:2px solid #0b0c0c}
+@media (max-width:40em){
+.reflow table,.reflow tbody,.reflow tfoot,.reflow tr,.reflow th,.reflow td{display:block;width:100%}
+.reflow caption{display:block}
+.reflow thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%)}
+.reflow tr{border-bottom:2px solid #b1b4b6;padding:.5rem 0}
+.reflow th,.reflow td{border:0;padding:.15rem 0;text-align:left}
+.reflow th[scope=row]{font-weight:700;min-width:0}
+.reflow td:empty{display:none}
+.reflow td::before{content:attr(data-label) ": ";content:attr(data-label) ": "/"";font-weight:700}
+.reflow tfoot tr{border-top:2px solid #0b0c0c}
+}
+figure{margin:0 0 2rem}
+.chart figcaption{margin-bottom:.75rem}
+.chart-title{display:block;font-weight:700;font-size:1.2em}
+.chart-subtitle{display:block;color:#505a5f}
+.chart-svg{display:block;width:100%;max-width:30rem;height:auto;margin-bottom:.75rem}
+.source{font-size:.9em;color:#505a5f}
+.picture img{display:block;max-width:100%;height:auto}
+.picture figcaption{margin-top:.5rem}
+.credit{display:block;color:#505a5f;font-size:.9em}
 .questions{padding-left:2rem}
 .questions li{margin-bottom:.5rem}
 footer{border-top:.1rem solid #1d70b8;margin-top:3rem;padding:1.5rem 0 2rem;color:#505a5f}

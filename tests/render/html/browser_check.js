@@ -3,7 +3,8 @@
 // page makes, and saves screenshots. Prints one JSON object. Used by tests/render/html.
 //
 // node browser_check.js FILE.html OUTDIR [ID,ID...]   (NODE_PATH must hold playwright-core and axe-core)
-// Screenshots: the top of the page at each width, then each element ID scrolled to the top.
+// Screenshots: the top of the page at each width, then each element ID scrolled to the top,
+// then each chart figure on its own.
 "use strict";
 const path = require("path");
 const { chromium } = require("playwright-core");
@@ -40,6 +41,12 @@ async function main() {
       });
       const layout = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
+        scrollingWidth: document.scrollingElement.scrollWidth,
+        // Elements that scroll sideways themselves (a table in its own box, say).
+        scrollers: [...document.querySelectorAll("body *")]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1 &&
+            ["auto", "scroll"].includes(getComputedStyle(el).overflowX))
+          .map((el) => el.tagName.toLowerCase() + (el.className ? "." + el.className : "")),
         clientWidth: document.documentElement.clientWidth,
         lang: document.documentElement.lang,
         title: document.title,
@@ -50,6 +57,12 @@ async function main() {
         await page.evaluate((target) => document.getElementById(target).scrollIntoView(), id);
         shots.push(path.join(outdir, `html-${width}-${id}.png`));
         await page.screenshot({ path: shots[shots.length - 1] });
+      }
+      // Every chart on its own (figure with its caption, drawing, source and data table).
+      const charts = await page.locator("figure.chart").all();
+      for (let i = 0; i < charts.length; i++) {
+        shots.push(path.join(outdir, `html-${width}-chart-${i + 1}.png`));
+        await charts[i].screenshot({ path: shots[shots.length - 1] });
       }
       result.widths[width] = { axe, layout, screenshots: shots };
       await page.close();

@@ -171,26 +171,26 @@ def test_flow_and_questions_are_ordered_lists(page: Any, project: Project) -> No
     assert numbers == list(range(1, len(asked) + 1))
 
 
-class _ChartBlock(BaseModel):
-    kind: Literal["chart"] = "chart"
+class _GaugeBlock(BaseModel):
+    kind: Literal["gauge"] = "gauge"
     heading: str | None = None
     title: str = "Jobs by year"
     values: list[str] = ["2019: 10", "2020: 12"]
 
 
 def test_a_new_kind_is_one_registered_function() -> None:
-    chart = _ChartBlock()
+    chart = _GaugeBlock()
     ctx = Context(level=3, prefix="s")
     assert "Jobs by year" in render_block(chart, ctx) and "2020: 12" in render_block(chart, ctx)  # shown as text
     try:
 
-        @renders("chart")
-        def _chart(block: _ChartBlock, ctx: Context) -> str:
+        @renders("gauge")
+        def _gauge(block: _GaugeBlock, ctx: Context) -> str:
             return f"<figure><figcaption>{block.title}</figcaption></figure>"
 
         assert render_block(chart, ctx) == "<figure><figcaption>Jobs by year</figcaption></figure>"
     finally:
-        RENDERERS.pop("chart", None)
+        RENDERERS.pop("gauge", None)
 
 
 def test_text_is_escaped_and_emphasis_kept(project: Project) -> None:
