@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from neslis_desktop.errors import NeslisError
 from neslis_desktop.gui import dialogs, mapping_dialog
 from neslis_desktop.gui.document import ProjectDocument
-from neslis_desktop.model.feedback import Feedback, Question, Response, Theme, questions
+from neslis_desktop.model.feedback import Feedback, Question, Response, Theme, questions, relink
 from neslis_desktop.model.text import slugify
 from neslis_desktop.store.feedback import load_feedback, load_mappings, save_feedback, save_mapping
 from neslis_desktop.store.feedback_import import (
@@ -211,7 +211,9 @@ class FeedbackPanel(QWidget):
 
     def _refresh_questions(self) -> None:
         keep = self.question.currentData()
-        self.asked = questions(self.doc.project)
+        # A question being reworded keeps its id, in memory until the feedback is next saved.
+        self.feedback = relink(self.doc.project, self.feedback).feedback
+        self.asked = questions(self.doc.project, self.feedback.questions)
         self.question.blockSignals(True)
         self.question.clear()
         self.question.addItem(ALL, None)
@@ -222,14 +224,15 @@ class FeedbackPanel(QWidget):
 
     def reload(self) -> None:
         """Read the feedback and the questions again (another project, or the same saved elsewhere)."""
-        self._refresh_questions()
         try:
             self.feedback = load_feedback(self.doc.path) if self.doc.path else Feedback()
         except NeslisError as exc:
             self.feedback = Feedback()
+            self._refresh_questions()
             self.notice.setText(f"The feedback files could not be read, so nothing can be added:\n{exc}")
             self._enable(False)
             return
+        self._refresh_questions()
         if self.doc.path is None:
             self.notice.setText("Save the project first: feedback is kept in its folder, beside the content.")
         elif self.doc.read_only:
@@ -266,7 +269,7 @@ class FeedbackPanel(QWidget):
         """Save ``feedback``; on failure say why and keep what is shown (nothing typed is cleared)."""
         assert self.folder is not None
         try:
-            save_feedback(feedback, self.folder)
+            save_feedback(feedback, self.folder, self.doc.project)
         except NeslisError as exc:
             dialogs.show_error(self, "Feedback not saved", str(exc))
             return False
@@ -376,7 +379,8 @@ class FeedbackPanel(QWidget):
     def _import(self, table: Table) -> None:
         assert self.folder is not None
         remembered = load_mappings(self.folder).get(table.layout())
-        start = ColumnMapping.from_dict(remembered) if remembered else suggest_mapping(table, self.doc.project)
+        guess = suggest_mapping(table, self.doc.project, self.feedback)
+        start = ColumnMapping.from_dict(remembered) if remembered else guess
         mapping = mapping_dialog.ask_mapping(self, table, self.asked, start, personal_columns(table))
         if mapping is None:
             return

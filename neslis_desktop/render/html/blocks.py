@@ -31,6 +31,7 @@ from neslis_desktop.model import (
     TimelineBlock,
     plain_text,
 )
+from neslis_desktop.model.evidence import TableBlock
 from neslis_desktop.model.month import Month
 from neslis_desktop.render.html.text import attr, inline, paragraphs
 
@@ -181,20 +182,43 @@ def _month(month: Month) -> str:
     return f"{month.name} {month.year}"
 
 
-def _table(caption: str, header: list[str], rows: list[list[str]], ctx: Context, *, row_headers: bool) -> str:
-    """A data table in a scrollable, focusable region (so a keyboard can scroll it at 320 px)."""
+def _table(
+    caption: str,
+    header: list[str],
+    rows: list[list[str]],
+    ctx: Context,
+    *,
+    row_headers: bool,
+    right: frozenset[int] = frozenset(),
+) -> str:
+    """A data table in a scrollable, focusable region (so a keyboard can scroll it at 320 px).
+
+    Columns numbered in ``right`` are numbers, set right-aligned."""
     cap_id = ctx.new_id("table")
-    head = "".join(f'<th scope="col">{h}</th>' for h in header)
+    num = ' class="numeric"'
+    head = "".join(f'<th scope="col"{num if i in right else ""}>{h}</th>' for i, h in enumerate(header))
     body = []
     for row in rows:
         cells = [f'<th scope="row">{row[0]}</th>' if row_headers else f"<td>{row[0]}</td>"]
-        cells += [f"<td>{c}</td>" for c in row[1:]]
+        cells += [f"<td{num if i in right else ''}>{c}</td>" for i, c in enumerate(row[1:], start=1)]
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (
         f'<div class="table-wrap" role="region" aria-labelledby="{cap_id}" tabindex="0">'
         f'<table><caption id="{cap_id}">{caption}</caption><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
+
+
+@renders("table")
+def _data_table(block: TableBlock, ctx: Context) -> str:
+    rows = [[inline(block.cell_text(row, i)) for i in range(len(block.columns))] for row in block.rows]
+    if block.totals is not None:
+        rows.append([f"<strong>{inline(block.cell_text(block.totals, i))}</strong>" for i in range(len(block.columns))])
+    right = frozenset(i for i, c in enumerate(block.columns) if c.alignment() == "right")
+    header = [inline(c.title) for c in block.columns]
+    table = _table(attr(plain_text(block.caption)), header, rows, ctx, row_headers=False, right=right)
+    source = f'<p class="source">{inline(block.source.line())}</p>' if block.source else ""
+    return _join([table, source])
 
 
 @renders("timeline")

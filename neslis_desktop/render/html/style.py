@@ -79,6 +79,7 @@ th,td{text-align:left;vertical-align:top;padding:.5rem 1rem .5rem 0;border-botto
 overflow-wrap:break-word;hyphens:auto}
 th[scope=row]{min-width:7.5rem}
 thead th{border-bottom-width:2px}
+th.numeric,td.numeric{text-align:right;font-variant-numeric:tabular-nums;padding:.5rem 0 .5rem 1rem}
 .questions{padding-left:2rem}
 .questions li{margin-bottom:.5rem}
 footer{border-top:.1rem solid #1d70b8;margin-top:3rem;padding:1.5rem 0 2rem;color:#505a5f}
