@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -264,6 +264,19 @@ class FeedbackPanel(QWidget):
         rows = [r for r in self.feedback.responses if key is None or r.question == key]
         self.model.show(rows, self.feedback.themes)
         self.table.resizeRowsToContents()
+
+    def select(self, what: str, item_id: str) -> None:
+        """Select the response ``item_id`` (all questions shown), or the responses tagged with a theme."""
+        self.question.setCurrentIndex(0)  # every question
+        self._show_rows()
+        rows = self.model.rows
+        hits = [n for n, r in enumerate(rows) if (r.id == item_id if what == "response" else item_id in r.themes)]
+        self.table.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for n in hits:
+            self.table.selectionModel().select(self.model.index(n, 0), flags)
+        if hits:
+            self.table.scrollTo(self.model.index(hits[0], 0))
 
     def _keep(self, feedback: Feedback) -> bool:
         """Save ``feedback``; on failure say why and keep what is shown (nothing typed is cleared)."""

@@ -159,6 +159,19 @@ class ReviewPanel(QWidget):
         cid = item.data(0, ID_ROLE) if item is not None else None
         return next((c for c in self.review.comments if c.id == cid), None)
 
+    def select_comment(self, comment_id: str) -> None:
+        """Select the comment ``comment_id`` in the list (showing resolved ones if it is resolved)."""
+        if any(c.id == comment_id and c.status == "resolved" for c in self.review.comments):
+            self.show_resolved.setChecked(True)
+        found = [
+            item
+            for item in self.tree.findItems("", Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive)
+            if item.data(0, ID_ROLE) == comment_id
+        ]
+        if found:
+            self.tree.setCurrentItem(found[0])
+            self.tree.scrollToItem(found[0])
+
     def _keep(self, review: Review) -> bool:
         assert self.folder is not None
         try:

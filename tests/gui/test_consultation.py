@@ -191,3 +191,63 @@ def test_resolve_records_the_newest_snapshot_and_refuses_to_snapshot_unsaved_cha
     assert [title for title, _ in errors] == ["Save first"] and "changes not saved yet" in errors[0][1]
     second = next(c for c in load_review(project_dir).comments if c.text == "Name the colleges.")
     assert second.status == "open" and len(list_snapshots(project_dir)) == 2
+
+
+def test_the_editor_shows_the_feedback_linked_to_a_block_and_opens_it(
+    qtbot: Any, window: Any, project_dir: Path, dlg: Any, tmp_path: Path
+) -> None:
+    from neslis_desktop.model.feedback import Feedback, Response, Theme
+    from neslis_desktop.model.review import Review, ReviewComment
+    from neslis_desktop.store.feedback import save_feedback
+    from neslis_desktop.store.review import save_review
+
+    project = window.doc.project
+    key = questions(project)[0].key
+    feedback = Feedback(
+        themes=[Theme(id="skills", label="Skills shortages", changed=["productivity"])],
+        responses=[
+            Response(
+                id="r-0001",
+                question=key,
+                text="Say how far behind we are.",
+                organisation="NHS",
+                themes=["skills"],
+                changed=["productivity#2"],
+            ),
+            Response(id="r-0002", question=key, text="Not about productivity.", changed=["doing-already#1"]),
+        ],
+    )
+    save_feedback(feedback, project_dir, project)
+    comment = ReviewComment(
+        id="c-0001",
+        text="Add the gap in figures.",
+        author="Board",
+        source="x.docx",
+        changed=["productivity#2"],
+        status="resolved",
+    )
+    save_review(Review(comments=[comment]), project_dir)
+
+    si = [s.id for s in project.sections].index("productivity")
+    window.select_item(si, 1)  # block 2
+    strip = window.linked
+    assert strip.isVisibleTo(window)
+    assert [b.text() for b in strip.buttons] == [
+        "Theme: Skills shortages",  # linked to the whole section, so to each of its blocks
+        "NHS: \u201cSay how far behind we are.\u201d",
+        "Board: Add the gap in figures.",
+    ]
+    window.select_item(si, 0)  # block 1: only the section's theme
+    assert [b.text() for b in strip.buttons] == ["Theme: Skills shortages"]
+    window.select_item(si, 1)
+    strip.buttons[2].click()
+    consult = window._consultation
+    assert consult.tabs.currentWidget() is consult.review
+    assert consult.review.tree.currentItem().text(0) == "\u2713 Add the gap in figures."  # resolved, shown
+    strip.buttons[1].click()
+    assert consult.tabs.currentWidget() is consult.feedback
+    rows = {i.row() for i in consult.feedback.table.selectionModel().selectedRows()}
+    assert [consult.feedback.model.rows[n].id for n in rows] == ["r-0001"]
+    doing = [s.id for s in project.sections].index("doing-already")
+    window.select_item(doing, 1)
+    assert not strip.isVisibleTo(window) and strip.buttons == []
