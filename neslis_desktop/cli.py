@@ -105,6 +105,9 @@ def _feedback_parsers(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported; change nothing")
     summary = fsub.add_parser("summary", help="responses per question, with themes")
     summary.add_argument("project", type=Path, nargs="?", help="project folder (default: the bundled example)")
+    relink = fsub.add_parser("relink", help="record reworded or moved questions, so their responses follow them")
+    relink.add_argument("project", type=Path, help="project folder")
+    relink.add_argument("--dry-run", action="store_true", help="say what would be recorded; change nothing")
 
     review = sub.add_parser("review", help="reviewers' comments on a returned draft")
     rsub = review.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -363,6 +366,10 @@ def _check(args: argparse.Namespace) -> int:
     problems = pack_file_problems(project, folder)
     if problems:
         print(ContentError(problems), file=sys.stderr)
+        return 1
+    from neslis_desktop.cli_loop import feedback_problems
+
+    if feedback_problems(project, folder):
         return 1
     blocks = sum(len(s.blocks) for s in project.sections)
     print(f"{folder}: OK ({len(project.sections)} sections, {blocks} blocks)")

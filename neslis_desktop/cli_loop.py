@@ -9,8 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from neslis_desktop.resources import bundled_project
+
+if TYPE_CHECKING:
+    from neslis_desktop.model.project import Project
 
 
 def run(args: argparse.Namespace) -> int:
@@ -18,6 +23,7 @@ def run(args: argparse.Namespace) -> int:
     actions = {
         ("feedback", "import"): _feedback_import,
         ("feedback", "summary"): _feedback_summary,
+        ("feedback", "relink"): _feedback_relink,
         ("review", "import"): _review_import,
         ("review", "list"): _review_list,
         ("review", "resolve"): _review_resolve,
@@ -49,33 +55,71 @@ def _feedback_import(args: argparse.Namespace) -> int:
     elif remembered:
         mapping, how = ColumnMapping.from_dict(remembered), "remembered from the last import of this layout"
     else:
-        mapping, how = suggest_mapping(table, project), "guessed from the column names"
+        mapping, how = suggest_mapping(table, project, feedback), "guessed from the column names"
     print(f"columns {how}: {mapping.as_dict()}", file=sys.stderr)
     result = import_table(project, feedback, table, mapping, event=args.at)
     for line in result.report():
         print(line)
     if not args.dry_run and result.added:
-        save_feedback(result.feedback, args.project)
+        save_feedback(result.feedback, args.project, project)
         save_mapping(args.project, table.layout(), mapping.as_dict())
     return 1 if result.skipped else 0
 
 
 def _feedback_summary(args: argparse.Namespace) -> int:
-    from neslis_desktop.model.feedback import questions
+    from neslis_desktop.model.feedback import questions, relink
     from neslis_desktop.model.heard import summary_line
     from neslis_desktop.store import load_project
     from neslis_desktop.store.feedback import load_feedback
 
     folder = args.project or bundled_project()
-    project, feedback = load_project(folder, read_only=True), load_feedback(folder)
+    project = load_project(folder, read_only=True)
+    feedback = relink(project, load_feedback(folder)).feedback
     labels = {t.id: t.label for t in feedback.themes}
-    for q in questions(project):
+    for q in questions(project, feedback.questions):
         answers = [r for r in feedback.responses if r.question == q.key]
         themes = Counter(t for r in answers for t in r.themes)
         print(f"{q.key}\n  {q.text}\n  {summary_line(answers)}")
         for theme, n in themes.most_common():
             print(f"  - {labels.get(theme, theme)}: {n}")
     return 0
+
+
+def _feedback_relink(args: argparse.Namespace) -> int:
+    from neslis_desktop.model.feedback import relink
+    from neslis_desktop.store import load_project
+    from neslis_desktop.store.feedback import load_feedback, save_feedback
+
+    project = load_project(args.project, read_only=args.dry_run)
+    linked = relink(project, load_feedback(args.project))
+    for line in linked.followed:
+        print(f"{'would record' if args.dry_run else 'recorded'}: {line}")
+    for line in linked.lost:
+        print(f"problem: {line}", file=sys.stderr)
+    if not args.dry_run:
+        written = save_feedback(linked.feedback, args.project)
+        print(f"{len(written)} feedback files changed", file=sys.stderr)
+    return 1 if linked.lost else 0
+
+
+def feedback_problems(project: Project, folder: Path) -> bool:
+    """For ``neslis check``: say what in the feedback no longer fits the content; whether any must be fixed.
+
+    Reworded or moved questions are notes (their responses follow them; ``neslis feedback
+    relink`` records it); responses to questions gone, and links to content gone, are problems.
+    Nothing is written.
+    """
+    from neslis_desktop.model.feedback import check_links, relink
+    from neslis_desktop.store.feedback import load_feedback
+
+    linked = relink(project, load_feedback(folder))
+    for line in linked.followed:
+        print(f"note: feedback: {line}; 'neslis feedback relink {folder}' records it", file=sys.stderr)
+    # Responses to questions gone are in relink's lines already, with the fix.
+    problems = [*linked.lost, *check_links(project, linked.feedback, answers=False)]
+    for line in problems:
+        print(f"problem: feedback: {line}", file=sys.stderr)
+    return bool(problems)
 
 
 def _review_import(args: argparse.Namespace) -> int:

@@ -102,3 +102,46 @@ def test_review_import_lists_and_resolves(project_dir: Path, tmp_path: Path) -> 
     assert _neslis("review", "list", project_dir).stdout == ""
     missing = _neslis("review", "resolve", project_dir, "c-0099")
     assert missing.returncode == 2 and "there is no comment 'c-0099'" in missing.stderr
+
+
+def test_check_reports_a_reworded_question_and_relink_records_it(project_dir: Path) -> None:
+    from neslis_desktop.model.feedback import Feedback, Response
+    from neslis_desktop.store.feedback import load_feedback, save_feedback
+
+    project = load_project(project_dir)
+    first, second = questions(project)[:2]
+    responses = [
+        Response(id="r-0001", question=first.key, text="Yes."),
+        Response(id="r-0002", question=second.key, text="No."),
+    ]
+    save_feedback(Feedback(responses=responses), project_dir, project)
+    section = project_dir / "sections" / f"{first.section_id}.yaml"
+    text = section.read_text("utf-8")
+    assert first.text in text and second.text in text
+    section.write_text(
+        text.replace(first.text, first.text.rstrip("?") + " today?").replace(second.text, "Gone?"), "utf-8"
+    )
+    files = {p: p.read_bytes() for p in (project_dir / "feedback").iterdir()}
+
+    checked = _neslis("check", project_dir)
+    assert checked.returncode == 1, checked.stderr
+    lines = checked.stderr.splitlines()
+    assert (
+        f"note: feedback: '{first.text}' is now '{first.text.rstrip('?')} today?' ({first.section_title}): "
+        f"1 response follows it; 'neslis feedback relink {project_dir}' records it" in lines
+    )
+    assert any(
+        line.startswith(f"problem: feedback: 1 response answers '{second.text}' ({second.key}), which is no longer")
+        and "put the question back" in line
+        for line in lines
+    ), lines
+    assert {p: p.read_bytes() for p in (project_dir / "feedback").iterdir()} == files  # check changes nothing
+
+    relinked = _neslis("feedback", "relink", project_dir)
+    assert relinked.returncode == 1  # the removed question still needs the user
+    assert relinked.stdout.startswith(f"recorded: '{first.text}' is now")
+    known = {q.id: q.text for q in load_feedback(project_dir).questions}
+    assert known[first.key] == first.text.rstrip("?") + " today?" and known[second.key] == second.text
+    assert [r.question for r in load_feedback(project_dir).responses] == [first.key, second.key]
+    again = _neslis("check", project_dir)
+    assert "is now" not in again.stderr and "no longer in the project" in again.stderr

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from neslis_desktop.gui.feedback_panel import FeedbackPanel
+from neslis_desktop.gui.linked_strip import Linked
 from neslis_desktop.gui.review_panel import ReviewPanel
 
 if TYPE_CHECKING:
@@ -34,6 +35,15 @@ class ConsultationWindow(QWidget):
         layout.addWidget(self.tabs)
         screen = win.screen().availableGeometry()
         self.resize(min(900, int(screen.width() * 0.7)), min(640, int(screen.height() * 0.8)))
+
+    def show_linked(self, link: Linked) -> None:
+        """Bring a response or theme (Feedback tab) or a comment (Review tab) into view, selected."""
+        if link.what == "comment":
+            self.tabs.setCurrentWidget(self.review)
+            self.review.select_comment(link.id)
+        else:
+            self.tabs.setCurrentWidget(self.feedback)
+            self.feedback.select(link.what, link.id)
 
     def locate(self, section_id: str, block: int | None) -> None:
         """Select a section (and a 1-based block) of the project in the main window's outline."""

@@ -11,7 +11,7 @@ import sys
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class InvalidChoice(Enum):
@@ -219,6 +219,12 @@ def ask_open_file(parent: QWidget | None, title: str, filters: str, start: str =
     """A file to read (a survey export, a returned draft); ``None`` when cancelled."""
     name, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
     return Path(name) if name else None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, start: str = "") -> str | None:
+    """A line of text (a snapshot's name); ``None`` when cancelled or left empty."""
+    text, ok = QInputDialog.getText(parent, title, label, text=start)
+    return text.strip() or None if ok else None
 
 
 def show_report(parent: QWidget | None, title: str, text: str, lines: list[str]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from neslis_desktop.errors import NeslisError
 from neslis_desktop.gui import dialogs, mapping_dialog
 from neslis_desktop.gui.document import ProjectDocument
-from neslis_desktop.model.feedback import Feedback, Question, Response, Theme, questions
+from neslis_desktop.model.feedback import Feedback, Question, Response, Theme, questions, relink
 from neslis_desktop.model.text import slugify
 from neslis_desktop.store.feedback import load_feedback, load_mappings, save_feedback, save_mapping
 from neslis_desktop.store.feedback_import import (
@@ -211,7 +211,9 @@ class FeedbackPanel(QWidget):
 
     def _refresh_questions(self) -> None:
         keep = self.question.currentData()
-        self.asked = questions(self.doc.project)
+        # A question being reworded keeps its id, in memory until the feedback is next saved.
+        self.feedback = relink(self.doc.project, self.feedback).feedback
+        self.asked = questions(self.doc.project, self.feedback.questions)
         self.question.blockSignals(True)
         self.question.clear()
         self.question.addItem(ALL, None)
@@ -222,14 +224,15 @@ class FeedbackPanel(QWidget):
 
     def reload(self) -> None:
         """Read the feedback and the questions again (another project, or the same saved elsewhere)."""
-        self._refresh_questions()
         try:
             self.feedback = load_feedback(self.doc.path) if self.doc.path else Feedback()
         except NeslisError as exc:
             self.feedback = Feedback()
+            self._refresh_questions()
             self.notice.setText(f"The feedback files could not be read, so nothing can be added:\n{exc}")
             self._enable(False)
             return
+        self._refresh_questions()
         if self.doc.path is None:
             self.notice.setText("Save the project first: feedback is kept in its folder, beside the content.")
         elif self.doc.read_only:
@@ -262,11 +265,24 @@ class FeedbackPanel(QWidget):
         self.model.show(rows, self.feedback.themes)
         self.table.resizeRowsToContents()
 
+    def select(self, what: str, item_id: str) -> None:
+        """Select the response ``item_id`` (all questions shown), or the responses tagged with a theme."""
+        self.question.setCurrentIndex(0)  # every question
+        self._show_rows()
+        rows = self.model.rows
+        hits = [n for n, r in enumerate(rows) if (r.id == item_id if what == "response" else item_id in r.themes)]
+        self.table.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for n in hits:
+            self.table.selectionModel().select(self.model.index(n, 0), flags)
+        if hits:
+            self.table.scrollTo(self.model.index(hits[0], 0))
+
     def _keep(self, feedback: Feedback) -> bool:
         """Save ``feedback``; on failure say why and keep what is shown (nothing typed is cleared)."""
         assert self.folder is not None
         try:
-            save_feedback(feedback, self.folder)
+            save_feedback(feedback, self.folder, self.doc.project)
         except NeslisError as exc:
             dialogs.show_error(self, "Feedback not saved", str(exc))
             return False
@@ -376,7 +392,8 @@ class FeedbackPanel(QWidget):
     def _import(self, table: Table) -> None:
         assert self.folder is not None
         remembered = load_mappings(self.folder).get(table.layout())
-        start = ColumnMapping.from_dict(remembered) if remembered else suggest_mapping(table, self.doc.project)
+        guess = suggest_mapping(table, self.doc.project, self.feedback)
+        start = ColumnMapping.from_dict(remembered) if remembered else guess
         mapping = mapping_dialog.ask_mapping(self, table, self.asked, start, personal_columns(table))
         if mapping is None:
             return

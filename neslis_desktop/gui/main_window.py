@@ -42,6 +42,7 @@ from neslis_desktop.gui.editors import FormEditor
 from neslis_desktop.gui.editors.picture import choose_picture
 from neslis_desktop.gui.file_flows import ProjectFiles
 from neslis_desktop.gui.find import FindBar
+from neslis_desktop.gui.linked_strip import Linked, LinkedStrip
 from neslis_desktop.gui.outline_model import Loc, OutlineDelegate, OutlineModel
 from neslis_desktop.gui.pack_panel import PackPanel
 from neslis_desktop.gui.preview import PreviewWidget, compute_preview
@@ -159,7 +160,13 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.editor_area)
+        self.linked = LinkedStrip(self.open_linked)
+        centre = QWidget()
+        centre_col = QVBoxLayout(centre)
+        centre_col.setContentsMargins(0, 0, 0, 0)
+        centre_col.addWidget(self.linked)
+        centre_col.addWidget(self.editor_area, 1)
+        self.splitter.addWidget(centre)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -189,6 +196,7 @@ class MainWindow(QMainWindow):
         self.pack_panel.problem_chosen.connect(self.select_section_titled)
         doc.replaced.connect(self.pack_panel.refresh_packs)
         self.editor_area.shown.connect(self.schedule_preview)
+        self.editor_area.shown.connect(self._show_links)
         self.editor_area.shown.connect(self._tab_order)
         self.editor_area.validity_changed.connect(self._validity_changed)
         self.find_bar.activated.connect(self.select_item)
@@ -272,6 +280,18 @@ class MainWindow(QMainWindow):
         from neslis_desktop.gui.consultation import ConsultationWindow
 
         self._consultation = _bring_forward(self._consultation, lambda: ConsultationWindow(self))
+
+    def _show_links(self) -> None:
+        loc = self.current_location()
+        self.linked.show_links(self.doc.path, self.doc.project, *(loc if loc else (None, None)))
+
+    def open_linked(self, link: Linked) -> None:
+        """Open the Consultation window on a response, theme or comment linked to the content."""
+        from neslis_desktop.gui.consultation import ConsultationWindow
+
+        self.show_consultation()
+        if isinstance(self._consultation, ConsultationWindow):
+            self._consultation.show_linked(link)
 
     def show_details(self) -> None:
         self.tree.selectionModel().clearSelection()

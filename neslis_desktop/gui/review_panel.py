@@ -2,7 +2,9 @@
 
 An officer imports the Working Group's or the Board's returned draft, sees each comment under
 its section with the words it quotes, goes to the block (double-click), replies, resolves, and
-links the comment to the block that changed in answer. Resolved comments are kept.
+links the comment to the block that changed in answer. Resolved comments are kept, with the
+snapshot they were resolved in: the newest one (picked in "Resolved in"), or one taken there
+and then, so that "which version answered this?" always has an answer.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,12 +33,15 @@ from neslis_desktop.model import plain_text
 from neslis_desktop.model.review import Review, ReviewComment
 from neslis_desktop.render.review_import import read_review
 from neslis_desktop.store.review import load_review, save_review
+from neslis_desktop.store.snapshots import list_snapshots, take_snapshot
 
 Locate = Callable[[str, int | None], None]
 """Select a section (by id) and optionally its block (1-based) in the window's outline."""
 Current = Callable[[], tuple[str, int | None] | None]
 """The section id and block (1-based) selected in the outline, if any."""
 ID_ROLE = Qt.ItemDataRole.UserRole
+NEW_SNAPSHOT = "\x00new"
+"""The "Resolved in" choice that takes a snapshot when a comment is resolved."""
 
 
 class ReviewPanel(QWidget):
@@ -66,11 +72,17 @@ class ReviewPanel(QWidget):
         bottom = QHBoxLayout()
         self.reply = QLineEdit()
         self.reply.setPlaceholderText("Reply (kept with the comment)")
+        self.resolved_in = QComboBox()
+        self.resolved_in.setToolTip("The snapshot kept with the comment as the version that answered it")
         self.resolve_button = QPushButton("Re&solve")
         self.link_button = QPushButton("&Link to selected block")
         self.link_button.setToolTip("Record that the block selected in the outline changed in answer")
         bottom.addWidget(self.reply, 1)
+        in_label = QLabel("&in")
+        in_label.setBuddy(self.resolved_in)
         bottom.addWidget(self.resolve_button)
+        bottom.addWidget(in_label)
+        bottom.addWidget(self.resolved_in)
         bottom.addWidget(self.link_button)
         layout.addLayout(bottom)
 
@@ -101,9 +113,18 @@ class ReviewPanel(QWidget):
             self.notice.setText("Save the project first: comments are kept in its folder.")
         else:
             self.notice.setText(f"{open_count} open comments, {len(self.review.comments) - open_count} resolved.")
-        for w in (self.import_button, self.resolve_button, self.link_button):
+        for w in (self.import_button, self.resolve_button, self.link_button, self.resolved_in):
             w.setEnabled(self.folder is not None)
+        self._fill_snapshots()
         self._fill()
+
+    def _fill_snapshots(self, chosen: str | None = None) -> None:
+        """Snapshots newest first (the newest chosen), then "a new snapshot"."""
+        self.resolved_in.clear()
+        for snapshot in reversed(list_snapshots(self.doc.path) if self.doc.path else []):
+            self.resolved_in.addItem(f"{snapshot.name} ({snapshot.taken:%d %b %Y})", snapshot.name)
+        self.resolved_in.addItem("a new snapshot\u2026", NEW_SNAPSHOT)
+        self.resolved_in.setCurrentIndex(max(0, self.resolved_in.findData(chosen)) if chosen else 0)
 
     def _fill(self) -> None:
         self.tree.clear()
@@ -137,6 +158,19 @@ class ReviewPanel(QWidget):
         item = self.tree.currentItem()
         cid = item.data(0, ID_ROLE) if item is not None else None
         return next((c for c in self.review.comments if c.id == cid), None)
+
+    def select_comment(self, comment_id: str) -> None:
+        """Select the comment ``comment_id`` in the list (showing resolved ones if it is resolved)."""
+        if any(c.id == comment_id and c.status == "resolved" for c in self.review.comments):
+            self.show_resolved.setChecked(True)
+        found = [
+            item
+            for item in self.tree.findItems("", Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive)
+            if item.data(0, ID_ROLE) == comment_id
+        ]
+        if found:
+            self.tree.setCurrentItem(found[0])
+            self.tree.scrollToItem(found[0])
 
     def _keep(self, review: Review) -> bool:
         assert self.folder is not None
@@ -179,9 +213,40 @@ class ReviewPanel(QWidget):
         comment = self._selected()
         if comment is None or self.folder is None:
             return
+        snapshot = self._resolved_in(comment)
+        if snapshot is None:
+            return
         reply = self.reply.text().strip() or None
-        if self._keep(self.review.resolve(comment.id, reply=reply)):
+        if self._keep(self.review.resolve(comment.id, snapshot, reply=reply)):
             self.reply.clear()
+
+    def _resolved_in(self, comment: ReviewComment) -> str | None:
+        """The snapshot chosen in "Resolved in", taken now if asked; ``None`` when there is none."""
+        chosen = self.resolved_in.currentData()
+        if chosen != NEW_SNAPSHOT:
+            return str(chosen)
+        assert self.folder is not None
+        if self.doc.is_modified():
+            dialogs.show_error(
+                self,
+                "Save first",
+                "A snapshot keeps the project as saved, and it has changes not saved yet. Save the project, "
+                "then resolve the comment.",
+            )
+            return None
+        who = f" for {comment.author}" if comment.author else ""
+        name = dialogs.ask_text(
+            self, "Take a snapshot", "Name of the snapshot that answers the comment:", f"answered{who}"
+        )
+        if name is None:
+            return None
+        try:
+            snapshot = take_snapshot(self.folder, name)
+        except NeslisError as exc:
+            dialogs.show_error(self, "Snapshot not taken", str(exc))
+            return None
+        self._fill_snapshots(snapshot.name)
+        return snapshot.name
 
     def link_selected(self) -> None:
         """Link the selected comment to the block selected in the outline."""

@@ -4,11 +4,12 @@ A Local Industrial Strategy is meant to be the product of consultation. The summ
 questions; this module holds what people answered, so that "What we heard" and "You said, we
 did" are made from the same records the officers typed or imported, never retyped.
 
-Questions are known by a **key** made from their section and their words
-(``evidence-health-life-sciences.what-are-the-strengths``), not by their position, so moving
-questions or sections keeps every response attached. Each response also keeps the words of
-the question as it was asked; when a question is reworded, :func:`relink` finds it again by
-those words.
+Each question has a stable **id**, given the first time the feedback meets it: its section
+and first words (``evidence-health-life-sciences.what-are-the-strengths``). The feedback keeps
+every id with the question's words and section (``feedback/questions.yaml``), and responses
+name the id, so moving a question keeps its responses, and rewording one keeps its id:
+:func:`relink` finds the reworded question by its words and records the new ones. A question
+taken out of the project keeps its id, so its responses are reported, never silently lost.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
@@ -94,14 +97,29 @@ class Theme(ContentModel):
     changed: list[ContentLink] = Field(default_factory=list, description="Content changed in answer to the theme.")
 
 
+class AskedQuestion(ContentModel):
+    """A question the feedback knows: its stable id, and its words and section when last seen."""
+
+    id: QuestionKey
+    text: Text = Field(description="The question's words, as the project last had them.")
+    section: Slug = Field(description="The section it was in.")
+
+
 class Feedback(ContentModel):
     """Every response and theme of a project, as kept in its ``feedback/`` folder."""
 
+    questions: list[AskedQuestion] = Field(
+        default_factory=list, description="The project's questions with their ids, as the feedback knows them."
+    )
     themes: list[Theme] = Field(default_factory=list, description="Themes, in the order they are reported.")
     responses: list[Response] = Field(default_factory=list, description="Responses, in the order received.")
 
     @model_validator(mode="after")
     def _references(self) -> Feedback:
+        question_ids = [q.id for q in self.questions]
+        twice = sorted({q for q in question_ids if question_ids.count(q) > 1})
+        if twice:
+            raise ValueError(f"question ids must be unique; '{twice[0]}' is used twice")
         theme_ids = [t.id for t in self.themes]
         dupes = sorted({t for t in theme_ids if theme_ids.count(t) > 1})
         if dupes:
@@ -146,61 +164,157 @@ class Question:
     """1-based number of the questions block in its section."""
 
 
-def questions(project: Project) -> list[Question]:
-    """Every discussion question of ``project``, in reading order, each with a unique key."""
+def _placed(project: Project) -> list[tuple[str, str, str, int]]:
+    """(section id, section title, question text, block number) of every question, in order."""
+    return [
+        (section.id, plain_text(section.title), plain_text(text), b)
+        for section in project.sections
+        for b, block in enumerate(section.blocks, start=1)
+        if isinstance(block, QuestionsBlock)
+        for text in block.questions
+    ]
+
+
+def questions(project: Project, known: Sequence[AskedQuestion] = ()) -> list[Question]:
+    """Every discussion question of ``project``, in reading order, each with its id.
+
+    A question ``known`` to the feedback (same words, in the same section first) keeps the id
+    it was given; any other gets a new id from its section and words, never one ``known`` uses.
+    """
+    free = list(known)
+    taken = {q.id for q in known}
     out: list[Question] = []
-    taken: set[str] = set()
-    for section in project.sections:
-        for b, block in enumerate(section.blocks, start=1):
-            if not isinstance(block, QuestionsBlock):
-                continue
-            for text in block.questions:
-                words = slugify(" ".join(plain_text(text).split()[:8]), fallback="question")[:60].rstrip("-")
-                key, n = f"{section.id}.{words}", 2
-                while key in taken:
-                    key, n = f"{section.id}.{words}-{n}", n + 1
-                taken.add(key)
-                out.append(Question(key, plain_text(text), section.id, plain_text(section.title), b))
+    placed = _placed(project)
+    ids: list[str | None] = []
+    for section_id, _, text, _ in placed:
+        words = _norm(text)
+        match = next((q for q in free if q.section == section_id and _norm(q.text) == words), None)
+        match = match or next((q for q in free if _norm(q.text) == words), None)
+        if match is not None:
+            free.remove(match)
+        ids.append(match.id if match else None)
+    for (section_id, title, text, b), given in zip(placed, ids, strict=True):
+        key = given
+        if key is None:
+            words = slugify(" ".join(text.split()[:8]), fallback="question")[:60].rstrip("-")
+            key, n = f"{section_id}.{words}", 2
+            while key in taken:
+                key, n = f"{section_id}.{words}-{n}", n + 1
+        taken.add(key)
+        out.append(Question(key, text, section_id, title, b))
     return out
 
 
-def relink(project: Project, feedback: Feedback) -> tuple[Feedback, list[str]]:
-    """``feedback`` with responses to reworded or moved questions pointed at them again.
+@dataclass
+class Relinked:
+    """The feedback with its questions matched to the project's again, and what that did."""
 
-    A response whose key no longer names a question is matched by the words it was asked with
-    (``asked``): the same words anywhere in the project, else the closest question (at least
-    80% alike). Returns the feedback and one line per response moved or left unmatched.
+    feedback: Feedback
+    followed: list[str] = field(default_factory=list)
+    """One line per question reworded or moved, whose responses follow it."""
+    lost: list[str] = field(default_factory=list)
+    """One line per question gone from the project that responses still answer, with the fix."""
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything but new questions was recorded: the files need the user's word."""
+        return bool(self.followed)
+
+
+REWORDED = 0.6
+"""How alike (difflib ratio) a reworded question must be to the words it had."""
+
+
+def relink(project: Project, feedback: Feedback) -> Relinked:
+    """``feedback`` with its record of questions brought up to date with ``project``.
+
+    A known question whose words are no longer in the project is matched to the closest new
+    question (same section first, at least 60% alike) and keeps its id with the new words.
+    Responses from before ids were kept (their key names no question) are matched by the
+    words they were asked with. Questions new to the feedback are recorded with new ids.
     """
-    known = {q.key: q for q in questions(project)}
-    by_words = {_norm(q.text): q for q in known.values()}
-    notes: list[str] = []
+    counts = Counter(r.question for r in feedback.responses)
+    current = questions(project, feedback.questions)
+    known_ids = {q.id for q in feedback.questions}
+    by_id = {q.id: q for q in feedback.questions}
+    fresh = [q for q in current if q.key not in known_ids]
+    result = Relinked(feedback)
+    record = {q.key: AskedQuestion(id=q.key, text=q.text, section=q.section_id) for q in current}
+    renamed: dict[str, str] = {}  # a new question's made-up id -> the known id it takes
+    for old in feedback.questions:
+        if old.id in record:
+            continue
+        match = _closest(old.text, old.section, fresh)
+        if match is None:
+            record[old.id] = old  # kept: its responses are still reported, and it may come back
+            if counts[old.id]:
+                result.lost.append(
+                    f"{_count(counts[old.id], 'response answers', 'responses answer')} '{old.text}' "
+                    f"({old.id}), which is no longer in the project: put the question back, or give "
+                    "them another question's id in feedback/responses.yaml ('neslis feedback summary' "
+                    "lists the ids)"
+                )
+            continue
+        fresh.remove(match)
+        renamed[match.key] = old.id
+        del record[match.key]
+        record[old.id] = AskedQuestion(id=old.id, text=match.text, section=match.section_id)
+        n = _count(counts[old.id], "response follows", "responses follow")
+        result.followed.append(f"'{old.text}' is now '{match.text}' ({match.section_title}): {n} it")
+    # Responses from before the feedback kept ids: their key is no question's, their words may be.
+    by_words = {_norm(q.text): renamed.get(q.key, q.key) for q in current}
     responses = []
-    for response in feedback.responses:
-        if response.question in known or not response.asked:
-            if response.question not in known:
-                notes.append(f"response {response.id} answers '{response.question}', which is no longer in the project")
+    for given in feedback.responses:
+        response = given
+        if response.question in renamed:  # answered under the reworded question's made-up id
+            response = response.model_copy(update={"question": renamed[response.question]})
+        if response.question in record or not response.asked:
+            if response.question not in record and counts[response.question]:
+                result.lost.append(
+                    f"response {response.id} answers '{response.question}', which is not a question of "
+                    "the project: give it a question's id in feedback/responses.yaml"
+                )
             responses.append(response)
             continue
         words = _norm(response.asked)
-        match = by_words.get(words)
-        if match is None:
-            close = difflib.get_close_matches(words, list(by_words), n=1, cutoff=0.8)
-            match = by_words[close[0]] if close else None
-        if match is None:
-            notes.append(
-                f"response {response.id} answers a question that is no longer in the project: '{response.asked}'"
+        close = difflib.get_close_matches(words, list(by_words), n=1, cutoff=0.8)
+        if not close:
+            result.lost.append(
+                f"response {response.id} answers '{response.asked}', which is no longer in the project: "
+                "give it a question's id in feedback/responses.yaml"
             )
             responses.append(response)
             continue
-        notes.append(f"response {response.id} now answers '{match.text}' ({match.section_title})")
-        responses.append(response.model_copy(update={"question": match.key}))
-    return feedback.model_copy(update={"responses": responses}), notes
+        key = by_words[close[0]]
+        result.followed.append(f"response {response.id} now answers '{record[key].text}'")
+        responses.append(response.model_copy(update={"question": key}))
+    order = [renamed.get(q.key, q.key) for q in current]
+    kept = [q for q in record if q not in order and q in by_id]
+    listed = [record[k] for k in [*order, *kept]]
+    result.feedback = feedback.model_copy(update={"questions": listed, "responses": responses})
+    return result
 
 
-def check_links(project: Project, feedback: Feedback) -> list[str]:
-    """What in ``feedback`` points at content the project does not have, one line each."""
+def _closest(text: str, section: str, candidates: list[Question]) -> Question | None:
+    words = _norm(text)
+    best, score = None, REWORDED
+    for q in candidates:
+        ratio = difflib.SequenceMatcher(None, words, _norm(q.text)).ratio() + (0.05 if q.section_id == section else 0)
+        if ratio >= score:
+            best, score = q, ratio
+    return best
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def check_links(project: Project, feedback: Feedback, *, answers: bool = True) -> list[str]:
+    """What in ``feedback`` points at content the project does not have, one line each.
+
+    ``answers=False`` leaves out responses to questions the project no longer has."""
     sections = {s.id: len(s.blocks) for s in project.sections}
-    known = {q.key for q in questions(project)}
+    known = {q.key for q in questions(project, feedback.questions)}
     problems = []
     owners = [(f"response {r.id}", r.changed) for r in feedback.responses]
     owners += [(f"theme '{t.id}'", t.changed) for t in feedback.themes]
@@ -211,7 +325,7 @@ def check_links(project: Project, feedback: Feedback) -> list[str]:
                 problems.append(f"{owner} is linked to the section '{section}', which the project does not have")
             elif block and int(block) > sections[section]:
                 problems.append(f"{owner} is linked to block {block} of '{section}', which has {sections[section]}")
-    for response in feedback.responses:
+    for response in feedback.responses if answers else []:
         if response.question not in known:
             problems.append(
                 f"response {response.id} answers '{response.question}', which is not a question of the project"

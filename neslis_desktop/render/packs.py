@@ -101,14 +101,20 @@ def pack_view(project: Project, pack: Pack, folder: Path | None = None, notes: l
         new_view = Project.model_construct(meta=meta, sections=sections)
         sections = [changes_section(old_view, new_view, snapshot.name, pack.kind), *sections]
     if pack.what_we_heard and folder is not None:
+        from neslis_desktop.model.feedback import relink
         from neslis_desktop.model.heard import with_feedback_sections
         from neslis_desktop.store.feedback import load_feedback
 
+        # Questions reworded since the feedback was saved are followed here, in memory only
+        # ('neslis check' says so; saving the feedback records it).
+        linked = relink(project, load_feedback(folder))
         view = Project.model_construct(meta=meta, sections=sections)
-        heard, said = with_feedback_sections(view, load_feedback(folder))
+        heard, said = with_feedback_sections(
+            view, linked.feedback, "deck" if pack.kind is PackKind.DECK else "document"
+        )
         sections = heard.sections
         if notes is not None:
-            notes += said
+            notes += said + linked.lost
     # The parts were validated when loaded or edited; a view only rearranges them.
     return Project.model_construct(schema_version=project.schema_version, meta=meta, sections=sections, packs=[])
 

@@ -183,6 +183,8 @@ def _read_paragraph(reader: _Reader, para: etree._Element, styles: dict[str, int
             cid = el.get(_w("id")) or ""
             reader.starts.setdefault(cid, _place(reader, reader.quoted.get(cid, "")))
         elif tag in (_w("t"), _w("delText")):
+            if tag == _w("t") and next(el.iterancestors(_w("ins")), None) is not None:
+                continue  # words a reviewer proposes are not the words they commented on
             for opened in reader.open.values():
                 opened.words.append(el.text or "")
         elif tag in (_w("ins"), _w("del")) and el.getparent() is not None and el.getparent().tag == _w("p"):
@@ -195,6 +197,14 @@ def _tracked(reader: _Reader, el: etree._Element) -> None:
     words = "".join(t.text or "" for t in el.iter(inner)).strip()
     if not words:
         return
+    # Writer puts an insertion made at the start of a block before the block's anchor, inside
+    # the w:ins; the anchor is read first, so the suggestion lands on the block it begins.
+    for inner_el in el.iter(_w("bookmarkStart"), _w("t"), _w("delText")):
+        if inner_el.tag != _w("bookmarkStart"):
+            break
+        parsed = parse_anchor(inner_el.get(_w("name")) or "")
+        if parsed is not None:
+            reader.anchor = parsed
     author = el.get(_w("author")) or None
     date = _date(el.get(_w("date")))
     last = reader.changes[-1] if reader.changes else None

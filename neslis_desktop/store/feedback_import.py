@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from neslis_desktop.errors import NeslisError
-from neslis_desktop.model.feedback import Feedback, Question, Response, questions
+from neslis_desktop.model.feedback import Feedback, Question, Response, questions, relink
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.model.project import Project
 
@@ -196,10 +196,12 @@ def personal_columns(table: Table) -> list[str]:
     return out
 
 
-def suggest_mapping(table: Table, project: Project) -> ColumnMapping:
-    """A first guess at the mapping, from the headers: for the user to confirm or change."""
+def suggest_mapping(table: Table, project: Project, feedback: Feedback | None = None) -> ColumnMapping:
+    """A first guess at the mapping, from the headers: for the user to confirm or change.
+
+    Questions are named by the ids ``feedback`` knows them by."""
     mapping = ColumnMapping()
-    asked = questions(project)
+    asked = questions(project, feedback.questions if feedback else ())
     for name in table.header:
         low = name.casefold()
         match = _match_question(name, asked)  # a question's words beat any word in them ("sector")
@@ -228,7 +230,8 @@ def import_table(
     ``event`` is used for rows whose event column is empty or unmapped.
     """
     _check_columns(table, mapping)
-    asked = questions(project)
+    feedback = relink(project, feedback).feedback  # the ids of reworded questions are kept
+    asked = questions(project, feedback.questions)
     col = {name: i for i, name in enumerate(table.header)}
     personal = [c for c in personal_columns(table) if c not in mapping.keep]
     result = ImportResult(feedback=feedback, left_out=personal)

@@ -44,6 +44,8 @@ class Dialogs:
         """(title, text, lines) of each report box (what an import did)."""
         self.sections: list[int] = []
         """The answer to "which sections to copy from another project" (row numbers)."""
+        self.text: str | None = None
+        """The answer to a one-line question (a snapshot's name); None: cancelled."""
         self.mapping: Any = None
         """The answer to the survey-columns dialog (a ColumnMapping); None: not expected."""
 
@@ -104,6 +106,12 @@ def gui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs
     monkeypatch.setattr(dialogs, "show_about", lambda *a: rec.asked.append("about"))
     monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: rec.file)
     monkeypatch.setattr(dialogs, "ask_sections", lambda *a: rec.sections)
+
+    def text(parent: Any, title: str, label: str, start: str = "") -> str | None:
+        rec.asked.append(title)
+        return rec.text
+
+    monkeypatch.setattr(dialogs, "ask_text", text)
     monkeypatch.setattr(
         dialogs, "show_report", lambda parent, title, text, lines: rec.reports.append((title, text, lines))
     )

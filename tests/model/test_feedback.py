@@ -65,15 +65,67 @@ def test_identical_questions_get_distinct_keys() -> None:
     assert [q.key for q in questions(project)] == ["asks.why", "asks.why-2"]
 
 
-def test_a_reworded_question_is_found_again_by_its_words() -> None:
+def test_a_response_from_before_ids_were_kept_is_found_again_by_its_words() -> None:
     project = _project()
     response = Response(id="r-0001", question="asks.what-holds-firms-back", asked="What holds firms back?", text="x")
     block = project.sections[1].blocks[0]
     assert isinstance(block, QuestionsBlock)
     block.questions = ["What holds local firms back?", "Where should we start?"]
-    fixed, notes = relink(project, Feedback(responses=[response]))
-    assert fixed.responses[0].question == "asks.what-holds-local-firms-back"
-    assert notes == ["response r-0001 now answers 'What holds local firms back?' (Discussion questions)"]
+    linked = relink(project, Feedback(responses=[response]))
+    assert linked.feedback.responses[0].question == "asks.what-holds-local-firms-back"
+    assert linked.followed == ["response r-0001 now answers 'What holds local firms back?'"]
+    assert linked.lost == []
+
+
+def _reword(project: Project, *texts: str) -> None:
+    block = project.sections[1].blocks[0]
+    assert isinstance(block, QuestionsBlock)
+    block.questions = list(texts)
+
+
+def test_a_question_keeps_its_id_when_reworded_moved_or_joined_by_another() -> None:
+    project = _project()
+    feedback = relink(project, _feedback(project)).feedback
+    assert [(q.id, q.text, q.section) for q in feedback.questions] == [
+        ("asks.what-holds-firms-back", "What holds firms back?", "asks"),
+        ("asks.where-should-we-start", "Where should we start?", "asks"),
+    ]
+    # Both reworded, and a new question much like the first.
+    new_words = ["What holds firms back now?", "Where should we start, and with whom?"]
+    _reword(project, *new_words, "What holds firms back, in a word?")
+    linked = relink(project, feedback)
+    assert linked.followed == [
+        "'What holds firms back?' is now 'What holds firms back now?' (Discussion questions): 3 responses follow it",
+        "'Where should we start?' is now 'Where should we start, and with whom?' (Discussion questions): "
+        "1 response follows it",
+    ]
+    keys = [q.key for q in questions(project, linked.feedback.questions)]
+    assert keys == ["asks.what-holds-firms-back", "asks.where-should-we-start", "asks.what-holds-firms-back-in-a-word"]
+    assert [r.question for r in linked.feedback.responses] == [r.question for r in feedback.responses]
+    assert relink(project, linked.feedback).followed == []  # recorded: nothing more to follow
+    heard = what_we_heard(project, linked.feedback)
+    assert heard is not None and [b.heading for b in heard.blocks[1:]] == [
+        "What holds firms back now?",
+        "Where should we start, and with whom?",
+    ]
+
+
+def test_a_question_taken_out_keeps_its_id_and_its_responses_are_reported() -> None:
+    project = _project()
+    feedback = relink(project, _feedback(project)).feedback
+    _reword(project, "Where should we start?")
+    linked = relink(project, feedback)
+    assert linked.followed == []
+    assert linked.lost == [
+        "3 responses answer 'What holds firms back?' (asks.what-holds-firms-back), which is no longer in the "
+        "project: put the question back, or give them another question's id in feedback/responses.yaml "
+        "('neslis feedback summary' lists the ids)"
+    ]
+    assert [q.id for q in linked.feedback.questions] == ["asks.where-should-we-start", "asks.what-holds-firms-back"]
+    # Put back (reworded a little), it takes its id and its responses again.
+    _reword(project, "What holds firms back, and why?", "Where should we start?")
+    back = relink(project, linked.feedback)
+    assert back.followed and back.feedback.questions[0].id == "asks.what-holds-firms-back"
 
 
 def test_unknown_theme_and_bad_links_are_said_in_words() -> None:

@@ -31,12 +31,17 @@ def test_feedback_round_trips_and_reads_like_a_person_wrote_it(project: Project,
             Response(id="r-0001", question=key, text="Line one\nline two", organisation="NHS", themes=["skills"])
         ],
     )
-    written = save_feedback(feedback, tmp_path)
-    assert sorted(p.name for p in written) == ["responses.yaml", "themes.yaml"]
-    assert load_feedback(tmp_path) == feedback
+    written = save_feedback(feedback, tmp_path, project)
+    assert sorted(p.name for p in written) == ["questions.yaml", "responses.yaml", "themes.yaml"]
+    back = load_feedback(tmp_path)
+    assert back.responses == feedback.responses and back.themes == feedback.themes
+    assert [q.id for q in back.questions] == [q.key for q in questions(project)]
     text = (tmp_path / "feedback" / "responses.yaml").read_text("utf-8")
     assert "text: |-\n    Line one\n    line two" in text
-    assert save_feedback(feedback, tmp_path) == []  # nothing changed, nothing written
+    asked = (tmp_path / "feedback" / "questions.yaml").read_text("utf-8")
+    first = questions(project)[0]
+    assert asked.startswith(f"questions:\n- id: {first.key}\n  text: {first.text}\n  section: {first.section_id}\n")
+    assert save_feedback(back, tmp_path, project) == []  # nothing changed, nothing written
 
 
 def test_a_broken_response_is_reported_by_file_field_and_line(tmp_path: Path) -> None:
