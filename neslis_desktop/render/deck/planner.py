@@ -252,12 +252,22 @@ def _finish(slides: list[SlidePlan], frames: Mapping[LayoutRole, Frame], m: Meas
             _fit_titles(slide, _frame(frames, slide.layout), m, where)
 
 
-def plan_deck(project: Project, frames: Mapping[LayoutRole, Frame], fonts: ThemeFonts) -> list[SlidePlan]:
-    """Plans of every slide: the title slide, then every section in order."""
+def plan_deck(
+    project: Project,
+    frames: Mapping[LayoutRole, Frame],
+    fonts: ThemeFonts,
+    section_frames: Mapping[int, Mapping[LayoutRole, Frame]] | None = None,
+) -> list[SlidePlan]:
+    """Plans of every slide: the title slide, then every section in order.
+
+    ``section_frames`` gives some sections (by index) other geometry to lay their bodies out
+    in: the candidates :mod:`.replan` tries. Titles keep the template's own boxes.
+    """
     m = measurer(fonts)
     cover = _cover(project, frames, m)
     cover.shapes += cover_logos(project.meta.logos, _frame(frames, "title"))
-    per_section = [_section_slides(s, frames, m) for s in project.sections]
+    own = section_frames or {}
+    per_section = [_section_slides(s, own.get(i, frames), m) for i, s in enumerate(project.sections)]
     used = {cover.title.casefold()}
     _unique_titles(per_section, {cover.title.casefold(): 1}, used)
     slides = [cover] + [s for group in per_section for s in group]
