@@ -20,6 +20,7 @@ from neslis_desktop.model.blocks import (
     BulletsBlock,
     DividerBlock,
     ParagraphBlock,
+    PictureBlock,
     QuestionsBlock,
 )
 from neslis_desktop.model.inline import plain_text
@@ -30,6 +31,7 @@ from neslis_desktop.render.deck.layouts.divider import plan_divider
 from neslis_desktop.render.deck.layouts.evidence import cover_logos, layout_chart, layout_picture, layout_table
 from neslis_desktop.render.deck.layouts.flow import layout_flow
 from neslis_desktop.render.deck.layouts.orgchart import layout_orgchart
+from neslis_desktop.render.deck.layouts.picture_slide import picture_slide
 from neslis_desktop.render.deck.layouts.structure import layout_structure
 from neslis_desktop.render.deck.layouts.targets import layout_targets
 from neslis_desktop.render.deck.layouts.text import TextBlock, body_style, plan_text_run
@@ -195,6 +197,9 @@ def _section_slides(section: Section, frames: Mapping[LayoutRole, Frame], m: Mea
         i += 1
         if isinstance(block, DividerBlock):
             slides.append(plan_divider(block, section.id))
+            continue
+        if isinstance(block, PictureBlock) and "picture" in frames:
+            slides.append(picture_slide(block, frames["picture"], ctx, section.id))
             continue
         area = _frame(frames, "title_only").body
         lead, rest = _heading(block.heading, area, ctx)

@@ -15,7 +15,7 @@ which is sound because a section's slides depend only on its own content and geo
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from neslis_desktop.model import Project
@@ -60,7 +60,7 @@ def shrink(frames: Mapping[LayoutRole, Frame], fraction: float) -> dict[LayoutRo
     for role, frame in frames.items():
         b = frame.body
         w, h = int(b.w * fraction), int(b.h * fraction)
-        out[role] = Frame(frame.slide_w, frame.slide_h, frame.title, Rect(b.x + (b.w - w) // 2, b.y, w, h))
+        out[role] = replace(frame, body=Rect(b.x + (b.w - w) // 2, b.y, w, h))
     return out
 
 
