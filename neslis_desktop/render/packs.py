@@ -152,6 +152,7 @@ def build_packs(
     """
     from neslis_desktop.render.deck import write_deck
     from neslis_desktop.render.deck.inspect import inspect_deck
+    from neslis_desktop.render.deck.replan import replan_deck
     from neslis_desktop.render.draft import write_draft
 
     check_project_packs(project, folder, packs)
@@ -197,6 +198,9 @@ def build_packs(
                 if pack.kind is PackKind.DECK:
                     # Each deck is inspected before anything is moved into place (see render.deck.inspect).
                     report = inspect_deck(tmp)
+                    replanned = replan_deck(view, tmp, template, report)  # sections with problems, again
+                    if replanned is not None:
+                        messages, report = replanned.messages, replanned.report
                     result.problems += report.findings
                     result.inspection_notes += [n for n in report.notes if n not in result.inspection_notes]
                     if strict and report.findings:

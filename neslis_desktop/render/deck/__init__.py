@@ -8,9 +8,16 @@ layouts substituted) go into the build report.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from neslis_desktop.model import Project
+
+if TYPE_CHECKING:  # python-pptx is loaded only when a deck is built
+    from pptx.presentation import Presentation as PresentationObj
+
+    from neslis_desktop.render.deck.plan import Frame, LayoutRole, SlidePlan
 
 
 def write_deck(project: Project, target: Path, template: Path | None = None) -> list[str]:
@@ -19,6 +26,33 @@ def write_deck(project: Project, target: Path, template: Path | None = None) -> 
     ``template`` defaults to the bundled 16:9 template. Raises
     :class:`~neslis_desktop.errors.TemplateError` for a template that cannot serve.
     """
+    built = build_deck(project, template)
+    built.prs.save(str(target))
+    return built.messages
+
+
+class BuiltDeck:
+    """A deck drawn in memory: the presentation, its slide plans (one per slide), the messages,
+    and the template's own geometry (what the plans were fitted to, before any re-planning)."""
+
+    def __init__(
+        self, prs: PresentationObj, plans: list[SlidePlan], messages: list[str], frames: dict[LayoutRole, Frame]
+    ) -> None:
+        self.prs = prs
+        self.plans = plans
+        self.messages = messages
+        self.frames = frames
+
+
+def build_deck(
+    project: Project,
+    template: Path | None = None,
+    section_frames: Mapping[int, Mapping[LayoutRole, Frame]] | None = None,
+) -> BuiltDeck:
+    """Plan and draw the deck of ``project`` in memory (what :func:`write_deck` saves).
+
+    ``section_frames``: other geometry for some sections, by index (see :mod:`.replan`).
+    """
     from neslis_desktop.render.deck.inspect.read import slide_facts
     from neslis_desktop.render.deck.inspect.repair import fix_contrast, fix_footers
     from neslis_desktop.render.deck.planner import plan_deck
@@ -26,7 +60,7 @@ def write_deck(project: Project, target: Path, template: Path | None = None) -> 
     from neslis_desktop.render.deck.writer import draw_deck
 
     deck_template = load_template(template)
-    plans = plan_deck(project, deck_template.frames, deck_template.fonts)
+    plans = plan_deck(project, deck_template.frames, deck_template.fonts, section_frames)
     messages = list(deck_template.messages)
     for plan in plans:
         messages += plan.adjustments
@@ -42,5 +76,4 @@ def write_deck(project: Project, target: Path, template: Path | None = None) -> 
             f"Text in {recoloured} box{'es' if recoloured != 1 else ''} took another of the theme's colours "
             "to be readable against its fill or background."
         )
-    deck_template.prs.save(str(target))
-    return messages
+    return BuiltDeck(deck_template.prs, plans, messages, dict(deck_template.frames))

@@ -28,13 +28,24 @@ DECK_LOOK = ChartLook(font_pt=16.0, line_pt=3.0, marker=9)
 _ALGN = {"left": "l", "center": "ctr", "right": "r"}
 
 
-def draw_evidence(slide: Slide, shape: Shape, ids: xmlbuild.ShapeIds, template: DeckTemplate) -> list[str] | None:
-    """Draw ``shape`` if it is a chart, table or picture; the messages, or ``None`` for other shapes."""
+def draw_evidence(
+    slide: Slide,
+    shape: Shape,
+    ids: xmlbuild.ShapeIds,
+    template: DeckTemplate,
+    picture_placeholder: etree._Element | None = None,
+) -> list[str] | None:
+    """Draw ``shape`` if it is a chart, table or picture; the messages, or ``None`` for other shapes.
+
+    ``picture_placeholder``: the slide's picture placeholder, which a picture goes in.
+    """
     if isinstance(shape, ChartShape):
         return _chart(slide, shape, ids, template)
     if isinstance(shape, TableShape):
         return _table(slide, shape, ids)
     if isinstance(shape, PictureShape):
+        if picture_placeholder is not None:
+            return _into_placeholder(slide, shape, ids, picture_placeholder)
         return _picture(slide, shape, ids)
     return None
 
@@ -102,4 +113,26 @@ def _picture(slide: Slide, shape: PictureShape, ids: xmlbuild.ShapeIds) -> list[
     pic.name = shape.name
     _set_id(pic._element, ids.next())
     ooxml.set_alt_text(pic._element, "" if block.decorative else (block.alt_text or ""))
+    return []
+
+
+def _into_placeholder(slide: Slide, shape: PictureShape, ids: xmlbuild.ShapeIds, sp: etree._Element) -> list[str]:
+    """The picture in the layout's picture placeholder, fitted (not cropped) into the planned box.
+
+    python-pptx's ``insert_picture`` crops the picture to fill the placeholder; the crop is taken
+    off again and the frame set to the planned box, which has the picture's own proportions.
+    """
+    block = shape.picture
+    assert block is not None
+    placeholder = next(p for p in slide.placeholders if p.element is sp)
+    if block.path is None:  # the planner reported it; an empty placeholder would say "Click to add"
+        sp.getparent().remove(sp)
+        return []
+    pic = placeholder.insert_picture(upright_image(block.path))
+    pic.crop_left = pic.crop_right = pic.crop_top = pic.crop_bottom = 0.0
+    box = shape.box
+    pic.left, pic.top, pic.width, pic.height = Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h)
+    pic.name = shape.name
+    _set_id(pic.element, ids.next())
+    ooxml.set_alt_text(pic.element, "" if block.decorative else (block.alt_text or ""))
     return []

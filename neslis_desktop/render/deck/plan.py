@@ -39,8 +39,9 @@ def marker_margin(bullet: str, size_pt: float) -> int:
 
 
 ThemeColour = Literal["tx1", "tx2", "bg1", "bg2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6"]
-LayoutRole = Literal["title", "section", "content", "title_only", "blank"]
-"""Which kind of template layout a slide asks for; the template module finds a match."""
+LayoutRole = Literal["title", "section", "content", "title_only", "blank", "picture"]
+"""Which kind of template layout a slide asks for; the template module finds a match
+("picture" only when the template has a layout with a picture placeholder)."""
 ShapeKind = Literal["rect", "rounded", "chevron", "pentagon", "arrow_right", "ellipse", "line", "elbow", "text"]
 
 
@@ -145,6 +146,8 @@ class Frame:
     slide_h: int
     title: Rect
     body: Rect
+    caption: Rect | None = None
+    """The caption's box, in a picture layout (see :mod:`.picture_layout`) that has one."""
 
 
 @dataclass(frozen=True)

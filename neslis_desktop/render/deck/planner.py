@@ -20,6 +20,7 @@ from neslis_desktop.model.blocks import (
     BulletsBlock,
     DividerBlock,
     ParagraphBlock,
+    PictureBlock,
     QuestionsBlock,
 )
 from neslis_desktop.model.inline import plain_text
@@ -30,6 +31,7 @@ from neslis_desktop.render.deck.layouts.divider import plan_divider
 from neslis_desktop.render.deck.layouts.evidence import cover_logos, layout_chart, layout_picture, layout_table
 from neslis_desktop.render.deck.layouts.flow import layout_flow
 from neslis_desktop.render.deck.layouts.orgchart import layout_orgchart
+from neslis_desktop.render.deck.layouts.picture_slide import picture_slide
 from neslis_desktop.render.deck.layouts.structure import layout_structure
 from neslis_desktop.render.deck.layouts.targets import layout_targets
 from neslis_desktop.render.deck.layouts.text import TextBlock, body_style, plan_text_run
@@ -196,6 +198,9 @@ def _section_slides(section: Section, frames: Mapping[LayoutRole, Frame], m: Mea
         if isinstance(block, DividerBlock):
             slides.append(plan_divider(block, section.id))
             continue
+        if isinstance(block, PictureBlock) and "picture" in frames:
+            slides.append(picture_slide(block, frames["picture"], ctx, section.id))
+            continue
         area = _frame(frames, "title_only").body
         lead, rest = _heading(block.heading, area, ctx)
         for n, visual in enumerate(_visual_pages(block, rest, ctx)):
@@ -252,12 +257,22 @@ def _finish(slides: list[SlidePlan], frames: Mapping[LayoutRole, Frame], m: Meas
             _fit_titles(slide, _frame(frames, slide.layout), m, where)
 
 
-def plan_deck(project: Project, frames: Mapping[LayoutRole, Frame], fonts: ThemeFonts) -> list[SlidePlan]:
-    """Plans of every slide: the title slide, then every section in order."""
+def plan_deck(
+    project: Project,
+    frames: Mapping[LayoutRole, Frame],
+    fonts: ThemeFonts,
+    section_frames: Mapping[int, Mapping[LayoutRole, Frame]] | None = None,
+) -> list[SlidePlan]:
+    """Plans of every slide: the title slide, then every section in order.
+
+    ``section_frames`` gives some sections (by index) other geometry to lay their bodies out
+    in: the candidates :mod:`.replan` tries. Titles keep the template's own boxes.
+    """
     m = measurer(fonts)
     cover = _cover(project, frames, m)
     cover.shapes += cover_logos(project.meta.logos, _frame(frames, "title"))
-    per_section = [_section_slides(s, frames, m) for s in project.sections]
+    own = section_frames or {}
+    per_section = [_section_slides(s, own.get(i, frames), m) for i, s in enumerate(project.sections)]
     used = {cover.title.casefold()}
     _unique_titles(per_section, {cover.title.casefold(): 1}, used)
     slides = [cover] + [s for group in per_section for s in group]

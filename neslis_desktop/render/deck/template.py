@@ -24,6 +24,7 @@ from neslis_desktop.errors import TemplateError
 from neslis_desktop.render.deck import theme
 from neslis_desktop.render.deck.layout_choice import ROLES, all_layouts, choose_layouts
 from neslis_desktop.render.deck.layout_geometry import clear_of_title, frame_problem, narrow_title, title_on_top
+from neslis_desktop.render.deck.picture_layout import find_picture_layout
 from neslis_desktop.render.deck.placeholders import (
     BODY_TYPES,
     GAP,
@@ -146,6 +147,9 @@ def load_template(path: Path | None = None) -> DeckTemplate:
         for role in ROLES
     }
     messages += _by_geometry(prs, path, layouts, frames, placements)
+    pictures = find_picture_layout(prs)  # pictures go in its picture placeholder (issue 12)
+    if pictures is not None:
+        layouts["picture"], frames["picture"] = pictures.layout, pictures.frame
     master = layouts["content"].slide_master
     return DeckTemplate(
         path=path,

@@ -169,10 +169,11 @@ def draw_slide(
         messages.append(f"Slide {number} ('{plan.title}'): the layout has no title placeholder.")
     _draw_text(template, plan, layout, places)
     _place(slide, template.placements.get(str(layout.part.partname), {}))
+    picture_sp = places.take("pic") if plan.layout == "picture" else None  # the picture goes in it
     places.remove_unused()
     ids = xmlbuild.ShapeIds(slide._element)
     for shape in plan.shapes:
-        drawn = draw_evidence(slide, shape, ids, template)
+        drawn = draw_evidence(slide, shape, ids, template, picture_sp)
         if drawn is None:
             draw_shape(slide, shape, ids)
         else:

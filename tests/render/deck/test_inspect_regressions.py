@@ -265,3 +265,17 @@ def test_an_org_chart_box_with_many_members_fits_in_a_wide_font(project: Project
     write_deck(_one_section(project, chart, title="Governance"), deck, template=wide)
     findings = inspect_deck(deck).findings
     assert not [f for f in findings if f.kind in ("overflow", "overlap", "off-slide")], [str(f) for f in findings]
+
+
+def test_span_labels_too_long_for_their_bars_are_placed_beside_them(project: Project, tmp_path: Path) -> None:
+    """The written deck: the labels beside their bars fit, hit nothing, and the timeline keeps 12 pt."""
+    from test_layouts_timeline import SHORT_SPANS
+
+    section = project.sections[0].model_copy(update={"blocks": [SHORT_SPANS], "notes": None})
+    deck = tmp_path / "deck.pptx"
+    write_deck(project.model_copy(update={"sections": [section]}), deck)
+    assert inspect_deck(deck).findings == []
+    slides = Presentation(str(deck)).slides
+    assert len(slides) == 2  # the title slide and one timeline slide
+    names = {sh.name: sh for sh in slides[1].shapes}
+    assert names["Lane 1 span 1.1 text"].text_frame.text == "Commercialisation consultation"

@@ -191,3 +191,43 @@ def test_a_long_timeline_spreads_its_months_over_slides_without_breaking_words()
         for sh in slide.shapes:
             if sh.text is not None:
                 assert M.box_height(sh.text, sh.box.w, strict=True) <= sh.box.h + 1, (slide.title, sh.name)
+
+
+SHORT_SPANS = TimelineBlock(
+    start=Month(2019, 1),
+    end=Month(2020, 12),
+    lanes=[
+        TimelineLane(name="Delivery", milestones=[ms("2019-03", "Board sign-off"), ms("2019-06", "Launch event")]),
+        TimelineLane(name="Evidence", milestones=[ms("2019-09", "Audit published")]),
+    ],
+    spans=[
+        TimelineSpan(text="Commercialisation consultation", start=Month(2019, 4), end=Month(2019, 4), lane="Delivery"),
+        TimelineSpan(text="Internationalisation", start=Month(2019, 8), end=Month(2019, 8)),
+        TimelineSpan(text="Evidence review", start=Month(2019, 10), end=Month(2020, 3), lane="Evidence"),
+    ],
+)
+
+
+@pytest.mark.parametrize("size", list(SLIDE_SIZES))
+def test_a_label_too_long_for_its_bar_goes_beside_it_not_over_a_milestone(size: str) -> None:
+    """A one-month bar with a long word: the label sits next to the bar, in its row, in its box."""
+    slides = plan_blocks(size, SHORT_SPANS)
+    assert len(slides) == 1  # the label no longer forces the months over several slides
+    shapes = slides[0].shapes
+    by_name = {sh.name: sh for sh in shapes}
+    m = measurer(FONTS)
+    for name in ("Lane 1 span 1.1", "Top span 1.1"):
+        bar, label = by_name[name], by_name[f"{name} text"]
+        assert bar.text is None and label.text is not None
+        assert label.box.x >= bar.box.right  # beside it, to the right (the months there are free)
+        assert label.box.y <= bar.box.y and bar.box.bottom <= label.box.bottom
+        assert m.box_height(label.text, label.box.w, strict=True) <= label.box.h  # the label fits its box
+    # The long enough bar keeps its label inside, on at most two lines.
+    inside = by_name["Lane 2 span 1.1"]
+    assert inside.text is not None and "Lane 2 span 1.1 text" not in by_name
+    milestones = [sh.box for sh in shapes if " milestone " in sh.name]
+    labels = [sh.box for sh in shapes if sh.name.endswith(" text")]
+    for lb in labels:
+        assert all(lb.bottom <= mb.y or mb.bottom <= lb.y or lb.right <= mb.x or mb.right <= lb.x for mb in milestones)
+    sizes = {sh.text.style.size_pt for sh in shapes if sh.text and " milestone " in sh.name}
+    assert sizes == {12.0}

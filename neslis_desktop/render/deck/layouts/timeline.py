@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from neslis_desktop.model.blocks import TimelineBlock, TimelineLane, TimelineSpan
+from neslis_desktop.model.blocks import TimelineBlock, TimelineLane
 from neslis_desktop.model.month import Month
 from neslis_desktop.render.deck.layouts import (
     MAX_CONTINUATIONS,
@@ -27,14 +27,13 @@ from neslis_desktop.render.deck.layouts import (
     sizes,
     style,
 )
+from neslis_desktop.render.deck.layouts.timeline_spans import MS_INSET, SMALL_GAP, span_rows
 from neslis_desktop.render.deck.plan import EMU_PER_PT, Para, Rect, Shape, TextStyle
 from neslis_desktop.render.deck.textfit import LINE_SPACING
 
 START = 12.0
 HEADER_SIZE = 12.0
 LABEL_SIZE = 12.0
-SMALL_GAP = inch(0.05)
-MS_INSET = inch(0.04)
 HEAD_INSET = inch(0.01)
 HEAD_GAP = EMU_PER_PT
 LABEL_INSET = inch(0.05)
@@ -59,64 +58,24 @@ class _Geom:
         return self.x0 + (ordinal - self.first) * self.col_w
 
 
-def _pack(spans: list[TimelineSpan]) -> list[list[TimelineSpan]]:
-    """Spans in rows so that none overlaps another in its row."""
-    rows: list[list[TimelineSpan]] = []
-    for span in sorted(spans, key=lambda s: (s.start.ordinal(), s.end.ordinal())):
-        for row in rows:
-            if row[-1].end.ordinal() < span.start.ordinal():
-                row.append(span)
-                break
-        else:
-            rows.append([span])
-    return rows
-
-
-def _span_style(size: float) -> TextStyle:
-    return style(size, "bg1", bold=True, align="center", anchor="middle")
-
-
 def _ms_style(size: float) -> TextStyle:
     return style(size, "tx1", space=1.0)
-
-
-def _span_rows(
-    ctx: Ctx, spans: list[TimelineSpan], g: _Geom, y: int, size: float, *, prefix: str
-) -> tuple[list[Shape], int]:
-    shapes: list[Shape] = []
-    top = y
-    for r, row in enumerate(_pack(spans)):
-        boxes = []
-        for span in row:
-            x = g.col_x(span.start.ordinal()) + SMALL_GAP // 2
-            w = (span.end.ordinal() - span.start.ordinal() + 1) * g.col_w - SMALL_GAP
-            boxes.append((span, x, w))
-        h = max(
-            need(ctx.m, para(s.text, bold=True), w, _span_style(size), MS_INSET, floor=TIMELINE_FLOOR)
-            for s, _, w in boxes
-        )
-        for i, (span, x, w) in enumerate(boxes):
-            shapes.append(
-                box_shape(
-                    f"{prefix} span {r + 1}.{i + 1}",
-                    Rect(x, y, w, h),
-                    para(span.text, bold=True),
-                    _span_style(size),
-                    kind="rounded",
-                    fill="accent1",
-                    inset=MS_INSET,
-                )
-            )
-        y += h + SMALL_GAP
-    return shapes, y - top
 
 
 def _lane(
     ctx: Ctx, block: TimelineBlock, lane: TimelineLane, li: int, g: _Geom, *, y: int, size: float, left: bool
 ) -> tuple[list[Shape], int]:
     """Shapes inside lane ``lane`` starting at ``y`` (spans, milestones) and their height."""
-    shapes, used = _span_rows(
-        ctx, [s for s in block.spans if s.lane == lane.name], g, y + SMALL_GAP, size, prefix=f"Lane {li + 1}"
+    shapes, used = span_rows(
+        ctx,
+        [s for s in block.spans if s.lane == lane.name],
+        g.col_x,
+        g.col_w,
+        (g.x0, g.col_x(block.end.ordinal() + 1)),
+        y=y + SMALL_GAP,
+        size=size,
+        prefix=f"Lane {li + 1}",
+        label_fill="bg2",
     )
     y_ms = y + SMALL_GAP + used
     by_month: dict[int, list[str]] = {}
@@ -338,7 +297,10 @@ def _build(
     y = area.y + head_h + SMALL_GAP
     if with_top:
         top_spans = [s for s in block.spans if s.lane is None]
-        top_shapes, used = _span_rows(ctx, top_spans, g, y, size, prefix="Top")
+        edges = (g.x0, g.col_x(months[-1].ordinal() + 1))
+        top_shapes, used = span_rows(
+            ctx, top_spans, g.col_x, g.col_w, edges, y=y, size=size, prefix="Top", label_fill=None
+        )
         shapes += top_shapes
         y += used
     grid_lines: list[Shape] = []
