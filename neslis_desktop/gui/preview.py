@@ -271,6 +271,10 @@ def draw_slide(painter: QPainter, preview: Preview, plan: SlidePlan, target: QRe
     painter.restore()
 
 
+def _section_of(preview: Preview | None) -> str | None:
+    return next((p.section_id for p in preview.plans if p.section_id), None) if preview is not None else None
+
+
 def _scaled(rect: Rect, scale: float) -> QRectF:
     return QRectF(rect.x * scale, rect.y * scale, rect.w * scale, rect.h * scale)
 
@@ -292,8 +296,9 @@ class PreviewWidget(QWidget):
         self.setMinimumWidth(240)
 
     def set_preview(self, preview: Preview | None) -> None:
+        if preview is None or _section_of(preview) != _section_of(self._preview):
+            self._mark = None  # another section: the marked box no longer applies
         self._preview = preview
-        self._mark = None  # a new section (or an edit): the marked box no longer applies
         self.updateGeometry()
         self.setMinimumHeight(self._height_for(self.width()))
         self.update()
