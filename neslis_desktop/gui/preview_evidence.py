@@ -89,10 +89,10 @@ def draw_chart(  # noqa: PLR0917 - a drawing primitive
     line_h = painter.fontMetrics().height()
     cats = [plain_text(c) for c in block.categories]
     names = [plain_text(s.name) for s in block.series]
-    legend = names if block.chart_type != "pie" else cats
-    # The legend along the bottom, as the writer puts it.
-    plot = r.adjusted(4, 4, -4, -(line_h * 1.6 if len(legend) > 1 or block.chart_type == "pie" else 4))
-    if len(legend) > 1 or block.chart_type == "pie":
+    legend = names if block.chart_type != "pie" and len(names) > 1 else []
+    # The legend along the bottom, as the writer puts it (a pie labels its slices instead).
+    plot = r.adjusted(4, 4, -4, -(line_h * 1.6 if legend else 4))
+    if legend:
         x = r.left() + 8
         for name, colour in zip(legend, colours, strict=False):
             painter.fillRect(QRectF(x, r.bottom() - line_h * 1.2, line_h * 0.7, line_h * 0.7), colour)
@@ -101,7 +101,7 @@ def draw_chart(  # noqa: PLR0917 - a drawing primitive
             painter.drawText(QPointF(x + line_h, r.bottom() - line_h * 0.5), name)
             x += line_h * 1.6 + w
     if block.chart_type == "pie":
-        _pie(painter, block, plot, colours)
+        _pie(painter, block, plot.adjusted(0, line_h * 1.5, 0, -line_h * 1.5), colours, text)
         return
     values = [v for s in block.series for v in s.values if v is not None]
     if block.chart_type.startswith("stacked"):
@@ -142,8 +142,8 @@ def draw_chart(  # noqa: PLR0917 - a drawing primitive
     band = (area.height() if horizontal else area.width()) / len(cats)
     painter.setPen(text)
     for i, cat in enumerate(cats):
-        if horizontal:
-            cell = QRectF(plot.left(), area.top() + i * band, left - 6, band)
+        if horizontal:  # PowerPoint's bar chart puts the first category at the bottom
+            cell = QRectF(plot.left(), area.bottom() - (i + 1) * band, left - 6, band)
             painter.drawText(cell, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, cat)
         else:
             cell = QRectF(area.left() + i * band, area.bottom() + 2, band, line_h)
@@ -194,7 +194,8 @@ def _bars(  # noqa: PLR0917
             a, b = at(start), at(end)  # type: ignore[operator]
             offset = band * 0.15 + (0 if stacked else k * thick)
             if horizontal:
-                rect = QRectF(min(a, b), area.top() + i * band + offset, abs(b - a), thick)
+                row = len(block.categories) - 1 - i  # the first category at the bottom, as PowerPoint draws it
+                rect = QRectF(min(a, b), area.top() + row * band + offset, abs(b - a), thick)
             else:
                 rect = QRectF(area.left() + i * band + offset, min(a, b), thick, abs(b - a))
             painter.setBrush(colours[k % len(colours)])
@@ -220,8 +221,9 @@ def _lines(  # noqa: PLR0917
             painter.drawEllipse(p, width * 1.2, width * 1.2)
 
 
-def _pie(painter: QPainter, block: ChartBlock, plot: QRectF, colours: list[QColor]) -> None:
+def _pie(painter: QPainter, block: ChartBlock, plot: QRectF, colours: list[QColor], text: QColor) -> None:
     values = [max(v or 0.0, 0.0) for v in block.series[0].values]
+    line_h = painter.fontMetrics().height()
     total = sum(values) or 1.0
     side = min(plot.width(), plot.height())
     disc = QRectF(plot.center().x() - side / 2, plot.center().y() - side / 2, side, side)
@@ -231,6 +233,17 @@ def _pie(painter: QPainter, block: ChartBlock, plot: QRectF, colours: list[QColo
         span = -round(v / total * 360 * 16)
         painter.setBrush(colours[k % len(colours)])
         painter.drawPie(disc, angle, span)
+        # The writer's data label, outside the slice: the category and its value.
+        mid = math.radians((angle + span / 2) / 16)
+        at = QPointF(disc.center().x() + math.cos(mid) * side * 0.56, disc.center().y() - math.sin(mid) * side * 0.56)
+        value = format_number(block.series[0].values[k], block.series[0].number_format)
+        label = f"{plain_text(block.categories[k])}, {value}"
+        w = painter.fontMetrics().horizontalAdvance(label)
+        painter.setPen(text)
+        lean = max(-1.0, min(1.0, math.cos(mid) * 2))  # right of the pie: text runs right; left: it ends there
+        box = QRectF(at.x() - w / 2 + lean * w / 2 - 2, at.y() - line_h / 2, w + 4, line_h)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        painter.setPen(QPen(QColor("#FFFFFF"), 1))
         angle += span
 
 
