@@ -9,6 +9,7 @@ from corpus import mutate
 from office import REPO
 from pptx import Presentation
 
+from neslis_desktop.model import Project
 from neslis_desktop.render.deck import write_deck
 from neslis_desktop.render.deck.inspect import inspect_deck, repair
 from neslis_desktop.render.deck.preview import locate_problem, section_preview
@@ -40,3 +41,17 @@ def test_a_finding_carries_its_box_and_leads_to_its_block(tmp_path: Path, monkey
     assert place is not None
     assert (place.section, place.block, place.slide) == (si, 1, 1)
     assert place.box in [s.box for s in plans[1].shapes if s.name == "Source"]  # where the plan put it
+
+
+def test_every_planned_slide_names_the_block_it_shows(project: Project) -> None:
+    seen = 0
+    for si, section in enumerate(project.sections):
+        plans = section_preview(project, si).plans
+        blocks = [p.block for p in plans]
+        if not section.blocks:
+            continue
+        assert all(b is not None and 0 <= b < len(section.blocks) for b in blocks), (section.id, blocks)
+        assert blocks == sorted(blocks), (section.id, blocks)  # slides follow the blocks in order
+        assert blocks[0] == 0
+        seen += len(set(blocks))
+    assert seen > len(project.sections)  # some sections show several blocks over their slides
