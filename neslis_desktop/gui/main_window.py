@@ -265,7 +265,9 @@ class MainWindow(QMainWindow):
         self.select_item(place.section, place.block)
         self.refresh_preview()
         self.preview.set_mark(place.slide, place.box)
-        self.preview_area.ensureVisible(0, int(self.preview.slide_rect(place.slide).top()))
+        mark = self.preview.marked_rect() or self.preview.slide_rect(place.slide)
+        # After the preview's new height is laid out in the scroll area, bring the box into view.
+        QTimer.singleShot(0, lambda: self.preview_area.ensureVisible(0, int(mark.center().y()), 0, int(mark.height())))
 
     def show_sorter(self) -> None:
         """Open (or bring forward) the slide sorter, planning the first deck pack."""
