@@ -47,6 +47,8 @@ from neslis_desktop.gui.outline_model import Loc, OutlineDelegate, OutlineModel
 from neslis_desktop.gui.pack_panel import PackPanel
 from neslis_desktop.gui.preview import PreviewWidget, compute_preview
 from neslis_desktop.model import Project, plain_text
+from neslis_desktop.render.deck.inspect.findings import Finding
+from neslis_desktop.render.deck.preview import locate_problem
 
 if TYPE_CHECKING:
     from neslis_desktop.gui.slide_sorter import SlideSorter as SlideSorterT
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self.editor_area.show_current)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self.preview.set_mark(0, None))
         self.tree.customContextMenuRequested.connect(lambda pos: self.acts.context_menu(self.tree.viewport(), pos))
         self.tree.delete_pressed.connect(self.delete_selected)
         self.model.move_requested.connect(self._drag_move)
@@ -193,7 +196,7 @@ class MainWindow(QMainWindow):
         doc.path_changed.connect(self.update_title)
         doc.recovery_failed.connect(self._recovery_failed)
         doc.packs_changed.connect(self.pack_panel.refresh_packs)
-        self.pack_panel.problem_chosen.connect(self.select_section_titled)
+        self.pack_panel.problem_chosen.connect(self.show_problem)
         doc.replaced.connect(self.pack_panel.refresh_packs)
         self.editor_area.shown.connect(self.schedule_preview)
         self.editor_area.shown.connect(self._show_links)
@@ -260,6 +263,19 @@ class MainWindow(QMainWindow):
                 self.select_item(si)
                 return
         self.statusBar().showMessage(f"No section is titled '{title}' any more.", 5000)
+
+    def show_problem(self, finding: Finding) -> None:
+        """Select a slide problem's block (a click in the pack panel) and mark its box in the preview."""
+        place = locate_problem(self.doc.project, finding, self.pack_panel.deck_template)
+        if place is None:
+            self.select_section_titled(finding.section)
+            return
+        self.select_item(place.section, place.block)
+        self.refresh_preview()
+        self.preview.set_mark(place.slide, place.box)
+        mark = self.preview.marked_rect() or self.preview.slide_rect(place.slide)
+        # After the preview's new height is laid out in the scroll area, bring the box into view.
+        QTimer.singleShot(0, lambda: self.preview_area.ensureVisible(0, int(mark.center().y()), 0, int(mark.height())))
 
     def show_sorter(self) -> None:
         """Open (or bring forward) the slide sorter, planning the first deck pack."""

@@ -48,8 +48,8 @@ class PackPanel(QGroupBox):
     generated = Signal(object)
     """A finished build's PacksResult."""
     template_changed = Signal()
-    problem_chosen = Signal(str)
-    """A slide problem in the list was clicked: the title of the section it is in."""
+    problem_chosen = Signal(object)
+    """A slide problem in the list was clicked: its :class:`Finding` (section, slide, shape, box)."""
     """The deck or document template changed (the preview follows the deck template)."""
 
     def __init__(
@@ -301,11 +301,11 @@ class PackPanel(QGroupBox):
         self.open_doc.setEnabled(result.draft is not None)
         self.show_folder.setEnabled(True)
         # The slide inspector's problems first: each needs a hand fix or a change in the content.
-        # Each knows its section, so a click on it selects the section in the outline.
+        # Each knows its section, slide and shape, so a click selects the block and marks the box.
         for problem in result.problems:
             item = QListWidgetItem(f"Slide problem: {problem}")
-            item.setData(Qt.ItemDataRole.UserRole, problem.section)
-            item.setToolTip("Click to select this section in the outline")
+            item.setData(Qt.ItemDataRole.UserRole, problem)
+            item.setToolTip("Click to select this block in the outline and mark the box in the preview")
             self.messages.addItem(item)
         lines = [*result.messages, *build_summary(result.accessibility)]
         self.messages.addItems(list(dict.fromkeys(lines)))  # each shown once
@@ -314,9 +314,9 @@ class PackPanel(QGroupBox):
         self.generated.emit(result)
 
     def _message_clicked(self, item: QListWidgetItem) -> None:
-        section = item.data(Qt.ItemDataRole.UserRole)
-        if section:
-            self.problem_chosen.emit(section)
+        problem = item.data(Qt.ItemDataRole.UserRole)
+        if problem is not None:
+            self.problem_chosen.emit(problem)
 
     def _open(self, path: Path | None, what: str) -> None:
         if path is None:

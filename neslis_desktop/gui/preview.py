@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from neslis_desktop.gui.preview_evidence import draw_evidence
 from neslis_desktop.model import Project, Run, runs
 from neslis_desktop.render.deck.plan import (
     EMU_PER_INCH,
@@ -56,6 +57,8 @@ DEFAULT_PALETTE = {
     "accent5": "#5B9BD5",
     "accent6": "#70AD47",
 }
+MARK_COLOUR = QColor("#E8112D")
+"""The outline round a box chosen from the pack panel's slide problems."""
 SLIDE_W, SLIDE_H = 12 * EMU_PER_INCH + EMU_PER_INCH * 4 // 3, int(7.5 * EMU_PER_INCH)
 
 
@@ -199,6 +202,8 @@ def _shape_path(kind: str, r: QRectF) -> QPainterPath:
 
 def draw_shape(painter: QPainter, shape: Shape, scale: float, palette: dict[str, str], fonts: ThemeFonts) -> None:
     """Draw one planned shape (box, connector or text) at ``scale`` pixels per EMU."""
+    if draw_evidence(painter, shape, scale, palette, _family(fonts.minor)):
+        return  # a chart, table or picture, drawn from its plan as the writer draws it
     b = shape.box
     r = QRectF(b.x * scale, b.y * scale, b.w * scale, b.h * scale)
     if shape.kind in ("line", "elbow"):
@@ -266,6 +271,10 @@ def draw_slide(painter: QPainter, preview: Preview, plan: SlidePlan, target: QRe
     painter.restore()
 
 
+def _section_of(preview: Preview | None) -> str | None:
+    return next((p.section_id for p in preview.plans if p.section_id), None) if preview is not None else None
+
+
 def _scaled(rect: Rect, scale: float) -> QRectF:
     return QRectF(rect.x * scale, rect.y * scale, rect.w * scale, rect.h * scale)
 
@@ -281,11 +290,14 @@ class PreviewWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._preview: Preview | None = None
+        self._mark: tuple[int, Rect] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName("Slide preview")
         self.setMinimumWidth(240)
 
     def set_preview(self, preview: Preview | None) -> None:
+        if preview is None or _section_of(preview) != _section_of(self._preview):
+            self._mark = None  # another section: the marked box no longer applies
         self._preview = preview
         self.updateGeometry()
         self.setMinimumHeight(self._height_for(self.width()))
@@ -293,6 +305,27 @@ class PreviewWidget(QWidget):
 
     def preview(self) -> Preview | None:
         return self._preview
+
+    def set_mark(self, slide: int, box: Rect | None) -> None:
+        """Outline ``box`` (EMU) on the section's slide ``slide`` (0-based); ``None`` clears it."""
+        self._mark = (slide, box) if box is not None else None
+        self.update()
+
+    def slide_rect(self, slide: int) -> QRectF:
+        """Where slide ``slide`` (0-based) of the section is drawn in the widget (pixels)."""
+        width = self.width() - 2 * self.GAP
+        p = self._preview
+        height = width * p.slide_h / p.slide_w if p is not None else 0.0
+        return QRectF(self.GAP, self.GAP + slide * (height + self.GAP), width, height)
+
+    def marked_rect(self) -> QRectF | None:
+        """The marked box in widget pixels (the slide's offset plus the box at the slide's scale)."""
+        if self._mark is None or self._preview is None:
+            return None
+        slide, box = self._mark
+        target = self.slide_rect(slide)
+        scale = target.width() / self._preview.slide_w
+        return QRectF(target.left() + box.x * scale, target.top() + box.y * scale, box.w * scale, box.h * scale)
 
     def _height_for(self, width: int) -> int:
         if self._preview is None or not self._preview.plans:
@@ -335,5 +368,10 @@ class PreviewWidget(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(target)
             y += height + self.GAP
+        marked = self.marked_rect()
+        if marked is not None:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(MARK_COLOUR, 3))
+            painter.drawRect(marked.adjusted(-2, -2, 2, 2))
         painter.end()
         self.painted.emit(time.perf_counter())

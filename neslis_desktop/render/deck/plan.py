@@ -136,6 +136,8 @@ class SlidePlan:
     """The title's size after fitting it to the title box (``None``: the layout's own)."""
     subtitle_style: TextStyle | None = None
     """The subtitle's size after fitting (title and section layouts), or ``None``."""
+    block: int | None = None
+    """Index in its section of the (first) block this slide shows, so a slide problem can select it."""
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,9 @@ def _section_slides(section: Section, frames: Mapping[LayoutRole, Frame], m: Mea
                 run.append(blocks[i])  # type: ignore[arg-type]
                 i += 1
             box = _frame(frames, "content").body
+            last = 0  # a page that starts no block shows the rest of the block begun before it
             for page in plan_text_run(run, box, ctx):
+                first, last = (page.starts[0], page.starts[-1]) if page.starts else (last, last)
                 slides.append(
                     SlidePlan(
                         "content",
@@ -191,12 +193,14 @@ def _section_slides(section: Section, frames: Mapping[LayoutRole, Frame], m: Mea
                         notes=_join_notes(*(run[k].notes for k in page.starts)),
                         section_id=section.id,
                         adjustments=list(page.adjustments),
+                        block=i - len(run) + first,
                     )
                 )
             continue
         i += 1
         if isinstance(block, DividerBlock):
             slides.append(plan_divider(block, section.id))
+            slides[-1].block = i - 1
             continue
         if isinstance(block, PictureBlock) and "picture" in frames:
             slides.append(picture_slide(block, frames["picture"], ctx, section.id))
@@ -212,6 +216,7 @@ def _section_slides(section: Section, frames: Mapping[LayoutRole, Frame], m: Mea
                     notes=block.notes if n == 0 else None,
                     section_id=section.id,
                     adjustments=list(visual.adjustments),
+                    block=i - 1,
                 )
             )
     if not slides:

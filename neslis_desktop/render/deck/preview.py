@@ -12,7 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from neslis_desktop.model import Project
-from neslis_desktop.render.deck.plan import Frame, LayoutRole, SlidePlan, ThemeFonts
+from neslis_desktop.model.inline import plain_text
+from neslis_desktop.render.deck.inspect.findings import Finding
+from neslis_desktop.render.deck.plan import Frame, LayoutRole, Rect, SlidePlan, ThemeFonts
 from neslis_desktop.resources import bundled_deck_template
 
 
@@ -76,3 +78,30 @@ def section_preview(project: Project, section_index: int, template: Path | None 
     return SectionPreview(
         plans=plans, slide_w=look.slide_w, slide_h=look.slide_h, palette=dict(look.palette), fonts=look.fonts
     )
+
+
+@dataclass(frozen=True)
+class ProblemPlace:
+    """Where a slide problem is in the content: section, block, the section's slide, and the box."""
+
+    section: int
+    block: int | None
+    slide: int
+    """The slide's place among the section's slides (0-based), as the preview draws them."""
+    box: Rect | None
+
+
+def locate_problem(project: Project, finding: Finding, template: Path | None = None) -> ProblemPlace | None:
+    """Find ``finding``'s section, block and box by planning its section again; ``None`` if it is gone.
+
+    The written slide is found among the section's plans by its title (the planner titles the
+    preview's slides as in the deck); the block is the one that slide was planned from.
+    """
+    for si, section in enumerate(project.sections):
+        if plain_text(section.title) != finding.section:
+            continue
+        plans = section_preview(project, si, template).plans
+        slide = next((n for n, p in enumerate(plans) if p.title == finding.slide_title), 0)
+        block = plans[slide].block if plans else None
+        return ProblemPlace(si, block, slide, finding.box)
+    return None

@@ -70,7 +70,17 @@ class SlideCheck:
         return found
 
     def say(self, shape: ShapeFacts | None, kind: str, message: str) -> None:
-        self.findings.append(Finding(self.slide.number, self.section, shape.name if shape else "", kind, message))
+        self.findings.append(
+            Finding(
+                self.slide.number,
+                self.section,
+                shape.name if shape else "",
+                kind,
+                message,
+                box=shape.rect if shape else None,
+                slide_title=self.slide.title,
+            )
+        )
 
     def run(self) -> list[Finding]:
         for s in self.slide.shapes:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from neslis_desktop.render.deck.plan import Rect
+
 KINDS = (
     "overflow",
     "broken-word",
@@ -46,6 +48,10 @@ class Finding:
     shape: str
     kind: str
     message: str
+    box: Rect | None = None
+    """The shape's bounds on the slide (EMU) where the problem is one shape's, for the app to mark."""
+    slide_title: str = ""
+    """The slide's own title ("Governance (continued)"), to find the slide among the section's."""
 
     def __str__(self) -> str:
         where = f"slide {self.slide} ({self.section})" if self.section else f"slide {self.slide}"

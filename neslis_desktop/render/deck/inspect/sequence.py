@@ -93,7 +93,7 @@ def _group(section: str, group: list[SlideFacts]) -> list[Finding]:
     out: list[Finding] = []
 
     def say(slide: SlideFacts, shape: str, kind: str, message: str) -> None:
-        out.append(Finding(slide.number, section, shape, kind, message))
+        out.append(Finding(slide.number, section, shape, kind, message, slide_title=slide.title))
 
     for prev, cur in pairwise(group):
         lines = sum(fit(s).lines for s in _content(cur))
