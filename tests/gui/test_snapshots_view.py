@@ -121,7 +121,7 @@ def test_taking_a_snapshot_offers_to_save_first(window: MainWindow, dlg: Any, pr
     # A name already taken is refused, with the store's message naming the folder.
     dock.name_edit.setText("with the edit")
     assert dock.take() is None
-    ((title, text),) = dlg.take_errors()
+    ((_title, text),) = dlg.take_errors()
     assert "already exists" in text and "with-the-edit" in text
 
 
