@@ -208,3 +208,27 @@ def test_a_drag_within_one_window_still_moves(window: MainWindow) -> None:
     foreign = QMimeData()
     foreign.setData(DRAG_MIME, b'{"owner": "elsewhere", "at": [0, null], "section": {"id": "x"}}')
     assert not window.model.canDropMimeData(foreign, Qt.DropAction.CopyAction, 0, 0, QModelIndex())
+
+
+def test_a_dragged_section_brings_its_pictures(
+    qtbot: Any, window: MainWindow, bundled_dir: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from PIL import Image
+
+    other_dir = tmp_path / "other"
+    shutil.copytree(bundled_dir, other_dir)
+    (other_dir / "assets").mkdir()
+    Image.new("RGB", (20, 10)).save(other_dir / "assets" / "map.png")
+    section_file = other_dir / "sections" / "productivity.yaml"
+    section_file.write_text(
+        section_file.read_text("utf-8") + "- kind: picture\n  file: assets/map.png\n  alt_text: A map.\n", "utf-8"
+    )
+    other = _second_window(qtbot, other_dir)
+    at = [s.id for s in other.doc.project.sections].index("productivity")
+    mime = other.model.mimeData([other.model.section_index(at)])
+    window.model.dropMimeData(mime, Qt.DropAction.CopyAction, 0, 0, QModelIndex())
+    copied = window.doc.project.sections[0]
+    assert copied.id == "productivity-2" and copied.blocks[-1].file == "assets/map.png"  # type: ignore[union-attr]
+    assert (window.doc.path / "assets" / "map.png").read_bytes() == (other_dir / "assets" / "map.png").read_bytes()  # type: ignore[operator]
