@@ -41,6 +41,12 @@ DRAG_MIME = "application/x-neslis-outline-item"
 CHANGED_COLOUR = QColor("#fff1b8")
 """The background of a section or block changed since the snapshot compared with (pale amber:
 dark text on it keeps a contrast above 7:1)."""
+CHANGED_ROLE = Qt.ItemDataRole.UserRole + 1
+"""What changed in an item since the snapshot compared with (the tooltip's text); None when unchanged."""
+CHANGED_MARK = "● "
+"""Drawn before a changed item's text, so the mark does not rest on colour alone."""
+
+_DESCRIPTION = Qt.ItemDataRole.AccessibleDescriptionRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Loc = tuple[int, int | None]
@@ -152,9 +158,11 @@ class OutlineModel(QAbstractItemModel):
         row = self._rows[si]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.title if bi is None else row.blocks[bi][0]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole, CHANGED_ROLE, _DESCRIPTION):
             comparison = self.doc.comparison
             mark = comparison.section_mark(row.id) if bi is None else comparison.block_mark(row.id, bi)
+            if role in (CHANGED_ROLE, _DESCRIPTION):  # a screen reader says what changed, too
+                return mark
             if role == Qt.ItemDataRole.BackgroundRole:
                 return None if mark is None else QBrush(CHANGED_COLOUR)
             tip = f"Section '{row.id}': {len(row.blocks)} block(s)" if bi is None else row.blocks[bi][1]
@@ -324,7 +332,7 @@ class OutlineModel(QAbstractItemModel):
         self.dataChanged.emit(ix, ix)
 
     def _marks_changed(self) -> None:
-        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, CHANGED_ROLE, _DESCRIPTION]
         if not self._rows:
             return
         self.dataChanged.emit(self.section_index(0), self.section_index(len(self._rows) - 1), roles)
@@ -339,9 +347,14 @@ class OutlineModel(QAbstractItemModel):
 
 class OutlineDelegate(QStyledItemDelegate):
     """Draws section rows with their number ('3. Title'); numbers are not model data, so
-    inserting or moving a section needs no change signal for every row after it."""
+    inserting or moving a section needs no change signal for every row after it. While
+    comparing with a snapshot, changed rows start with a dot as well as their background."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         super().initStyleOption(option, index)
-        if index.isValid() and not index.parent().isValid():
+        if not index.isValid():
+            return
+        if not index.parent().isValid():
             option.text = f"{index.row() + 1}. {option.text}"
+        if index.data(CHANGED_ROLE) is not None:
+            option.text = CHANGED_MARK + option.text

@@ -9,11 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from neslis_desktop.gui import commands as cmd
 from neslis_desktop.gui.main_window import MainWindow
-from neslis_desktop.gui.outline_model import CHANGED_COLOUR, DRAG_MIME
+from neslis_desktop.gui.outline_model import CHANGED_COLOUR, CHANGED_MARK, DRAG_MIME
 from neslis_desktop.model import ParagraphBlock
 from neslis_desktop.store import load_project
 from neslis_desktop.store.snapshots import take_snapshot
@@ -61,6 +61,13 @@ def test_lists_takes_and_compares_with_marks_in_the_outline(qtbot: Any, window: 
     assert model.data(model.block_index(1, 0), BG).color() == CHANGED_COLOUR
     assert model.data(model.block_index(1, 1), BG) is None
     assert model.data(model.section_index(0), BG) is None
+    # Not by colour alone: the row starts with a dot, and a screen reader is told what changed.
+    option = QStyleOptionViewItem()
+    window.tree.itemDelegate().initStyleOption(option, model.block_index(1, 0))
+    assert option.text.startswith(CHANGED_MARK)
+    window.tree.itemDelegate().initStyleOption(option, model.block_index(1, 1))
+    assert not option.text.startswith(CHANGED_MARK)
+    assert '"output" → "value"' in model.data(model.block_index(1, 0), Qt.ItemDataRole.AccessibleDescriptionRole)
     tip = model.data(model.block_index(1, 0), TIP)
     assert 'Changed since "sent to Steering Group, 12 March"' in tip
     assert '"output" → "value"' in tip
