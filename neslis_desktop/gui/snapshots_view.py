@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -251,6 +251,11 @@ class SnapshotsDock(QDockWidget):
         """Turn comparing off: the report and the outline's marks go."""
         self._compared = None
         self.doc.comparison.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closed, the dock no longer says what the marks mean: they go with it.
+        self.stop()
+        super().closeEvent(event)
 
     def _show_report(self) -> None:
         comparison = self.doc.comparison

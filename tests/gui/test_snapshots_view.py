@@ -239,3 +239,27 @@ def test_a_dragged_section_brings_its_pictures(
     copied = window.doc.project.sections[0]
     assert copied.id == "productivity-2" and copied.blocks[-1].file == "assets/map.png"  # type: ignore[union-attr]
     assert (window.doc.path / "assets" / "map.png").read_bytes() == (other_dir / "assets" / "map.png").read_bytes()  # type: ignore[operator]
+
+
+def test_the_menu_opens_the_dock_and_closing_it_stops_comparing(window: MainWindow, project_dir: Path) -> None:
+    take_snapshot(project_dir, "board")
+    window.acts.snapshots.trigger()
+    dock = window.snapshots
+    assert dock is not None and dock.isVisible() and dock.names() == ["board"]
+    assert window.acts.snapshots in window.menuBar().actions()[3].menu().actions()  # Project menu
+    assert dock.compare_selected() and window.doc.comparison.active
+    dock.close()
+    assert not window.doc.comparison.active
+
+
+def test_a_project_not_saved_yet_cannot_take_one(qtbot: Any, dlg: Any) -> None:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show_snapshots()
+    dock = win.snapshots
+    assert dock is not None and dock.names() == [] and not dock.take_button.isEnabled()
+    assert "Save the project" in dock.status.text()
+    dock.name_edit.setText("too early")
+    assert dock.take() is None
+    ((title, text),) = dlg.take_errors()
+    assert title == "Snapshot not taken" and "Save the project" in text
