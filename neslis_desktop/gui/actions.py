@@ -70,6 +70,12 @@ class Actions:
             QKeySequence("Ctrl+Shift+P"),
             "The decks and documents this project makes, and the sections each takes",
         )
+        self.snapshots = a(
+            "S&napshots and changes…",
+            win.show_snapshots,
+            None,
+            "Keep the project under a name, and see what changed since a snapshot",
+        )
         self.consultation = a(
             "&Feedback and review comments…",
             win.show_consultation,
@@ -141,6 +147,7 @@ class Actions:
         insert_menu.addMenu(self.add_block_menu)
         project_menu = menu.addMenu("&Project")
         project_menu.addAction(self.packs)
+        project_menu.addAction(self.snapshots)
         project_menu.addAction(self.consultation)
         project_menu.addAction(self.details)
         project_menu.addAction(self.generate)

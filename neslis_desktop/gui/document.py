@@ -25,6 +25,7 @@ from PySide6.QtGui import QUndoStack
 
 from neslis_desktop.errors import NeslisError
 from neslis_desktop.gui import recovery
+from neslis_desktop.gui.comparison import Comparison
 from neslis_desktop.model import Block, Project, ProjectMeta, Section
 from neslis_desktop.model import edits as ed
 from neslis_desktop.model.packs import Pack
@@ -118,6 +119,10 @@ class ProjectDocument(QObject):
         self._disk_timer.setSingleShot(True)
         self._disk_timer.setInterval(DISK_DEBOUNCE_MS)
         self._disk_timer.timeout.connect(self.check_disk)
+        self.comparison = Comparison(lambda: self._project, self)
+        """The snapshot the outline marks changes against, while the user compares with one."""
+        self.changed.connect(self.comparison.schedule)
+        self.replaced.connect(self.comparison.stop)  # another project: its snapshots are not these
         if path is not None:
             self._set_path(Path(path))
 

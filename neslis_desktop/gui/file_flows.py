@@ -20,7 +20,7 @@ from neslis_desktop.gui.document import lock_holder, open_document
 from neslis_desktop.gui.outline_model import Loc
 from neslis_desktop.gui.pack_panel import open_path
 from neslis_desktop.gui.partial_open import readable_part
-from neslis_desktop.model import plain_text
+from neslis_desktop.model import Section, plain_text
 from neslis_desktop.model.edits import clone
 from neslis_desktop.resources import bundled_project, data_root
 from neslis_desktop.store import load_project
@@ -302,6 +302,21 @@ class ProjectFiles:
             dialogs.show_error(self.win, "Pictures not copied", str(exc))
             return None
         return ops.paste(self.doc, loc, [], sections)
+
+    def copy_dropped(self, sections: list[Section], index: int, folder: str) -> ops.Op | None:
+        """Sections dragged here from another window's outline, to insert at ``index``.
+
+        Like :meth:`copy_sections_from`: their blocks and notes come along, ids are renamed
+        where they collide, and pictures are copied from ``folder`` (the other project's).
+        """
+        sections = [clone(s) for s in sections]
+        if folder:
+            try:
+                sections = copy_pictures(sections, Path(folder), self.doc.path)
+            except NeslisError as exc:
+                dialogs.show_error(self.win, "Pictures not copied", str(exc))
+                return None
+        return ops.insert_sections(self.doc, index, sections)
 
 
 def is_bundled(folder: Path) -> bool:

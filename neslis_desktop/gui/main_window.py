@@ -46,12 +46,13 @@ from neslis_desktop.gui.linked_strip import Linked, LinkedStrip
 from neslis_desktop.gui.outline_model import Loc, OutlineDelegate, OutlineModel
 from neslis_desktop.gui.pack_panel import PackPanel
 from neslis_desktop.gui.preview import PreviewWidget, compute_preview
-from neslis_desktop.model import Project, plain_text
+from neslis_desktop.model import Project, Section, plain_text
 from neslis_desktop.render.deck.inspect.findings import Finding
 from neslis_desktop.render.deck.preview import locate_problem
 
 if TYPE_CHECKING:
     from neslis_desktop.gui.slide_sorter import SlideSorter as SlideSorterT
+    from neslis_desktop.gui.snapshots_view import SnapshotsDock
 
 PREVIEW_DEBOUNCE_MS = 50
 
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._consultation: QWidget | None = None
         self._packs: QWidget | None = None
         self._sorter: SlideSorterT | None = None
+        self.snapshots: SnapshotsDock | None = None
         self.preview_time = 0.0
 
         self._build_widgets()
@@ -110,7 +112,7 @@ class MainWindow(QMainWindow):
         self.tree.setItemDelegate(OutlineDelegate(self.tree))
         self.tree.setAccessibleName("Outline of sections and blocks")
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)  # drops from other windows copy
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDragEnabled(True)
         self.tree.setAcceptDrops(True)
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         self.tree.customContextMenuRequested.connect(lambda pos: self.acts.context_menu(self.tree.viewport(), pos))
         self.tree.delete_pressed.connect(self.delete_selected)
         self.model.move_requested.connect(self._drag_move)
+        self.model.copy_requested.connect(self._drag_copy)
         doc = self.doc
         # Bound methods, not lambdas: Qt drops them when the window goes, even while the
         # document (a child) is still emitting during destruction.
@@ -290,6 +293,16 @@ class MainWindow(QMainWindow):
         from neslis_desktop.gui.packs_view import PacksWindow
 
         self._packs = _bring_forward(self._packs, lambda: PacksWindow(self.doc, self))
+
+    def show_snapshots(self) -> None:
+        """Show the Snapshots dock (made the first time), beside the preview."""
+        from neslis_desktop.gui.snapshots_view import SnapshotsDock
+
+        if self.snapshots is None:
+            self.snapshots = SnapshotsDock(self.doc, self.save, self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.snapshots)
+        self.snapshots.show()
+        self.snapshots.raise_()
 
     def show_consultation(self) -> None:
         """Open (or bring forward) the window of summit feedback and review comments."""
@@ -412,6 +425,9 @@ class MainWindow(QMainWindow):
 
     def _drag_move(self, src: Loc, dst: Loc) -> None:
         self._run(ops.drag_move(self.doc, src, dst))
+
+    def _drag_copy(self, sections: list[Section], index: int, folder: str) -> None:
+        self._run(self.files.copy_dropped(sections, index, folder))
 
     # ================================================================== clipboard
     def copy(self) -> bool:

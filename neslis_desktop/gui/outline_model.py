@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
@@ -28,7 +29,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from neslis_desktop.gui import kinds
@@ -36,6 +37,16 @@ from neslis_desktop.gui.document import ProjectDocument
 from neslis_desktop.model import Block, Project, Section, plain_text
 
 DRAG_MIME = "application/x-neslis-outline-item"
+
+CHANGED_COLOUR = QColor("#fff1b8")
+"""The background of a section or block changed since the snapshot compared with (pale amber:
+dark text on it keeps a contrast above 7:1)."""
+CHANGED_ROLE = Qt.ItemDataRole.UserRole + 1
+"""What changed in an item since the snapshot compared with (the tooltip's text); None when unchanged."""
+CHANGED_MARK = "● "
+"""Drawn before a changed item's text, so the mark does not rest on colour alone."""
+
+_DESCRIPTION = Qt.ItemDataRole.AccessibleDescriptionRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Loc = tuple[int, int | None]
@@ -69,6 +80,9 @@ class OutlineModel(QAbstractItemModel):
 
     move_requested = Signal(object, object)
     """A drag asked to move an item: (source, destination) as tuples, see :meth:`dropMimeData`."""
+    copy_requested = Signal(object, int, str)
+    """A section dragged from another window: (sections, index to insert at, its project's
+    folder or ''); the receiver copies them in (new ids where they clash, pictures along)."""
 
     def __init__(self, doc: ProjectDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +98,7 @@ class OutlineModel(QAbstractItemModel):
         doc.block_removed.connect(self._block_removed)
         doc.block_moved.connect(self._block_moved)
         doc.block_changed.connect(self._block_changed)
+        doc.comparison.marks_changed.connect(self._marks_changed)
 
     # ------------------------------------------------------------------ access
     @property
@@ -143,8 +158,15 @@ class OutlineModel(QAbstractItemModel):
         row = self._rows[si]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.title if bi is None else row.blocks[bi][0]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Section '{row.id}': {len(row.blocks)} block(s)" if bi is None else row.blocks[bi][1]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole, CHANGED_ROLE, _DESCRIPTION):
+            comparison = self.doc.comparison
+            mark = comparison.section_mark(row.id) if bi is None else comparison.block_mark(row.id, bi)
+            if role in (CHANGED_ROLE, _DESCRIPTION):  # a screen reader says what changed, too
+                return mark
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return None if mark is None else QBrush(CHANGED_COLOUR)
+            tip = f"Section '{row.id}': {len(row.blocks)} block(s)" if bi is None else row.blocks[bi][1]
+            return tip if mark is None else f"{tip}\n{mark}"
         if role == Qt.ItemDataRole.FontRole and bi is None:
             font = QFont()
             font.setBold(True)
@@ -169,10 +191,10 @@ class OutlineModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ drag and drop
     def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def mimeTypes(self) -> list[str]:
         return [DRAG_MIME]
@@ -183,25 +205,55 @@ class OutlineModel(QAbstractItemModel):
         if locs and locs[0] is not None:
             # The model's own token: a drag from another window or another running copy of the
             # app carries positions in *its* project, which must not move items here.
-            payload = {"owner": self._token, "at": list(locs[0])}
+            payload: dict[str, Any] = {"owner": self._token, "at": list(locs[0])}
+            si, bi = locs[0]
+            if bi is None:
+                # The section itself too, for a drop into another window: copied, not moved.
+                payload["section"] = self.project.sections[si].model_dump(mode="json", exclude_none=True)
+                payload["folder"] = str(self.doc.path or "")
             mime.setData(DRAG_MIME, QByteArray(json.dumps(payload).encode()))
         return mime
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex) -> bool:
-        return self._drop_target(data, row, parent) is not None
+        return self._drop_target(data, row, parent) is not None or self._foreign(data, parent) is not None
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex) -> bool:
         target = self._drop_target(data, row, parent)
         if target is not None:
             self.move_requested.emit(*target)
-        # The move is done by an undo command; returning False stops the view removing rows.
+        foreign = self._foreign(data, parent)
+        if foreign is not None:
+            self.copy_requested.emit([foreign[0]], len(self._rows) if row < 0 else row, foreign[1])
+        # Moves and copies are done by undo commands; returning False stops the view removing rows.
         return False
 
-    def _drop_target(self, data: QMimeData, row: int, parent: AnyIndex) -> tuple[Loc, Loc] | None:
+    def _payload(self, data: QMimeData) -> dict[str, Any] | None:
         if not data.hasFormat(DRAG_MIME):
             return None
         try:
             payload = json.loads(bytes(data.data(DRAG_MIME).data()).decode())
+        except (ValueError, UnicodeDecodeError):
+            return None
+        return payload if isinstance(payload, dict) else None
+
+    def _foreign(self, data: QMimeData, parent: AnyIndex) -> tuple[Section, str] | None:
+        """The section (and its project's folder) a drag from another window carries; dropped
+        between sections only. Validated again: nothing invalid enters from outside."""
+        payload = self._payload(data)
+        if payload is None or payload.get("owner") == self._token or self.location(parent) is not None:
+            return None
+        try:
+            section = Section.model_validate(payload["section"])
+        except (ValidationError, KeyError, TypeError):
+            return None
+        folder = payload.get("folder")
+        return section, folder if isinstance(folder, str) else ""
+
+    def _drop_target(self, data: QMimeData, row: int, parent: AnyIndex) -> tuple[Loc, Loc] | None:
+        payload = self._payload(data)
+        if payload is None:
+            return None
+        try:
             if payload["owner"] != self._token:
                 return None
             si, bi = payload["at"]
@@ -279,6 +331,15 @@ class OutlineModel(QAbstractItemModel):
         ix = self.block_index(si, bi)
         self.dataChanged.emit(ix, ix)
 
+    def _marks_changed(self) -> None:
+        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, CHANGED_ROLE, _DESCRIPTION]
+        if not self._rows:
+            return
+        self.dataChanged.emit(self.section_index(0), self.section_index(len(self._rows) - 1), roles)
+        for si, row in enumerate(self._rows):
+            if row.blocks:
+                self.dataChanged.emit(self.block_index(si, 0), self.block_index(si, len(row.blocks) - 1), roles)
+
     def _tooltip_changed(self, si: int) -> None:
         ix = self.section_index(si)
         self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.ToolTipRole])
@@ -286,9 +347,14 @@ class OutlineModel(QAbstractItemModel):
 
 class OutlineDelegate(QStyledItemDelegate):
     """Draws section rows with their number ('3. Title'); numbers are not model data, so
-    inserting or moving a section needs no change signal for every row after it."""
+    inserting or moving a section needs no change signal for every row after it. While
+    comparing with a snapshot, changed rows start with a dot as well as their background."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         super().initStyleOption(option, index)
-        if index.isValid() and not index.parent().isValid():
+        if not index.isValid():
+            return
+        if not index.parent().isValid():
             option.text = f"{index.row() + 1}. {option.text}"
+        if index.data(CHANGED_ROLE) is not None:
+            option.text = CHANGED_MARK + option.text

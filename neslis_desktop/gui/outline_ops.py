@@ -151,3 +151,18 @@ def paste(doc: ProjectDocument, loc: Loc | None, blocks: Sequence[Block], sectio
     for offset, block in enumerate(blocks):
         cmd.InsertBlock(doc, si, index + offset, block, parent)
     return Op(parent, (si, index))
+
+
+def insert_sections(doc: ProjectDocument, index: int, sections: Sequence[Section]) -> Op | None:
+    """Insert ``sections`` (from another project: a drag from another window) at ``index``,
+    renamed where their ids clash; None when there are none."""
+    if not sections:
+        return None
+    parent = cmd.compound("Copy section" if len(sections) == 1 else "Copy sections")
+    index = max(0, min(index, len(doc.project.sections)))
+    added: list[str] = []
+    for offset, section in enumerate(sections):
+        fresh = unique_section(doc.project, section, added)
+        added.append(fresh.id)
+        cmd.InsertSection(doc, index + offset, fresh, parent)
+    return Op(parent, (index, None))

@@ -119,6 +119,17 @@ def list_snapshots(project_folder: Path) -> list[Snapshot]:
     return sorted(found, key=lambda s: (s.taken, s.slug))
 
 
+def damaged_snapshots(project_folder: Path) -> list[Path]:
+    """The folders in ``snapshots/`` whose ``snapshot.yaml`` is missing or cannot be read (so an
+    app can say which file is damaged rather than pass over them as :func:`list_snapshots` does)."""
+    home = Path(project_folder) / SNAPSHOTS_DIR
+    try:
+        entries = sorted(p for p in home.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []
+    return [p / SNAPSHOT_FILE for p in entries if read_snapshot(p) is None]
+
+
 def find_snapshot(project_folder: Path, name: str) -> Snapshot:
     """The snapshot called ``name`` (or with that folder slug); a message listing the others when none."""
     snapshots = list_snapshots(project_folder)

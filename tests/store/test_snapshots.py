@@ -10,7 +10,13 @@ import pytest
 from neslis_desktop.errors import ContentError, NeslisError, OutputError
 from neslis_desktop.model import Project
 from neslis_desktop.store import load_project, save_project
-from neslis_desktop.store.snapshots import find_snapshot, list_snapshots, load_snapshot, take_snapshot
+from neslis_desktop.store.snapshots import (
+    damaged_snapshots,
+    find_snapshot,
+    list_snapshots,
+    load_snapshot,
+    take_snapshot,
+)
 
 MARCH = dt.datetime(2020, 3, 12, 10, 4, 31)
 
@@ -85,3 +91,18 @@ def test_a_project_with_problems_is_not_snapshotted(small_dir: Path) -> None:
     with pytest.raises(ContentError, match="colour"):
         take_snapshot(small_dir, "Broken")
     assert not (small_dir / "snapshots").exists()
+
+
+def test_damaged_snapshot_folders_are_named_not_listed(small_dir: Path) -> None:
+    take_snapshot(small_dir, "fine")
+    (small_dir / "snapshots" / "no-description").mkdir()
+    garbled = small_dir / "snapshots" / "garbled"
+    garbled.mkdir()
+    (garbled / "snapshot.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    (small_dir / "snapshots" / ".half-written.tmp").mkdir()  # a crash's leftover: neither
+    assert [s.name for s in list_snapshots(small_dir)] == ["fine"]
+    assert damaged_snapshots(small_dir) == [
+        garbled / "snapshot.yaml",
+        small_dir / "snapshots" / "no-description" / "snapshot.yaml",
+    ]
+    assert damaged_snapshots(small_dir / "elsewhere") == []
