@@ -165,7 +165,7 @@ LONG_TITLE = (
 )
 
 
-def test_a_slide_problem_is_listed_and_a_click_selects_its_section(qtbot: Any, window: Any, tmp_path: Path) -> None:
+def test_a_slide_problem_is_listed_and_a_click_selects_the_block_of_its_slide(qtbot: Any, window: Any, tmp_path: Path) -> None:
     ids = [s.id for s in window.doc.project.sections]
     governance = ids.index("governance")
     window.select_item(governance)
@@ -182,4 +182,5 @@ def test_a_slide_problem_is_listed_and_a_click_selects_its_section(qtbot: Any, w
     assert problems, "a title far too long for its box is listed"
     assert LONG_TITLE[:40] in problems[0].text()
     panel.messages.itemClicked.emit(problems[0])
-    assert window.current_location() == (governance, None)
+    # The title is on the section's first slide, which shows its first block (the org chart).
+    assert window.current_location() == (governance, 0)

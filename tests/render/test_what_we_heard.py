@@ -133,4 +133,8 @@ def test_the_html_edition_has_the_themes_as_a_table(built: tuple[Path, Path, Pat
     html = to_html(html_view(project, packs, folder))
     assert f"Themes raised: {first.text}</caption>" in html
     assert '<th scope="col" class="numeric">Responses</th>' in html
-    assert '<td>Skills shortages in clinical and digital roles</td><td class="numeric">8</td>' in html
+    # Each row is headed by its theme, with the count right-aligned (cells labelled for narrow screens).
+    assert (
+        '<th scope="row" data-label="Theme">Skills shortages in clinical and digital roles</th>'
+        '<td class="numeric" data-label="Responses">8</td>'
+    ) in html
