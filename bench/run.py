@@ -13,7 +13,8 @@ Runs, in one go (about 2-5 minutes on a 2-core machine):
    slide and per Word body element (paragraph or table; page counts would need a layout
    engine, too slow to be a unit), and the build process's peak memory;
 4. the desktop app: bench/app_bench.py (by another module owner), run offscreen;
-5. profiles: cProfile of the warm build, ``-X importtime`` of the CLI's start-up.
+5. profiles: cProfile of the warm build, ``-X importtime`` of the CLI's start-up;
+6. packs: ``neslis build --all`` against one process per pack, and bench/packs_bench.py.
 
 Prints the figures as Markdown tables and writes them, with a description of the machine,
 to docs/performance.md. ``--quick`` takes fewer runs and skips 50x (for trying changes).
@@ -474,6 +475,53 @@ def scaling(report: Report, factors: list[int], tmp: Path) -> None:
     )
 
 
+# ----------------------------------------------------------------------------- 6: packs
+
+
+def packs(report: Report, runs: int, tmp: Path) -> None:
+    """Every pack of the bundled project in one process (``--all``) against one process per pack.
+
+    The issue's goal: building every pack costs less than building them one by one in separate
+    processes. Alternated round by round, like the whole-process figures; then
+    bench/packs_bench.py's in-process rows (warm builds, template load, a 50x diff).
+    """
+    from neslis_desktop.store import load_project
+
+    names = [p.name for p in load_project(bundled_project()).all_packs()]
+    neslis = _neslis()
+    every: list[float] = []
+    each: list[float] = []
+    for n in range(runs + 1):  # round 0 warms the bytecode cache and the template-check cache
+        one = run_child([*neslis, "build", "-q", "--all", "-o", str(tmp / "packs-all")], CHILD_ENV)
+        each_cmd = [*neslis, "build", "-q", "-o", str(tmp / "packs-each"), "--pack"]
+        apart = [run_child([*each_cmd, name], CHILD_ENV) for name in names]
+        if not one.ok or not all(s.ok for s in apart):
+            failed = next(s for s in [one, *apart] if not s.ok)
+            report.add("6. Packs", f"A pack build failed: {failed.error}")
+            return
+        if n:
+            every.append(one.seconds)
+            each.append(sum(s.seconds for s in apart))
+    all_s, each_s = summarise(every), summarise(each)
+    met = all_s.median < each_s.median
+    rows = [
+        [f"`neslis build --all` ({len(names)} packs, one process)", all_s.ms()],
+        [f"`neslis build --pack NAME`, {len(names)} processes, summed", each_s.ms()],
+    ]
+    figure, goal = f"{all_s.median * 1000:,.0f} ms", f"< {each_s.median * 1000:,.0f} ms"
+    report.goals.append(Goal("Every pack: one process against one per pack", figure, goal, met))
+    sys.path.insert(0, str(BENCH))
+    import packs_bench
+
+    warm = [[name, f"{seconds * 1000:,.1f} ms"] for name, seconds in packs_bench.run()]
+    report.add(
+        "6. Packs (every pack at once against one at a time; bench/packs_bench.py)",
+        _table(["measure", "median (min-max)"], rows)
+        + "\n\nIn process, warm:\n\n"
+        + _table(["measure", "median"], warm),
+    )
+
+
 # ----------------------------------------------------------------------------- 5: the app
 
 
@@ -615,6 +663,7 @@ def main(argv: list[str] | None = None) -> int:
         pack = in_process(report, runs, tmp)
         scaling(report, factors, tmp)
         app(report)
+        packs(report, runs, tmp)
         profiles(report, pack, tmp)
     text = render(report, machine_text, started)
     print(text)

@@ -102,3 +102,20 @@ def test_schema_documents_every_field(capsys: pytest.CaptureFixture[str]) -> Non
         if field != "kind" and not prop.get("description")
     ]
     assert undocumented == []
+
+
+def test_check_and_schema_import_no_office_library(project_dir: Path) -> None:
+    # `neslis check` and `neslis schema` need no renderer: python-pptx, python-docx and lxml
+    # stay unimported, so scripts that only check content start fast.
+    probe = (
+        "import sys\n"
+        "from neslis_desktop.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "heavy = sorted(m for m in ('pptx', 'docx', 'lxml', 'neslis_desktop.render') if m in sys.modules)\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    for args in (["check", str(project_dir)], ["schema"]):
+        done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        assert "HEAVY []" in done.stderr, (args, done.stderr)

@@ -150,6 +150,8 @@ def build_packs(
     :class:`~neslis_desktop.errors.NeslisError` subclass on bad input (nothing written), or
     :class:`~neslis_desktop.render.pack.Cancelled` when ``cancelled()`` turns true between steps.
     """
+    from pptx import Presentation
+
     from neslis_desktop.render.deck import write_deck
     from neslis_desktop.render.deck.inspect import inspect_deck
     from neslis_desktop.render.deck.replan import replan_deck
@@ -182,6 +184,7 @@ def build_packs(
     targets = [out_dir / pack.file_name(project.meta) for pack, *_ in jobs]
     result = PacksResult()
     result.messages += generated
+    opened: dict[Path, object] = {}  # each written deck as the inspector read it
 
     def step(n: int, what: str) -> None:
         if cancelled is not None and cancelled():
@@ -197,10 +200,14 @@ def build_packs(
                 messages = write(view, tmp, template=template)
                 if pack.kind is PackKind.DECK:
                     # Each deck is inspected before anything is moved into place (see render.deck.inspect).
-                    report = inspect_deck(tmp)
+                    # The deck is read once, for the inspector and then for the accessibility check.
+                    deck = Presentation(str(tmp))
+                    report = inspect_deck(deck)
                     replanned = replan_deck(view, tmp, template, report)  # sections with problems, again
                     if replanned is not None:
                         messages, report = replanned.messages, replanned.report
+                        deck = Presentation(str(tmp))
+                    opened[target] = deck
                     result.problems += report.findings
                     result.inspection_notes += [n for n in report.notes if n not in result.inspection_notes]
                     if strict and report.findings:
@@ -214,7 +221,7 @@ def build_packs(
     if check_accessibility:
         for path in result.paths:
             try:
-                result.accessibility.append(check_file(path))
+                result.accessibility.append(check_file(path, opened=opened.get(path)))
             except Exception as exc:  # the files are built and in place: a check that fails must not undo that
                 result.messages.append(f"The accessibility check could not finish on {path.name} ({exc}).")
     return result

@@ -9,6 +9,7 @@ checks of Microsoft's Accessibility Checker that can be made from the file alone
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from neslis_desktop.render.a11y.findings import RULES, Finding, Report, UnreadableFile
 from neslis_desktop.render.a11y.package import kind_of, open_deck, open_document
@@ -21,12 +22,18 @@ guidance for documents asks for 12 pt or more; slides are read from further away
 own rules may ask for more with ``--min-size``)."""
 
 
-def check_file(path: Path, *, min_size: float = DEFAULT_MIN_SIZE) -> Report:
-    """Check the deck or document at ``path``; raises :class:`UnreadableFile` if it cannot be read."""
+def check_file(path: Path, *, min_size: float = DEFAULT_MIN_SIZE, opened: Any = None) -> Report:
+    """Check the deck or document at ``path``; raises :class:`UnreadableFile` if it cannot be read.
+
+    ``opened`` is the same file already open (a python-pptx ``Presentation`` or a python-docx
+    ``Document``): a build that has just read its own deck for the slide inspector passes it, so
+    the file is parsed once. Anyone else's file is opened here, with the package checks.
+    """
     path = Path(path)
     kind = kind_of(path)
     report = Report(path, kind)
-    opened = open_deck(path) if kind == "deck" else open_document(path)
+    if opened is None:
+        opened = open_deck(path) if kind == "deck" else open_document(path)
     from docx.opc.exceptions import OpcError
     from docx.oxml.exceptions import XmlchemyError
     from pptx.exc import PythonPptxError

@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from neslis_desktop.render.a11y.colour import RGB, Contrast, contrast, hex_rgb, rgb_hex
 from neslis_desktop.render.a11y.docx_style import RunLook, StyleSheet, W
 from neslis_desktop.render.a11y.findings import Finding, Report
 from neslis_desktop.render.a11y.text_rules import (
@@ -26,6 +25,7 @@ from neslis_desktop.render.a11y.text_rules import (
     repeated_blanks,
     snippet,
 )
+from neslis_desktop.render.colour import RGB, Contrast, contrast, hex_rgb, rgb_hex
 
 Element = Any
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"

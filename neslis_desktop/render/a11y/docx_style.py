@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from neslis_desktop.render.a11y.colour import HIGHLIGHT, PRESET, RGB, WHITE, hex_rgb, word_shade, word_tint
 from neslis_desktop.render.a11y.values import int_attr
+from neslis_desktop.render.colour import HIGHLIGHT, PRESET, RGB, WHITE, hex_rgb, word_shade, word_tint
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from neslis_desktop.render.a11y.colour import RGB, Contrast, contrast, rgb_hex
 from neslis_desktop.render.a11y.findings import Finding, Report
 from neslis_desktop.render.a11y.pptx_geometry import SHAPE_TAGS, Box, flatten, own_box, precedes
 from neslis_desktop.render.a11y.pptx_style import (
@@ -41,6 +40,7 @@ from neslis_desktop.render.a11y.text_rules import (
     snippet,
 )
 from neslis_desktop.render.a11y.values import int_attr
+from neslis_desktop.render.colour import RGB, Contrast, contrast, rgb_hex
 
 Element = Any
 _SKIP_PH = {"dt", "ftr", "sldNum", "hdr"}

@@ -14,8 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from neslis_desktop.render.a11y.colour import (
+from neslis_desktop.render.a11y.values import int_attr
+from neslis_desktop.render.colour import (
     BLACK,
+    DEFAULT_MAP,
+    MAPPED_NAMES,
     PRESET,
     RGB,
     WHITE,
@@ -25,27 +28,12 @@ from neslis_desktop.render.a11y.colour import (
     shade,
     tint,
 )
-from neslis_desktop.render.a11y.values import int_attr
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
-_SLOTS = (
-    "bg1",
-    "tx1",
-    "bg2",
-    "tx2",
-    "accent1",
-    "accent2",
-    "accent3",
-    "accent4",
-    "accent5",
-    "accent6",
-    "hlink",
-    "folHlink",
-)
-_DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
+_SLOTS = MAPPED_NAMES
 _TITLE_TYPES = {"title", "ctrTitle"}
 _BODY_TYPES = {"body", "subTitle", "obj", None}
 _COLOUR_TAGS = {A + t for t in ("srgbClr", "schemeClr", "sysClr", "prstClr", "scrgbClr", "hslClr")}
@@ -81,7 +69,7 @@ class SlideColours:
             self.bg_styles: list[Element] = list(fmt) if fmt is not None else []
         except (KeyError, ValueError, SyntaxError):
             self.bg_styles = []
-        mapping = dict(_DEFAULT_MAP)
+        mapping = dict(DEFAULT_MAP)
         master_map = master.element.find(f"{P}clrMap")
         if master_map is not None:
             mapping.update(master_map.attrib)

@@ -12,27 +12,13 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import SlideMaster
 
+from neslis_desktop.render.colour import DEFAULT_MAP, SCHEME_SLOTS
 from neslis_desktop.render.deck.plan import ThemeFonts
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _NS = {"a": _A, "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 
-SCHEME_SLOTS = (
-    "dk1",
-    "lt1",
-    "dk2",
-    "lt2",
-    "accent1",
-    "accent2",
-    "accent3",
-    "accent4",
-    "accent5",
-    "accent6",
-    "hlink",
-    "folHlink",
-)
 PALETTE_NAMES = ("tx1", "tx2", "bg1", "bg2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
-_DEFAULT_MAP = {"tx1": "dk1", "tx2": "dk2", "bg1": "lt1", "bg2": "lt2"}
 _FALLBACK = {  # Office's own defaults, for a theme that leaves a slot out
     "dk1": "#000000",
     "lt1": "#FFFFFF",
@@ -83,7 +69,7 @@ def palette(master: SlideMaster) -> dict[str, str]:
     slot ``tx1``/``bg1``/``tx2``/``bg2`` stand for.
     """
     colours = scheme_colours(theme_xml(master))
-    mapping = dict(_DEFAULT_MAP)
+    mapping = dict(DEFAULT_MAP)
     clr_map = master._element.find("p:clrMap", _NS)
     if clr_map is not None:
         for name in mapping:

@@ -1,18 +1,20 @@
-"""Colours as a slide shows them: DrawingML colour elements resolved to RGB, and WCAG contrast.
+"""Colours as a slide shows them: DrawingML colour elements resolved to 0-255 RGB.
 
 A deck refers to theme colours (``schemeClr``) changed by ``lumMod``/``lumOff``/``tint``/
 ``shade``; which RGB they become depends on the theme's colour scheme and the master's colour
 map (``tx1`` usually ``dk1``). The inspector needs the real RGB to judge contrast, so this
-module applies the transforms the way PowerPoint does (luminance in HSL space; tint and shade
-in linear RGB, as the DrawingML specification describes them).
+module applies the transforms the way PowerPoint does. The arithmetic (HSL luminance, tint and
+shade in linear light, WCAG contrast) is :mod:`neslis_desktop.render.colour`'s, shared with the
+accessibility check; this module reads the XML and keeps the inspector's whole-number RGB.
 """
 
 from __future__ import annotations
 
-import colorsys
 from collections.abc import Mapping
 
 from lxml import etree
+
+from neslis_desktop.render import colour as shared
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _COLOUR_TAGS = {f"{{{A}}}{t}" for t in ("srgbClr", "schemeClr", "sysClr", "prstClr", "scrgbClr", "hslClr")}
@@ -33,15 +35,6 @@ RGB = tuple[int, int, int]
 def hex_rgb(value: str) -> RGB:
     value = value.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
-def _lin(c: float) -> float:
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def _gamma(c: float) -> float:
-    c = min(max(c, 0.0), 1.0)
-    return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
 
 
 def colour_element(parent: etree._Element | None) -> etree._Element | None:
@@ -76,7 +69,7 @@ def resolve(el: etree._Element, scheme: Mapping[str, str], phclr: RGB | None = N
     elif tag == "prstClr":
         rgb = _PRESET.get(el.get("val", "black"), (0, 0, 0))
     elif tag == "scrgbClr":
-        rgb = tuple(round(_gamma(int(el.get(k, "0")) / 100_000) * 255) for k in ("r", "g", "b"))  # type: ignore[assignment]
+        rgb = tuple(round(shared.gamma(int(el.get(k, "0")) / 100_000) * 255) for k in ("r", "g", "b"))  # type: ignore[assignment]
     else:
         return None
     if rgb is None:
@@ -85,37 +78,34 @@ def resolve(el: etree._Element, scheme: Mapping[str, str], phclr: RGB | None = N
 
 
 def _transform(rgb: RGB, el: etree._Element) -> RGB:
-    r, g, b = (c / 255 for c in rgb)
+    c: shared.RGB = (rgb[0] / 255, rgb[1] / 255, rgb[2] / 255)
     for mod in el:
         name = etree.QName(mod).localname
         val = int(mod.get("val", "0")) / 100_000
-        if name in ("lumMod", "lumOff"):
-            h, lum, s = colorsys.rgb_to_hls(r, g, b)
-            lum = lum * val if name == "lumMod" else lum + val
-            r, g, b = colorsys.hls_to_rgb(h, min(max(lum, 0.0), 1.0), s)
-        elif name == "tint":  # towards white, in linear light
-            r, g, b = (_gamma(_lin(c) * val + (1 - val)) for c in (r, g, b))
-        elif name == "shade":  # towards black, in linear light
-            r, g, b = (_gamma(_lin(c) * val) for c in (r, g, b))
+        if name == "lumMod":
+            c = shared.lum_mod_off(c, mod=val)
+        elif name == "lumOff":
+            c = shared.lum_mod_off(c, off=val)
+        elif name == "tint":
+            c = shared.tint(c, val)
+        elif name == "shade":
+            c = shared.shade(c, val)
         elif name == "inv":
-            r, g, b = 1 - r, 1 - g, 1 - b
+            c = (1 - c[0], 1 - c[1], 1 - c[2])
         elif name == "gray":
-            y = 0.2126 * r + 0.7152 * g + 0.0722 * b
-            r = g = b = y
-    return round(r * 255), round(g * 255), round(b * 255)
+            y = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+            c = (y, y, y)
+    return round(c[0] * 255), round(c[1] * 255), round(c[2] * 255)
 
 
 def luminance(rgb: RGB) -> float:
     """WCAG relative luminance."""
-    r, g, b = (_lin(c / 255) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return shared.luminance((rgb[0] / 255, rgb[1] / 255, rgb[2] / 255))
 
 
 def contrast(a: RGB, b: RGB) -> float:
     """WCAG 2.2 contrast ratio of two colours, 1 to 21."""
-    la, lb = luminance(a), luminance(b)
-    hi, lo = max(la, lb), min(la, lb)
-    return (hi + 0.05) / (lo + 0.05)
+    return shared.contrast((a[0] / 255, a[1] / 255, a[2] / 255), (b[0] / 255, b[1] / 255, b[2] / 255))
 
 
 def hex_of(rgb: RGB) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from neslis_desktop.render.a11y.colour import (
+from neslis_desktop.render.colour import (
     BLACK,
     WHITE,
     Contrast,

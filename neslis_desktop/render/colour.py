@@ -1,4 +1,9 @@
-"""Colours as Office files hold them, and the WCAG contrast between two of them.
+"""Colours as Office files hold them, and the WCAG contrast between two of them: the one colour module.
+
+The deck's theme reader (:mod:`.deck.theme`), the slide inspector (:mod:`.deck.inspect.colour`,
+which resolves DrawingML colour elements through this arithmetic) and the accessibility check
+(:mod:`.a11y`) all compute colours here, so a contrast ratio is the same number wherever it is
+shown.
 
 Office files name colours many ways: ``srgbClr``/``w:color`` hex, theme slots (``accent1``,
 ``tx1``) mapped through a master's ``clrMap``, system and preset colours, each optionally
@@ -14,6 +19,13 @@ from dataclasses import dataclass
 
 RGB = tuple[float, float, float]
 """Red, green, blue in 0..1."""
+
+SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", *(f"accent{i}" for i in range(1, 7)), "hlink", "folHlink")
+"""The twelve colour slots of a theme's ``a:clrScheme``, in the order it holds them."""
+MAPPED_NAMES = ("bg1", "tx1", "bg2", "tx2", *(f"accent{i}" for i in range(1, 7)), "hlink", "folHlink")
+"""The names shapes use (``schemeClr val``), which a master's ``clrMap`` maps onto the slots."""
+DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
+"""The usual ``clrMap``, for a master that has none."""
 
 WHITE: RGB = (1.0, 1.0, 1.0)
 BLACK: RGB = (0.0, 0.0, 0.0)
@@ -71,7 +83,8 @@ def _linear(c: float) -> float:
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
 
-def _gamma(c: float) -> float:
+def gamma(c: float) -> float:
+    """Linear light (0..1) back to an sRGB channel value (0..1)."""
     c = max(0.0, min(1.0, c))
     return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
 
@@ -102,12 +115,12 @@ def lum_mod_off(rgb: RGB, mod: float = 1.0, off: float = 0.0) -> RGB:
 
 def tint(rgb: RGB, amount: float) -> RGB:
     """DrawingML ``tint`` (fraction kept): the colour mixed towards white, in linear light."""
-    return tuple(_gamma(_linear(c) * amount + (1 - amount)) for c in rgb)  # type: ignore[return-value]
+    return tuple(gamma(_linear(c) * amount + (1 - amount)) for c in rgb)  # type: ignore[return-value]
 
 
 def shade(rgb: RGB, amount: float) -> RGB:
     """DrawingML ``shade`` (fraction kept): the colour mixed towards black, in linear light."""
-    return tuple(_gamma(_linear(c) * amount) for c in rgb)  # type: ignore[return-value]
+    return tuple(gamma(_linear(c) * amount) for c in rgb)  # type: ignore[return-value]
 
 
 def word_tint(rgb: RGB, value: str) -> RGB:
