@@ -165,7 +165,7 @@ LONG_TITLE = (
 )
 
 
-def test_a_slide_problem_is_listed_and_a_click_selects_the_block_of_its_slide(qtbot: Any, window: Any, tmp_path: Path) -> None:
+def test_a_slide_problem_is_listed_and_a_click_selects_its_block(qtbot: Any, window: Any, tmp_path: Path) -> None:
     ids = [s.id for s in window.doc.project.sections]
     governance = ids.index("governance")
     window.select_item(governance)
