@@ -152,7 +152,7 @@ def build_packs(
     """
     from pptx import Presentation
 
-    from neslis_desktop.render.deck import write_deck
+    from neslis_desktop.render.deck import build_deck
     from neslis_desktop.render.deck.inspect import inspect_deck
     from neslis_desktop.render.deck.replan import replan_deck
     from neslis_desktop.render.draft import write_draft
@@ -195,15 +195,16 @@ def build_packs(
     with atomic_paths(targets) as temps:
         for n, ((pack, view, template), tmp, target) in enumerate(zip(jobs, temps, targets, strict=True)):
             step(n, f"Building {pack.name}: {target.name}")
-            write = write_deck if pack.kind is PackKind.DECK else write_draft
             try:
-                messages = write(view, tmp, template=template)
                 if pack.kind is PackKind.DECK:
+                    built = build_deck(view, template)
+                    built.prs.save(str(tmp))
+                    messages = built.messages
                     # Each deck is inspected before anything is moved into place (see render.deck.inspect).
                     # The deck is read once, for the inspector and then for the accessibility check.
                     deck = Presentation(str(tmp))
                     report = inspect_deck(deck)
-                    replanned = replan_deck(view, tmp, template, report)  # sections with problems, again
+                    replanned = replan_deck(view, tmp, template, report, built)  # sections with problems, again
                     if replanned is not None:
                         messages, report = replanned.messages, replanned.report
                         deck = Presentation(str(tmp))
@@ -212,6 +213,8 @@ def build_packs(
                     result.inspection_notes += [n for n in report.notes if n not in result.inspection_notes]
                     if strict and report.findings:
                         raise DeckProblems(report.findings)
+                else:
+                    messages = write_draft(view, tmp, template=template)
             except OSError as exc:  # writing the temporary file: the disk is full, say
                 raise OutputError(describe_os_error(target, exc)) from exc
             # Declared packs are named in the notes; the default deck and draft read as they always have.

@@ -186,7 +186,7 @@ def test_a_bug_is_one_line_not_a_traceback(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("renderer fell over\nsecond line")
 
-    monkeypatch.setattr(deck, "write_deck", broken)
+    monkeypatch.setattr(deck, "build_deck", broken)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     monkeypatch.delenv("NESLIS_DEBUG", raising=False)
     run = cli("build", base_dir, "-o", tmp_path / "out")

@@ -8,8 +8,9 @@ smaller body areas (so its text is set smaller, within the floors, or split at s
 item boundaries, and its grids re-flow), the deck is drawn and inspected again, and each
 section keeps the candidate with the least severe problems. Sections without problems are
 never re-planned, a deck without problems costs one inspection, and the number of trial
-builds is bounded by :data:`CANDIDATES` (all sections try the same candidate in one build,
-which is sound because a section's slides depend only on its own content and geometry).
+builds is bounded by :data:`CANDIDATES` (all sections try the same candidate in one build of
+a deck holding only them, which is sound because a section's slides depend only on its own
+content and geometry; the final deck is then built whole, once, and inspected again).
 """
 
 from __future__ import annotations
@@ -86,15 +87,20 @@ class Replanned:
     changed: list[str]
 
 
-def replan_deck(project: Project, target: Path, template: Path | None, report: Report) -> Replanned | None:
+def replan_deck(
+    project: Project, target: Path, template: Path | None, report: Report, base: BuiltDeck | None = None
+) -> Replanned | None:
     """Re-plan the sections of the deck at ``target`` that ``report`` finds problems on.
 
+    ``base`` is the deck as it was built for ``target``, if the caller still has it (its plans
+    say which slide is which section's); otherwise it is built again.
     Returns ``None`` (and leaves ``target`` alone) when there were no problems or no candidate
     did better; otherwise rewrites ``target`` with each section's best candidate.
     """
     if not report.findings:
         return None
-    base = build_deck(project, template)  # the deck as written, with its plans (slide -> section)
+    if base is None:
+        base = build_deck(project, template)  # the deck as written, with its plans (slide -> section)
     frames = base.frames
     best = {i: score(f) for i, f in _by_section(base, project, report.findings).items()}
     chosen: dict[int, float] = {}
@@ -102,10 +108,13 @@ def replan_deck(project: Project, target: Path, template: Path | None, report: R
         still = [i for i, s in best.items() if s[0] > 0]
         if not still:
             break
-        trial = build_deck(project, template, {i: shrink(frames, fraction) for i in still})
-        found = _by_section(trial, project, inspect_deck(trial.prs).findings)
-        for i in still:
-            s = score(found.get(i, []))
+        # The trial deck holds only the sections still trying, so its cost follows theirs,
+        # not the deck's (a 1,000-section deck with three bad sections tries three).
+        part = project.model_copy(update={"sections": [project.sections[i] for i in still]})
+        trial = build_deck(part, template, {k: shrink(frames, fraction) for k in range(len(still))})
+        found = _by_section(trial, part, inspect_deck(trial.prs).findings)
+        for k, i in enumerate(still):
+            s = score(found.get(k, []))
             if s < best[i]:
                 best[i] = s
                 chosen[i] = fraction
