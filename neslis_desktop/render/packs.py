@@ -207,8 +207,8 @@ def build_packs(
                     replanned = replan_deck(view, tmp, template, report, built)  # sections with problems, again
                     if replanned is not None:
                         messages, report = replanned.messages, replanned.report
-                        deck = Presentation(str(tmp))
-                    opened[target] = deck
+                    if check_accessibility:  # kept only for the check: a 1,000-slide deck is large
+                        opened[target] = deck if replanned is None else Presentation(str(tmp))
                     result.problems += report.findings
                     result.inspection_notes += [n for n in report.notes if n not in result.inspection_notes]
                     if strict and report.findings:

@@ -213,6 +213,12 @@ def _units(canvas: _Canvas, block: ChartBlock) -> None:
         canvas.y += 4
 
 
+def _stack(value: float, up: float, down: float) -> tuple[float, float, float]:
+    """Where a stacked segment starts, and the running totals after it: positive values stack
+    up from the top of the positives, negative ones down from the bottom of the negatives."""
+    return (up, up + value, down) if value >= 0 else (down, up, down + value)
+
+
 def _columns(canvas: _Canvas, block: ChartBlock, colours: list[str]) -> None:
     """Column, stacked column and line charts: categories along, values up."""
     _units(canvas, block)
@@ -264,12 +270,8 @@ def _columns(canvas: _Canvas, block: ChartBlock, colours: list[str]) -> None:
                     continue
                 x = left + band * c + gap / 2 + (0 if stacked else i * width)
                 if stacked:
-                    base = up if v >= 0 else down
+                    base, up, down = _stack(v, up, down)
                     y0, y1 = y_of(base), y_of(base + v)
-                    if v >= 0:
-                        up += v
-                    else:
-                        down += v
                 else:
                     y0, y1 = zero, y_of(v)
                 body = (
@@ -362,9 +364,8 @@ def _bars(canvas: _Canvas, block: ChartBlock, colours: list[str]) -> None:
             v = s.values[c]
             if v is not None:
                 if stacked:
-                    base = up if v >= 0 else down
+                    base, up, down = _stack(v, up, down)
                     x0, x1 = x_of(base), x_of(base + v)
-                    up, down = (up + v, down) if v >= 0 else (up, down + v)
                 else:
                     x0, x1 = zero, x_of(v)
                 body = (
