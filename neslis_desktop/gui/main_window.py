@@ -301,6 +301,8 @@ class MainWindow(QMainWindow):
         if self.snapshots is None:
             self.snapshots = SnapshotsDock(self.doc, self.save, self)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.snapshots)
+            # A third of the window at most, so the outline and editor stay usable at 150% scaling.
+            self.resizeDocks([self.snapshots], [max(260, self.width() // 3)], Qt.Orientation.Horizontal)
         self.snapshots.show()
         self.snapshots.raise_()
 

@@ -56,9 +56,9 @@ def report_html(lines: list[str]) -> str:
             out.append("</ul>" * depth)
             depth = 0
             if line.startswith("## "):
-                out.append(f"<h3>{_inline(line[3:])}</h3>")
+                out.append(f"<h4>{_inline(line[3:])}</h4>")
             elif line.startswith("# "):
-                out.append(f"<h2>{_inline(line[2:])}</h2>")
+                out.append(f"<h3>{_inline(line[2:])}</h3>")
             elif line.strip():
                 out.append(f"<p>{_inline(line)}</p>")
             continue
