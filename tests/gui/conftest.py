@@ -135,7 +135,7 @@ def dlg(gui_env: Dialogs) -> Dialogs:
 
 
 @pytest.fixture
-def window(qtbot: Any, project_dir: Path) -> Any:
+def window(qtbot: Any, project_dir: Path) -> Iterator[Any]:
     """The main window on a writable copy of the bundled project."""
     from neslis_desktop.gui.main_window import MainWindow
 
@@ -143,7 +143,12 @@ def window(qtbot: Any, project_dir: Path) -> Any:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    yield win
+    # A Generate still running when a test ends (it failed while waiting) must finish before
+    # the window, its parent, is destroyed; a thread destroyed while running crashes the process.
+    job = win.pack_panel.job
+    if job is not None:
+        job.worker_thread.wait(120_000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
