@@ -72,6 +72,9 @@ def make_app(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     QApplication.setApplicationDisplayName(APP)
+    from neslis_desktop.gui import collector
+
+    collector.install(app)  # cycles are collected on this thread only (see gui/collector.py)
     return app
 
 

@@ -8,6 +8,7 @@ fail the test at teardown: an unexpected dialog is a bug, not a pass. The one de
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,18 @@ class Dialogs:
         """The error boxes shown so far, claimed by the test (so they do not fail it)."""
         taken, self.errors = self.errors, []
         return taken
+
+
+@pytest.fixture(autouse=True)
+def ui_thread_gc(qapp: Any) -> Iterator[None]:
+    """Cycles collected on the UI thread only, as in the app (gui/collector.py); set up first, torn down last."""
+    from neslis_desktop.gui.collector import MainThreadCollector
+
+    collector = MainThreadCollector(qapp)
+    yield
+    collector.stop()
+    collector.deleteLater()
+    gc.collect()  # this test's windows and dialogs go now, on this thread, not in a later test's worker
 
 
 @pytest.fixture(autouse=True)
