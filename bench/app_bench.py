@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 GOALS = {
-    "cold start to shown window": 1.5,
-    "keystroke to preview repaint": 0.100,
-    "open project 50x bundled size": 1.0,
+    "cold start to shown window": 1.0,  # the goals of issue 17
+    "keystroke to preview repaint": 0.050,
+    "open project 50x bundled size": 0.5,
     "recovery copy after an edit": 0.100,
     "recovery copy after an edit, 50x": 3.0,
     "recovery snapshot on the UI thread, 50x": 0.050,
@@ -113,15 +113,21 @@ def open_large_project(factor: int = 50, runs: int = 3) -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "big"
         save_project(big, folder)
-        window = MainWindow()
         times = []
         for _ in range(runs):
+            # A new window each time: a window asked to open the project it already holds
+            # only says so (it took 0 ms), and that is not what this measures.
+            window = MainWindow()
             start = time.perf_counter()
-            window.open_project(folder)
+            opened = window.open_project(folder)
             _app().processEvents()
             times.append(time.perf_counter() - start)
-        window.undo.setClean()
-        window.close()
+            if not opened or len(window.doc.project.sections) != len(sections):
+                raise RuntimeError(f"the {len(sections)}-section project did not open in the window")
+            window.doc.undo.setClean()
+            window.close()
+            window.deleteLater()
+            _app().processEvents()
     return statistics.median(times), len(sections)
 
 

@@ -41,6 +41,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 def runs(text: str) -> list[Run]:
     """Split ``text`` into runs; markers without a partner are kept as literal asterisks."""
+    if "*" not in text and "\\" not in text:  # most text: no marker, no escape, one run
+        return [Run(text)] if text else []
     tokens = _tokens(text)
     # A marker only counts when a partner of the same kind follows it.
     remaining = {"**": sum(1 for k, _ in tokens if k == "**"), "*": sum(1 for k, _ in tokens if k == "*")}
@@ -80,6 +82,8 @@ def runs(text: str) -> list[Run]:
 
 def plain_text(text: str) -> str:
     """The text a reader sees: markup removed, escapes resolved."""
+    if "*" not in text and "\\" not in text:
+        return text
     return "".join(r.text for r in runs(text))
 
 

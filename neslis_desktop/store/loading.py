@@ -119,6 +119,10 @@ def load_project_partial(folder: Path, *, read_only: bool = False) -> LoadResult
     data = migrate_project(data, version)
 
     section_ids = _section_ids(data.get("sections"), project_path, node, result.problems)
+    try:
+        root = folder.resolve()
+    except (OSError, RuntimeError):  # resolve_inside says what is wrong, file by file
+        root = folder.absolute()
     packs = read_packs(data.get("packs"), project_path, node, result.problems)
     meta: ProjectMeta | None = None
     try:
@@ -147,7 +151,7 @@ def load_project_partial(folder: Path, *, read_only: bool = False) -> LoadResult
             problem = not_a_file(source, _SECTION_WHAT)
             if problem:
                 raise ContentError([Problem(section_path, "", problem)])
-            resolve_inside(folder, rel, field=where, file=project_path)
+            resolve_inside(root, rel, field=where, file=project_path, resolved=True)
             sections.append(_load_section(section_path, source, section_id, version))
             result.problems += attach_section_pictures(sections[-1], folder)
         except ContentError as exc:

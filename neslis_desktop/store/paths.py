@@ -24,13 +24,15 @@ def resolve_inside(
     *,
     field: str = "path",
     file: Path | None = None,
+    resolved: bool = False,
 ) -> Path:
     """The absolute path of ``relative`` inside ``project_dir``; :class:`ContentError` otherwise.
 
     ``relative`` is written with ``/`` (or ``\\``) between folders. Refused: empty paths,
     absolute paths, drive letters, ``..`` steps, and paths that a symbolic link (anywhere on
     the way) leads outside the folder. ``field`` and ``file`` name where the path was written,
-    for the message.
+    for the message. ``resolved`` says ``project_dir`` is already absolute with its links
+    resolved (a loop over many files resolves it once).
     """
     where = Path(file) if file is not None else Path(project_dir)
     text = os.fspath(relative)
@@ -51,7 +53,7 @@ def resolve_inside(
     if ".." in posix.parts:
         raise refuse("leads out of the project folder ('..'); keep the file inside the project folder")
     try:
-        root = Path(project_dir).resolve()
+        root = Path(project_dir) if resolved else Path(project_dir).resolve()
         target = root.joinpath(*posix.parts).resolve()
     except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a loop of links
         raise refuse("is a link that leads back to itself (a loop); replace it with the file itself") from None

@@ -199,8 +199,54 @@ def _check_tree(root: yaml.Node) -> None:
     """Refuse duplicated keys, aliases that contain themselves and alias bombs.
 
     PyYAML keeps the last of two equal keys without a word, so a field written twice would
-    silently lose the first value. Walks the node graph without recursion.
+    silently lose the first value. Walks the node graph without recursion. Files without
+    aliases (all that the app writes) take the quick walk; the full one sizes every node.
     """
+    if not _quick_walk(root):
+        _full_walk(root)
+
+
+def _quick_walk(root: yaml.Node) -> bool:
+    """Check the keys of a tree in one pass; False when a node is reached twice (an alias) or
+    the tree is over the size limit, for the full walk to decide."""
+    seen: set[int] = set()
+    stack = [root]
+    count = 0
+    while stack:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if id(node) in seen or count > MAX_VALUES:
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            _no_key_twice(node)
+            for name, value in node.value:
+                stack.append(name)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return True
+
+
+def _no_key_twice(node: yaml.MappingNode) -> None:
+    seen: dict[str, int] = {}
+    for name, _ in node.value:
+        if not isinstance(name, yaml.ScalarNode):
+            continue
+        line = name.start_mark.line + 1
+        if name.value in seen:
+            raise YamlSyntaxError(
+                f"the field '{name.value}' is written twice (lines {seen[name.value]} and {line}); keep one",
+                line,
+                name.value,
+            )
+        seen[name.value] = line
+
+
+def _full_walk(root: yaml.Node) -> None:
+    """The walk for files with aliases: the size each node expands to, and aliases in themselves."""
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -226,18 +272,7 @@ def _check_tree(root: yaml.Node) -> None:
             )
         open_nodes.add(key)
         if isinstance(node, yaml.MappingNode):
-            seen: dict[str, int] = {}
-            for name, _ in node.value:
-                if not isinstance(name, yaml.ScalarNode):
-                    continue
-                line = name.start_mark.line + 1
-                if name.value in seen:
-                    raise YamlSyntaxError(
-                        f"the field '{name.value}' is written twice (lines {seen[name.value]} and {line}); keep one",
-                        line,
-                        name.value,
-                    )
-                seen[name.value] = line
+            _no_key_twice(node)
         stack.append((node, True))
         stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
 
