@@ -272,6 +272,18 @@ def test_continued_slides_near_empty_size_jump_and_mid_sentence() -> None:
     assert not {"near-empty", "size-jump", "mid-sentence"} & {f.kind for f in _findings(fixed)}
 
 
+def test_two_sections_with_one_title_are_not_one_section_continued() -> None:
+    # The bundled deck has two "Discussion questions" sections in a row; the planner calls the
+    # second "Discussion questions (2)". Its first words are not the first section's continued.
+    prs = Presentation()
+    _text_slide(prs, "Discussion questions", ["One point.", "Two points.", "Three points and a sentence that"], 18)
+    _text_slide(prs, "Discussion questions (2)", ["goes on here, and"], 24)
+    assert not {"near-empty", "size-jump", "mid-sentence"} & {f.kind for f in _findings(prs)}
+    # ... while the second section's own continued slide still is one.
+    _text_slide(prs, "Discussion questions (2) (continued)", ["and this is cut."], 18)
+    assert {"size-jump", "mid-sentence"} <= {f.kind for f in _findings(prs) if f.slide == 3}
+
+
 def _cards(prs: PresentationObj, title: str, n: int, cols: int, lead: bool) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     slide.shapes.title.text = title

@@ -29,6 +29,19 @@ KINDS = (
 _CONTINUED = re.compile(r"\s*\((?:continued(?: \d+)?|\d+)\)\s*$", re.IGNORECASE)
 
 
+_CONTINUATION = re.compile(r"\s*\(continued(?: \d+)?\)(?:\s*\(\d+\))?\s*$", re.IGNORECASE)
+
+
+def run_of(title: str) -> str:
+    """The title a continued slide continues: " (continued 2)" dropped, but not " (2)".
+
+    Two sections with one title are told apart by the " (2)" the planner gives the second
+    (the bundled deck has two "Discussion questions" in a row): they are not one section
+    continued, and the checks of continued slides must not join them.
+    """
+    return _CONTINUATION.sub("", title).strip()
+
+
 def section_of(title: str) -> str:
     """A slide title without its " (continued 2)" or " (2)" endings: the section's own title."""
     base = title

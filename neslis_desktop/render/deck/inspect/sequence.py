@@ -11,7 +11,7 @@ import re
 from itertools import groupby, pairwise
 
 from neslis_desktop.render.deck.inspect.facts import ShapeFacts, SlideFacts
-from neslis_desktop.render.deck.inspect.findings import Finding, section_of
+from neslis_desktop.render.deck.inspect.findings import Finding, run_of, section_of
 from neslis_desktop.render.deck.inspect.measure import fit
 
 _NUMBERED = re.compile(r"^(.*?)\s*(\d+)$")
@@ -80,7 +80,8 @@ def _chains(group: list[SlideFacts]) -> list[list[SlideFacts]]:
 def sequence_findings(slides: list[SlideFacts]) -> list[Finding]:
     """Findings about runs of slides of one section."""
     findings: list[Finding] = []
-    for section, group_iter in groupby(slides, key=lambda s: section_of(s.title)):
+    for run, group_iter in groupby(slides, key=lambda s: run_of(s.title)):
+        section = section_of(run)
         if not section:
             continue
         for chain in _chains(list(group_iter)):
