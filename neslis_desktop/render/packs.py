@@ -200,15 +200,16 @@ def build_packs(
                     built = build_deck(view, template)
                     built.prs.save(str(tmp))
                     messages = built.messages
-                    # Each deck is inspected before anything is moved into place (see render.deck.inspect).
-                    # The deck is read once, for the inspector and then for the accessibility check.
-                    deck = Presentation(str(tmp))
-                    report = inspect_deck(deck)
+                    # Each deck is inspected before anything is moved into place (see render.deck.inspect),
+                    # in memory: the tree just saved is the one a reader of the file gets, and a
+                    # second copy of a 1,000-slide deck would double the build's peak memory.
+                    report = inspect_deck(built.prs)
                     replanned = replan_deck(view, tmp, template, report, built)  # sections with problems, again
                     if replanned is not None:
                         messages, report = replanned.messages, replanned.report
-                    if check_accessibility:  # kept only for the check: a 1,000-slide deck is large
-                        opened[target] = deck if replanned is None else Presentation(str(tmp))
+                    if check_accessibility:  # kept only for the check
+                        opened[target] = built.prs if replanned is None else Presentation(str(tmp))
+                    del built
                     result.problems += report.findings
                     result.inspection_notes += [n for n in report.notes if n not in result.inspection_notes]
                     if strict and report.findings:
