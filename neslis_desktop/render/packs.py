@@ -203,7 +203,7 @@ def build_packs(
                     # Each deck is inspected before anything is moved into place (see render.deck.inspect),
                     # in memory: the tree just saved is the one a reader of the file gets, and a
                     # second copy of a 1,000-slide deck would double the build's peak memory.
-                    report = inspect_deck(built.prs)
+                    report = inspect_deck(built.prs, built.facts)
                     replanned = replan_deck(view, tmp, template, report, built)  # sections with problems, again
                     if replanned is not None:
                         messages, report = replanned.messages, replanned.report

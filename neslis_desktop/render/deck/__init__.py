@@ -17,6 +17,7 @@ from neslis_desktop.model import Project
 if TYPE_CHECKING:  # python-pptx is loaded only when a deck is built
     from pptx.presentation import Presentation as PresentationObj
 
+    from neslis_desktop.render.deck.inspect.facts import SlideFacts
     from neslis_desktop.render.deck.plan import Frame, LayoutRole, SlidePlan
 
 
@@ -36,12 +37,19 @@ class BuiltDeck:
     and the template's own geometry (what the plans were fitted to, before any re-planning)."""
 
     def __init__(
-        self, prs: PresentationObj, plans: list[SlidePlan], messages: list[str], frames: dict[LayoutRole, Frame]
+        self,
+        prs: PresentationObj,
+        plans: list[SlidePlan],
+        messages: list[str],
+        frames: dict[LayoutRole, Frame],
+        facts: list[SlideFacts] | None = None,
     ) -> None:
         self.prs = prs
         self.plans = plans
         self.messages = messages
         self.frames = frames
+        self.facts = facts
+        """The slides as the inspector reads them, after the repairs (so it need not read them again)."""
 
 
 def build_deck(
@@ -53,7 +61,7 @@ def build_deck(
 
     ``section_frames``: other geometry for some sections, by index (see :mod:`.replan`).
     """
-    from neslis_desktop.render.deck.inspect.read import slide_facts
+    from neslis_desktop.render.deck.inspect.read import reread, slide_facts
     from neslis_desktop.render.deck.inspect.repair import fix_contrast, fix_footers
     from neslis_desktop.render.deck.planner import plan_deck
     from neslis_desktop.render.deck.template import load_template
@@ -67,13 +75,15 @@ def build_deck(
     messages += draw_deck(deck_template, plans, project)
     # Footers too long for the template's footer box are set smaller, to stay on one line.
     facts = slide_facts(deck_template.prs)  # read once for both repairs (footers first: sizes count)
-    if fix_footers(deck_template.prs, facts):
+    touched: set[int] = set()
+    if fix_footers(deck_template.prs, facts, touched):
         messages.append("Footer text was set smaller to fit the template's footer boxes.")
     # Text the template's colours leave unreadable gets the theme's most contrasting colour.
-    recoloured = fix_contrast(deck_template.prs, facts)
+    recoloured = fix_contrast(deck_template.prs, facts, touched)
     if recoloured:
         messages.append(
             f"Text in {recoloured} box{'es' if recoloured != 1 else ''} took another of the theme's colours "
             "to be readable against its fill or background."
         )
-    return BuiltDeck(deck_template.prs, plans, messages, dict(deck_template.frames))
+    facts = reread(deck_template.prs, facts, touched)  # what the repairs changed, as it now reads
+    return BuiltDeck(deck_template.prs, plans, messages, dict(deck_template.frames), facts)

@@ -112,7 +112,7 @@ def replan_deck(
         # not the deck's (a 1,000-section deck with three bad sections tries three).
         part = project.model_copy(update={"sections": [project.sections[i] for i in still]})
         trial = build_deck(part, template, {k: shrink(frames, fraction) for k in range(len(still))})
-        found = _by_section(trial, part, inspect_deck(trial.prs).findings)
+        found = _by_section(trial, part, inspect_deck(trial.prs, trial.facts).findings)
         for k, i in enumerate(still):
             s = score(found.get(k, []))
             if s < best[i]:
@@ -121,7 +121,7 @@ def replan_deck(
     if not chosen:
         return None
     final = build_deck(project, template, {i: shrink(frames, f) for i, f in chosen.items()})
-    verdict = inspect_deck(final.prs)
+    verdict = inspect_deck(final.prs, final.facts)
     if score(verdict.findings) >= score(report.findings):
         return None
     final.prs.save(str(target))

@@ -7,7 +7,9 @@ inspected presentation equal those of a fresh, careful open of the file, through
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from corpus import mutate
@@ -16,6 +18,7 @@ from pptx import Presentation
 from neslis_desktop.render.a11y import check_file
 from neslis_desktop.render.deck import write_deck
 from neslis_desktop.render.deck.inspect import inspect_deck, repair
+from neslis_desktop.render.deck.inspect.read import slide_facts
 from neslis_desktop.render.packs import build_packs
 from neslis_desktop.resources import bundled_deck_template, bundled_project
 from neslis_desktop.store import load_project
@@ -49,3 +52,38 @@ def test_the_build_reports_what_a_separate_check_reports(tmp_path: Path) -> None
     assert len(result.accessibility) == 2
     for report in result.accessibility:
         assert _facts(report) == _facts(check_file(report.path))
+
+
+def _seen(report: object) -> list[tuple[int, str, str, str]]:
+    return [(f.slide, f.kind, f.shape, f.message) for f in report.findings]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("repairs", ["contrast", "footers"])
+def test_the_builds_own_reading_equals_a_fresh_read_after_its_repairs(
+    repairs: str, tmp_path: Path, libreoffice_template: Callable[[str], Path]
+) -> None:
+    # The build reads its slides once for the repairs and hands them to the inspector, with the
+    # repaired slides read again; what it then finds must be what a fresh open of the file finds.
+    from neslis_desktop.render.deck import build_deck
+
+    project = load_project(bundled_project())
+    if repairs == "contrast":
+        source = mutate(bundled_deck_template(), "dark-background-only", tmp_path / "dark.pptx")
+    else:  # Vivid's footer box holds a few words: the event's name is set smaller
+        meta = project.meta.model_copy(update={"event": "Partners' Strategy Workshop"})
+        project = project.model_copy(update={"meta": meta, "sections": project.sections[:4]})
+        source = libreoffice_template("Vivid")
+    built = build_deck(project, source)
+    assert any(("colours" if repairs == "contrast" else "Footer") in m for m in built.messages)
+    deck = tmp_path / "deck.pptx"
+    built.prs.save(str(deck))
+    assert built.facts is not None
+    assert _seen(inspect_deck(built.prs, built.facts)) == _seen(inspect_deck(deck))
+    assert _shown(built.facts) == _shown(slide_facts(Presentation(str(deck))))
+
+
+def _shown(slides: list[Any]) -> list[list[tuple[Any, ...]]]:
+    return [
+        [(sh.name, sh.rect, [(r.text, r.size, r.colour) for p in sh.paras for r in p.runs]) for sh in s.shapes]
+        for s in slides
+    ]

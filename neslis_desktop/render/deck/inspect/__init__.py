@@ -49,15 +49,24 @@ def inspect_facts(slides: list[SlideFacts]) -> list[Finding]:
     return findings
 
 
-def inspect_deck(deck: Path | bytes | PresentationObj) -> Report:
-    """Inspect the deck at ``deck`` (a path, the file's bytes, or an open presentation)."""
+def inspect_deck(deck: Path | bytes | PresentationObj, facts: list[SlideFacts] | None = None) -> Report:
+    """Inspect the deck at ``deck`` (a path, the file's bytes, or an open presentation).
+
+    ``facts``: its slides as already read, when the caller has them (a build does, see
+    :class:`~neslis_desktop.render.deck.BuiltDeck`); they must be those of ``deck`` as it is now.
+    """
+    if facts is not None:
+        return _report(facts)
     if isinstance(deck, (str, Path)):
         prs = Presentation(str(deck))
     elif isinstance(deck, bytes):
         prs = Presentation(io.BytesIO(deck))
     else:
         prs = deck
-    slides = slide_facts(prs)
+    return _report(slide_facts(prs))
+
+
+def _report(slides: list[SlideFacts]) -> Report:
     families = {r.family for s in slides for sh in s.shapes for p in sh.paras for r in p.runs if r.text.strip()}
     return Report(inspect_facts(slides), font_notes(families), len(slides))
 

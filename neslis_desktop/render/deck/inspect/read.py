@@ -7,7 +7,7 @@ and master's placeholders are not, since a slide shows them only through its own
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from lxml import etree
 from pptx.presentation import Presentation as PresentationObj
@@ -111,12 +111,14 @@ def _layer(  # noqa: PLR0917
     return out
 
 
-def slide_facts(prs: PresentationObj) -> list[SlideFacts]:
-    """Every slide of ``prs`` as it is shown."""
+def slide_facts(prs: PresentationObj, only: Collection[int] | None = None) -> list[SlideFacts]:
+    """Every slide of ``prs`` as it is shown; with ``only``, just the slides of those 0-based indices."""
     ctx = _Context(prs)
     width, height = int(prs.slide_width or 0), int(prs.slide_height or 0)
     slides = []
     for number, slide in enumerate(prs.slides, start=1):
+        if only is not None and number - 1 not in only:
+            continue
         layout = slide.slide_layout
         master = layout.slide_master
         scheme = ctx.palette(master)
@@ -139,3 +141,11 @@ def slide_facts(prs: PresentationObj) -> list[SlideFacts]:
             notes = frame.text if frame is not None else ""
         slides.append(SlideFacts(number, title, width, height, background(slide, scheme), shapes, layout.name, notes))
     return slides
+
+
+def reread(prs: PresentationObj, facts: list[SlideFacts], changed: Collection[int]) -> list[SlideFacts]:
+    """``facts`` with the slides at the 0-based indices ``changed`` read again (a repair wrote to them)."""
+    if not changed:
+        return facts
+    fresh = iter(slide_facts(prs, changed))
+    return [next(fresh) if i in changed else old for i, old in enumerate(facts)]

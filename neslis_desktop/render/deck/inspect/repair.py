@@ -42,14 +42,15 @@ def _recolour(shape: ShapeFacts, name: str) -> None:
             rpr.insert(0, fill)
 
 
-def fix_contrast(prs: PresentationObj, facts: list[SlideFacts] | None = None) -> int:
+def fix_contrast(prs: PresentationObj, facts: list[SlideFacts] | None = None, touched: set[int] | None = None) -> int:
     """Recolour every slide text whose contrast is below AA; returns how many shapes changed.
 
     ``facts``: the slides as already read (after :func:`fix_footers`), to save reading again.
+    ``touched`` gets the 0-based index of each slide changed (its facts are then out of date).
     """
     changed = 0
     facts = facts if facts is not None else slide_facts(prs)
-    for slide, facts_of in zip(prs.slides, facts, strict=True):
+    for index, (slide, facts_of) in enumerate(zip(prs.slides, facts, strict=True)):
         colours = palette(slide.slide_layout.slide_master)
         check = SlideCheck(facts_of)
         for shape in facts_of.shapes:
@@ -69,6 +70,8 @@ def fix_contrast(prs: PresentationObj, facts: list[SlideFacts] | None = None) ->
             if min(contrast(hex_rgb(colours[best]), bg) for bg in back.colours) > worst:
                 _recolour(shape, best)
                 changed += 1
+                if touched is not None:
+                    touched.add(index)
     return changed
 
 
@@ -76,14 +79,15 @@ FOOTER_FLOOR = 8.0
 """Footers may shrink to this size (pt) to stay on one line in the template's footer box."""
 
 
-def fix_footers(prs: PresentationObj, facts: list[SlideFacts] | None = None) -> int:
+def fix_footers(prs: PresentationObj, facts: list[SlideFacts] | None = None, touched: set[int] | None = None) -> int:
     """Set footer text that does not fit its footer box a size smaller, down to 8 pt; how many changed.
 
     Footers are the template's: a footer box made for "Page 1" gets an event's name. The text
     keeps the template's look but shrinks, rather than wrapping below the slide's edge.
+    ``touched`` gets the 0-based index of each slide changed.
     """
     changed = 0
-    for slide in facts if facts is not None else slide_facts(prs):
+    for index, slide in enumerate(facts if facts is not None else slide_facts(prs)):
         for shape in slide.shapes:
             if shape.layer != "slide" or not shape.is_footer or not shape.text or shape.element is None:
                 continue
@@ -111,4 +115,6 @@ def fix_footers(prs: PresentationObj, facts: list[SlideFacts] | None = None) -> 
                     fld.insert(0, rpr)
                 rpr.set("sz", str(round(size * 100)))
             changed += 1
+            if touched is not None:
+                touched.add(index)
     return changed
