@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from neslis_desktop.model.evidence import ChartBlock, format_number
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.render.chart_colours import series_colours
+from neslis_desktop.render.chart_scale import shows_data_labels, value_ticks
 from neslis_desktop.render.charts import needs_colours
 from neslis_desktop.render.deck.evidence import DECK_LOOK
 from neslis_desktop.render.deck.layouts.evidence import ChartShape, PictureShape, TableShape
@@ -66,17 +67,6 @@ def chart_colours(block: ChartBlock, palette: dict[str, str]) -> list[QColor]:
     return [QColor(c.rgb) for c in colours]
 
 
-def _nice_range(values: list[float]) -> tuple[float, float, float]:
-    """Axis minimum, maximum and step: zero included, about five steps of 1, 2 or 5 x 10^n."""
-    lo, hi = min([0.0, *values]), max([0.0, *values])
-    if hi == lo:
-        hi = lo + 1
-    raw = (hi - lo) / 5
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
-    return math.floor(lo / step) * step, math.ceil(hi / step) * step, step
-
-
 def draw_chart(  # noqa: PLR0917 - a drawing primitive
     painter: QPainter, block: ChartBlock, r: QRectF, scale: float, palette: dict[str, str], family: str
 ) -> None:
@@ -103,15 +93,10 @@ def draw_chart(  # noqa: PLR0917 - a drawing primitive
     if block.chart_type == "pie":
         _pie(painter, block, plot.adjusted(0, line_h * 1.5, 0, -line_h * 1.5), colours, text)
         return
-    values = [v for s in block.series for v in s.values if v is not None]
-    if block.chart_type.startswith("stacked"):
-        values = [sum(s.values[i] or 0.0 for s in block.series) for i in range(len(cats))]
-    if block.reference is not None:
-        values.append(block.reference.value)
-    lo, hi, step = _nice_range(values or [0.0])
+    ticks = value_ticks(block)  # the axis the deck, the draft and the web page show
+    lo, hi = ticks[0], ticks[-1]
     fmt = block.series[0].number_format
     horizontal = block.chart_type in ("bar", "stacked_bar")
-    ticks = [lo + k * step for k in range(round((hi - lo) / step) + 1)]
     tick_w = max(painter.fontMetrics().horizontalAdvance(format_number(t, fmt)) for t in ticks)
     cat_w = max(painter.fontMetrics().horizontalAdvance(c) for c in cats)
     left = (min(cat_w, plot.width() / 3) if horizontal else tick_w) + 8
@@ -152,12 +137,16 @@ def draw_chart(  # noqa: PLR0917 - a drawing primitive
                 Qt.AlignmentFlag.AlignHCenter,
                 painter.fontMetrics().elidedText(cat, Qt.TextElideMode.ElideRight, int(band)),
             )
+    # Values on the points where the writer puts data labels, a little smaller, as it sets them.
+    labels = text if shows_data_labels(block) else None
+    painter.setFont(_font(family, max(DECK_LOOK.font_pt - 2, 8) * 0.8, scale))
     if block.chart_type == "line":
-        _lines(painter, block, area, band, pos, colours, scale)
+        _lines(painter, block, area, band, pos, colours, scale, labels)
     else:
-        _bars(painter, block, area, band, pos, colours, horizontal)
+        _bars(painter, block, area, band, pos, colours, horizontal, labels)
+    painter.setFont(font)
     painter.setPen(QPen(text, 1))
-    zero = pos(0.0)
+    zero = pos(max(lo, min(0.0, hi)))  # the axis line: at zero, or along the axis end nearest it
     if horizontal:
         painter.drawLine(QPointF(zero, area.top()), QPointF(zero, area.bottom()))
     else:
@@ -177,8 +166,11 @@ def _bars(  # noqa: PLR0917
     pos: object,
     colours: list[QColor],
     horizontal: bool,
+    labels: QColor | None = None,
 ) -> None:
     at = pos  # (v) -> pixels
+    fmt = block.series[0].number_format
+    marks: list[tuple[QRectF, str, bool]] = []  # each bar, its label, whether the label goes inside
     stacked = block.chart_type.startswith("stacked")
     n = 1 if stacked else len(block.series)
     thick = band * 0.7 / n
@@ -200,10 +192,31 @@ def _bars(  # noqa: PLR0917
                 rect = QRectF(area.left() + i * band + offset, min(a, b), thick, abs(b - a))
             painter.setBrush(colours[k % len(colours)])
             painter.drawRect(rect)
+            marks.append((rect, format_number(v, fmt), stacked))
+    if labels is None:
+        return
+    painter.setPen(labels)
+    fm = painter.fontMetrics()
+    for rect, label, inside in marks:
+        w, h = fm.horizontalAdvance(label) + 4, fm.height()
+        if inside:  # stacked: in the middle of the segment, as the writer's "centre" labels
+            box = QRectF(rect.center().x() - w / 2, rect.center().y() - h / 2, w, h)
+        elif horizontal:  # clustered bars: beyond the bar's end
+            box = QRectF(rect.right() + 2, rect.center().y() - h / 2, w, h)
+        else:  # clustered columns: above the column
+            box = QRectF(rect.center().x() - w / 2, rect.top() - h, w, h)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
 
 def _lines(  # noqa: PLR0917
-    painter: QPainter, block: ChartBlock, area: QRectF, band: float, pos: object, colours: list[QColor], scale: float
+    painter: QPainter,
+    block: ChartBlock,
+    area: QRectF,
+    band: float,
+    pos: object,
+    colours: list[QColor],
+    scale: float,
+    labels: QColor | None = None,
 ) -> None:
     width = max(1.5, DECK_LOOK.line_pt * EMU_PER_PT * scale)
     for k, series in enumerate(block.series):
@@ -219,6 +232,18 @@ def _lines(  # noqa: PLR0917
         painter.setBrush(colour)
         for p in points:
             painter.drawEllipse(p, width * 1.2, width * 1.2)
+        if labels is not None:  # above each point, as the writer's "above" labels
+            painter.setPen(labels)
+            fm = painter.fontMetrics()
+            shown = [v for v in series.values if v is not None]
+            for p, v in zip(points, shown, strict=True):
+                label = format_number(v, block.series[0].number_format)
+                w = fm.horizontalAdvance(label) + 4
+                painter.drawText(
+                    QRectF(p.x() - w / 2, p.y() - width * 1.5 - fm.height(), w, fm.height()),
+                    Qt.AlignmentFlag.AlignCenter,
+                    label,
+                )
 
 
 def _pie(painter: QPainter, block: ChartBlock, plot: QRectF, colours: list[QColor], text: QColor) -> None:

@@ -31,6 +31,7 @@ from pptx.util import Emu, Pt
 from neslis_desktop.model.evidence import ChartBlock, excel_format
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.render.chart_colours import SeriesColour
+from neslis_desktop.render.chart_scale import shows_data_labels, value_ticks
 
 XL_TYPES = {
     "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -53,9 +54,6 @@ THEME = {
     "bg2": MSO_THEME_COLOR.BACKGROUND_2,
 }
 _MARKERS = (XL_MARKER_STYLE.CIRCLE, XL_MARKER_STYLE.SQUARE, XL_MARKER_STYLE.TRIANGLE, XL_MARKER_STYLE.DIAMOND)
-LABEL_POINTS = 12
-"""Data labels are shown when a chart has at most this many points (series x categories)."""
-_LINE_LABEL_POINTS = 8
 
 
 @dataclass(frozen=True)
@@ -137,7 +135,6 @@ def style_chart(chart: Chart, block: ChartBlock, colours: Sequence[SeriesColour]
     chart.font.name = look.font
     chart.has_title = False  # the headline is printed above the chart (deck) or as its caption (draft)
     plot = chart.plots[0]
-    points = len(block.categories) * len(block.series)
     series = list(plot.series)
     own = series[: len(block.series)]
     if kind == "pie":
@@ -190,8 +187,12 @@ def style_chart(chart: Chart, block: ChartBlock, colours: Sequence[SeriesColour]
         val_axis.axis_title.text_frame.text = plain_text(units)
         val_axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(look.font_pt)
         val_axis.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
-    limit = _LINE_LABEL_POINTS if kind == "line" else LABEL_POINTS
-    if points <= limit and not (kind == "line" and block.reference is not None):
+    # The axis every edition shows (render.chart_scale), not PowerPoint's or LibreOffice's own choice.
+    ticks = value_ticks(block)
+    val_axis.minimum_scale, val_axis.maximum_scale = ticks[0], ticks[-1]
+    if len(ticks) > 1:
+        val_axis.major_unit = ticks[1] - ticks[0]
+    if shows_data_labels(block):
         plot.has_data_labels = True
         labels = plot.data_labels
         labels.number_format = excel_format(block.series[0].number_format)

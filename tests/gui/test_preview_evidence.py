@@ -154,3 +154,46 @@ def test_clicking_a_slide_problem_selects_its_block_and_marks_its_box(qtbot: Any
     assert edge.name().upper() == "#E8112D"
     win.select_item(si, 0)
     assert win.preview.marked_rect() is None
+
+
+def test_the_preview_shows_the_value_axis_and_labels_the_deck_shows(
+    qapp: Any, example: Project, tmp_path: Path
+) -> None:
+    from pptx import Presentation
+
+    from neslis_desktop.model.evidence import format_number
+    from neslis_desktop.render.chart_scale import shows_data_labels, value_ticks
+    from neslis_desktop.render.deck import write_deck
+
+    deck = tmp_path / "deck.pptx"
+    write_deck(example, deck)
+    axes = {  # each native chart's value axis, by its first series' name
+        frame.chart.plots[0].series[0].name: frame.chart.value_axis
+        for slide in Presentation(str(deck)).slides
+        for frame in slide.shapes
+        if frame.has_chart and frame.chart.chart_type is not None and frame.chart.plots[0].categories
+        if frame.chart.plots[0].__class__.__name__ != "PiePlot"
+    }
+    seen = set()
+    for si in range(len(example.sections)):
+        preview = compute_preview(example, si)
+        for plan in preview.plans:
+            for shape in plan.shapes:
+                if not isinstance(shape, ChartShape) or shape.chart is None or shape.chart.chart_type == "pie":
+                    continue
+                chart = shape.chart
+                fmt = chart.series[0].number_format
+                ticks = value_ticks(chart)
+                _image, _scale, texts = _paint(preview, plan)
+                assert format_number(ticks[0], fmt) in texts and format_number(ticks[-1], fmt) in texts
+                axis = axes[str(chart.series[0].name)]
+                assert (axis.minimum_scale, axis.maximum_scale) == (ticks[0], ticks[-1])
+                values = [format_number(v, fmt) for s in chart.series for v in s.values if v is not None]
+                if shows_data_labels(chart):
+                    assert set(values) <= set(texts), chart.title
+                    seen.add("labelled")
+                seen.add(chart.chart_type)
+    # The line chart of an index near 100 does not start at zero; the columns do.
+    assert {"line", "column", "labelled"} <= seen
+    line = next(s.blocks[0] for s in example.sections if getattr(s.blocks[0], "chart_type", "") == "line")
+    assert value_ticks(line)[0] > 0

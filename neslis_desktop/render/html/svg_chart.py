@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from neslis_desktop.model.evidence import ChartBlock, format_number
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.render.chart_colours import series_colours
+from neslis_desktop.render.chart_scale import nice_ticks, value_span
 from neslis_desktop.render.html.text import attr
 
 WIDTH = 360
@@ -61,20 +62,6 @@ def wrap(text: str, width: float, size: float = FONT) -> list[str]:
         else:
             lines.append(word)
     return lines or [""]
-
-
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering ``low`` to ``high`` (1, 2, 2.5 or 5 times a power of ten apart)."""
-    if high <= low:
-        high = low + 1
-    raw = (high - low) / count
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    start = math.floor(low / step + 1e-9) * step
-    ticks = [start]
-    while ticks[-1] < high - 1e-9:
-        ticks.append(ticks[-1] + step)
-    return [round(t, 10) for t in ticks]
 
 
 def _tick_labels(ticks: list[float], number_format: str) -> list[str]:
@@ -155,25 +142,6 @@ def _mark(kind: str, series: int, category: int, value: float, body: str) -> str
     return f'<{kind} class="mark" data-series="{series}" data-category="{category}" data-value="{value:g}" {body}/>'
 
 
-def _range(block: ChartBlock) -> tuple[float, float]:
-    """The lowest and highest values the value axis must show (stacks summed, zero for bars)."""
-    stacked = block.chart_type.startswith("stacked")
-    if stacked:
-        n = len(block.categories)
-        pos = [sum(max(s.values[c] or 0, 0) for s in block.series) for c in range(n)]
-        neg = [sum(min(s.values[c] or 0, 0) for s in block.series) for c in range(n)]
-        values = pos + neg
-    else:
-        values = [v for s in block.series for v in s.values if v is not None]
-    if block.reference is not None:
-        values.append(block.reference.value)
-    low, high = min(values), max(values)
-    if block.chart_type == "line":
-        pad = (high - low) * 0.1 or abs(high) * 0.1 or 1
-        return low - pad, high + pad
-    return min(low, 0.0), max(high, 0.0)
-
-
 def chart_svg(block: ChartBlock, svg_id: str) -> str:
     """The chart as an inline ``<svg>``, titled and described for screen readers."""
     count = len(block.categories) if block.chart_type == "pie" else len(block.series)
@@ -222,7 +190,7 @@ def _stack(value: float, up: float, down: float) -> tuple[float, float, float]:
 def _columns(canvas: _Canvas, block: ChartBlock, colours: list[str]) -> None:
     """Column, stacked column and line charts: categories along, values up."""
     _units(canvas, block)
-    low, high = _range(block)
+    low, high = value_span(block)
     ticks, labels = _axis_labels(block, low, high)
     low, high = min(ticks[0], low), max(ticks[-1], high)
     left = max(text_width(t, SMALL) for t in labels) + 8
@@ -326,7 +294,7 @@ def _reference(canvas: _Canvas, block: ChartBlock, left: float, y: float) -> Non
 def _bars(canvas: _Canvas, block: ChartBlock, colours: list[str]) -> None:
     """Bar and stacked bar charts: each category's label above its bar(s), values along."""
     _units(canvas, block)
-    low, high = _range(block)
+    low, high = value_span(block)
     ticks, labels = _axis_labels(block, low, high)
     low, high = min(ticks[0], low), max(ticks[-1], high)
     stacked = block.chart_type == "stacked_bar"
