@@ -106,7 +106,10 @@ def _frame_text(area: Rect, ctx: Ctx, head: list[tuple[str, float, bool]], foot:
         )
         shapes.append(shape)
         bottom -= h
-    return shapes, Rect(area.x, top + GAP // 2, area.w, max(bottom - top - GAP, EMU_PER_INCH // 2))
+    # A gap between the graphic and the text above and below it; none where there is no text,
+    # so a picture alone fills the template's picture placeholder to its edges.
+    above, below = (GAP // 2 if head else 0), (GAP // 2 if foot else 0)
+    return shapes, Rect(area.x, top + above, area.w, max(bottom - top - above - below, EMU_PER_INCH // 2))
 
 
 def _source(source: Source | None) -> list[str]:
