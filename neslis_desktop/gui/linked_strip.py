@@ -18,8 +18,8 @@ from neslis_desktop.errors import NeslisError
 from neslis_desktop.model import Project, plain_text
 from neslis_desktop.model.feedback import Feedback
 from neslis_desktop.model.review import Review
-from neslis_desktop.store.feedback import load_feedback
-from neslis_desktop.store.review import load_review
+from neslis_desktop.store.feedback import QUESTIONS_FILE, RESPONSES_FILE, THEMES_FILE, load_feedback
+from neslis_desktop.store.review import COMMENTS_FILE, load_review
 
 MAX_SHOWN = 6
 """Links shown as buttons; more are counted in the label."""
@@ -77,14 +77,26 @@ class LinkedStrip(QWidget):
         self.buttons: list[QPushButton] = []
         self.links: list[Linked] = []
         self._layout.addStretch(1)
+        self._read: tuple[object, Feedback, Review] | None = None
+        """The files last read, with what they held: selecting another block reads them again
+        only when one of them changed (the Consultation window or an import wrote it)."""
         self.hide()
+
+    def _consultation(self, folder: Path) -> tuple[Feedback, Review]:
+        stamp = (
+            folder,
+            *(_stamp(folder / name) for name in (THEMES_FILE, RESPONSES_FILE, QUESTIONS_FILE, COMMENTS_FILE)),
+        )
+        if self._read is None or self._read[0] != stamp:
+            self._read = (stamp, load_feedback(folder), load_review(folder))
+        return self._read[1], self._read[2]
 
     def show_links(self, folder: Path | None, project: Project, si: int | None, bi: int | None) -> None:
         """Read the project's feedback and comments and show those linked to the item (section ``si``)."""
         links: list[Linked] = []
         if folder is not None and si is not None:
             try:
-                links = linked_to(project, load_feedback(folder), load_review(folder), si, bi)
+                links = linked_to(project, *self._consultation(folder), si, bi)
             except NeslisError:
                 links = []  # the Consultation window says what is wrong with the files
         self.links = links
@@ -102,3 +114,12 @@ class LinkedStrip(QWidget):
             self._layout.insertWidget(1 + n, button)
             self.buttons.append(button)
         self.setVisible(bool(links))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """When ``path`` was last written, and its size; ``None`` when it is not there."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size

@@ -251,3 +251,28 @@ def test_the_editor_shows_the_feedback_linked_to_a_block_and_opens_it(
     doing = [s.id for s in project.sections].index("doing-already")
     window.select_item(doing, 1)
     assert not strip.isVisibleTo(window) and strip.buttons == []
+
+
+def test_the_linked_strip_reads_the_feedback_again_only_when_it_changed(
+    qtbot: Any, window: Any, project_dir: Path, dlg: Any, monkeypatch: Any
+) -> None:
+    from neslis_desktop.gui import linked_strip
+    from neslis_desktop.model.feedback import Feedback, Theme
+    from neslis_desktop.store.feedback import save_feedback
+
+    project = window.doc.project
+    si = [s.id for s in project.sections].index("productivity")
+    save_feedback(Feedback(themes=[Theme(id="skills", label="Skills", changed=["productivity"])]), project_dir, project)
+    reads: list[Path] = []
+    real = linked_strip.load_feedback
+    monkeypatch.setattr(linked_strip, "load_feedback", lambda folder: reads.append(folder) or real(folder))
+    for bi in (0, 1, 0, 1):  # moving about the section's blocks
+        window.select_item(si, bi)
+    assert len(reads) == 1
+    assert [b.text() for b in window.linked.buttons] == ["Theme: Skills"]
+    # Another window (the Consultation window, an import) writes the feedback: the strip sees it.
+    themes = [Theme(id="skills", label="Skills"), Theme(id="transport", label="Transport", changed=["productivity"])]
+    save_feedback(Feedback(themes=themes), project_dir, project)
+    window.select_item(si, 0)
+    assert len(reads) == 2
+    assert [b.text() for b in window.linked.buttons] == ["Theme: Transport"]
