@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from neslis_desktop.model.evidence import ChartBlock
 from neslis_desktop.render.chart_scale import nice_ticks, shows_data_labels, value_ticks
 
@@ -35,7 +37,7 @@ def test_a_line_starts_near_its_data_only_when_zero_would_squeeze_it() -> None:
 
 def test_ticks_are_round_and_cover_the_values() -> None:
     ticks = nice_ticks(0, 82_900)
-    assert ticks[0] == 0 and ticks[-1] >= 82_900 and len({b - a for a, b in zip(ticks, ticks[1:])}) == 1
+    assert ticks[0] == 0 and ticks[-1] >= 82_900 and len({b - a for a, b in pairwise(ticks)}) == 1
     assert ticks[1] - ticks[0] in (10_000, 20_000, 25_000)
 
 
