@@ -256,7 +256,7 @@ STYLES = [
     f'<w:style {W} w:type="table" w:styleId="DraftTable"><w:name w:val="Draft Table"/>'
     '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
     '<w:pPr><w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/></w:pPr>'
-    '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>'
+    '<w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>'
     f"<w:tblPr><w:tblBorders>{_borders(RULE)}</w:tblBorders>"
     '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
     '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>'
@@ -291,8 +291,8 @@ def _styles(doc: DocxDocument) -> None:
             f'<w:rFonts {W} w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsiaTheme="minorEastAsia" w:cs="Calibri"/>'
         ),
     )
-    rpr.append(parse_xml(f'<w:sz {W} w:val="22"/>'))
-    rpr.append(parse_xml(f'<w:szCs {W} w:val="22"/>'))
+    rpr.append(parse_xml(f'<w:sz {W} w:val="24"/>'))  # 12 pt: GOV.UK's smallest body text
+    rpr.append(parse_xml(f'<w:szCs {W} w:val="24"/>'))
     rpr.append(parse_xml(f'<w:lang {W} w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'))
     ppr_default = defaults.find(qn("w:pPrDefault"))
     if ppr_default is None:

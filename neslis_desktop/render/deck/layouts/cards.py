@@ -250,6 +250,8 @@ def layout_cards(block: CardsBlock, area: Rect, ctx: Ctx) -> list[Page]:
                     fill="accent1" if card.highlight else "bg2",
                 )
             )
+        # Shapes are read in the order they are written: the footer, under the grid, after the cards.
+        page.shapes.sort(key=lambda shape: shape.name == "Footer")
         # A footer follows the grid closely rather than sitting at the foot of the slide.
         if boxes:
             grid_bottom = max(b.bottom for b in boxes)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from neslis_desktop.model.blocks import TimelineBlock, TimelineLane
 from neslis_desktop.model.month import Month
 from neslis_desktop.render.deck.layouts import (
+    BODY_FLOOR,
     MAX_CONTINUATIONS,
     TIMELINE_FLOOR,
     Ctx,
@@ -230,34 +231,40 @@ class _Header:
 
 def _header(ctx: Ctx, block: TimelineBlock, area: Rect) -> _Header:
     """Header cells and lane label width: full month names ("September") when, with the lane
-    labels as small as allowed, every one fits whole; else abbreviations ("Sep"). One-line
+    labels as small as allowed, every one fits whole at body size; else abbreviations ("Sep"). One-line
     headers are preferred to larger text, so that the lanes keep their height."""
     m = ctx.m
     months = block.months()
     n = len(months)
     fallback: _Header | None = None
-    for full in (True, False):
-        for max_lines in (1, 2):
-            for label_size in sizes(LABEL_SIZE, TIMELINE_FLOOR):
-                widest = max((m.width_pt(lane.name, label_size, bold=True) for lane in block.lanes), default=0.0)
-                label_w = min(max(inch(0.7), int(widest * EMU_PER_PT) + 2 * LABEL_INSET + 2 * EMU_PER_PT), area.w // 5)
-                if not block.lanes:
-                    label_w = 0
-                x0 = area.x + label_w + (SMALL_GAP if label_w else 0)
-                col_w = (area.right - x0) // n
-                for bold in (True, False):
-                    paras = [para(month_label(mo, i == 0, full), bold=bold) for i, mo in enumerate(months)]
-                    for hs in sizes(HEADER_SIZE, TIMELINE_FLOOR):
-                        st = style(hs, "bg1", bold=bold, align="center", anchor="middle")
-                        strict = 0.0 if full else TIMELINE_FLOOR
-                        h = max(need(m, ps, col_w - HEAD_GAP, st, HEAD_INSET, floor=strict) for ps in paras)
-                        lines_h = max_lines * hs * LINE_SPACING * EMU_PER_PT + 2 * (HEAD_INSET // 2) + 1
-                        if h <= min(lines_h, area.h // 8):
-                            return _Header(paras, st, h, label_size, label_w, x0, col_w)
-                        if not full and (fallback is None or h < fallback.height):
-                            fallback = _Header(paras, st, h, label_size, label_w, x0, col_w)
-                if not full:
-                    break  # abbreviations: keep the lane labels at their size
+    # First everything at body size (12 pt), full month names before abbreviations; only then
+    # smaller text, down to the timeline's floor: "Apr" and "Evidence" at 12 pt read better
+    # than "April" and "Evidence" at 10.
+    for floor in (BODY_FLOOR, TIMELINE_FLOOR):
+        for full in (True, False):
+            for max_lines in (1, 2):
+                for label_size in sizes(LABEL_SIZE, floor):
+                    widest = max((m.width_pt(lane.name, label_size, bold=True) for lane in block.lanes), default=0.0)
+                    label_w = min(
+                        max(inch(0.7), int(widest * EMU_PER_PT) + 2 * LABEL_INSET + 2 * EMU_PER_PT), area.w // 5
+                    )
+                    if not block.lanes:
+                        label_w = 0
+                    x0 = area.x + label_w + (SMALL_GAP if label_w else 0)
+                    col_w = (area.right - x0) // n
+                    for bold in (True, False):
+                        paras = [para(month_label(mo, i == 0, full), bold=bold) for i, mo in enumerate(months)]
+                        for hs in sizes(HEADER_SIZE, floor):
+                            st = style(hs, "bg1", bold=bold, align="center", anchor="middle")
+                            strict = 0.0 if full else TIMELINE_FLOOR
+                            h = max(need(m, ps, col_w - HEAD_GAP, st, HEAD_INSET, floor=strict) for ps in paras)
+                            lines_h = max_lines * hs * LINE_SPACING * EMU_PER_PT + 2 * (HEAD_INSET // 2) + 1
+                            if h <= min(lines_h, area.h // 8):
+                                return _Header(paras, st, h, label_size, label_w, x0, col_w)
+                            if not full and (fallback is None or h < fallback.height):
+                                fallback = _Header(paras, st, h, label_size, label_w, x0, col_w)
+                    if not full:
+                        break  # abbreviations: keep the lane labels at their size
     assert fallback is not None
     return fallback
 
