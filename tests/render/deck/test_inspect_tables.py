@@ -208,3 +208,34 @@ def test_libreoffice_draws_the_narrowed_table_past_its_frame_where_the_inspector
     assert set(outside) == {2}, "LibreOffice draws the narrowed table's last rows below its frame"
     flagged = {f.slide for f in _table_findings(narrowed) if f.kind == "overflow"}
     assert flagged == set(outside)
+
+
+def test_cell_text_takes_the_table_styles_weight_and_font_where_the_run_says_none(tmp_path: Path) -> None:
+    """A table style the file defines gives its rows their font and weight; a built-in one sets the header bold."""
+    deck, _ = _write(tmp_path, _programme(2), "styled")
+    prs = Presentation(str(deck))
+    frame = next(sh for slide in prs.slides for sh in slide.shapes if sh.has_table)
+    for r_pr in frame._element.iterfind(".//a:rPr", NS):
+        del r_pr.attrib["b"]  # the writer says bold or not on every run; say nothing
+    plain = tmp_path / "built-in-style.pptx"
+    prs.save(str(plain))
+    style_id = "{11111111-2222-3333-4444-555555555555}"
+    frame._element.find(".//a:tableStyleId", NS).text = style_id
+    part = next(r.target_part for r in prs.part.rels.values() if r.reltype.endswith("/tableStyles"))
+    part._blob = (
+        f'<a:tblStyleLst xmlns:a="{NS["a"]}" def="{style_id}"><a:tblStyle styleId="{style_id}" styleName="Plain">'
+        '<a:wholeTbl><a:tcTxStyle><a:font><a:latin typeface="DejaVu Sans"/><a:ea typeface=""/>'
+        '<a:cs typeface=""/></a:font></a:tcTxStyle></a:wholeTbl>'
+        '<a:firstRow><a:tcTxStyle b="off"/></a:firstRow></a:tblStyle></a:tblStyleLst>'
+    ).encode()
+    styled = tmp_path / "own-style.pptx"
+    prs.save(str(styled))
+    ooxml_validate(styled)
+
+    def header_and_body(deck: Path) -> tuple[tuple[bool, str], tuple[bool, str]]:
+        table = next(s.table for slide in slide_facts(Presentation(str(deck))) for s in slide.shapes if s.table)
+        head, body = (next(c for c in table.cells if c.row == r).paras[0].runs[0] for r in (0, 1))
+        return (head.bold, head.family), (body.bold, body.family)
+
+    assert header_and_body(plain) == ((True, "Calibri"), (False, "Calibri"))
+    assert header_and_body(styled) == ((False, "DejaVu Sans"), (False, "DejaVu Sans"))

@@ -2,7 +2,8 @@
 
 A table's text is not in a text box, so reading shapes alone sees only its frame. Each cell's
 text is resolved like any shape's (run, the cell's list style, the presentation's default
-text style, theme fonts), with the table style's bold header and totals rows; its margins
+text style, theme fonts), then the table style's text for the cell's row (``a:tcTxStyle`` of
+its whole table, band, header or totals row: weight and font); its margins
 come from ``a:tcPr`` (0.1 and 0.05 inch by default), its width from the grid columns it
 spans, its row's written height from ``a:tr/@h``. :mod:`.tablecheck` measures them.
 """
@@ -19,15 +20,54 @@ CELL_MARGINS = (91_440, 45_720, 91_440, 45_720)
 """PowerPoint's cell margins when ``a:tcPr`` sets none: left, top, right, bottom (EMU)."""
 
 
-class _CellChain(_TextChain):
-    """A table's text sources: the current cell's list style first, then the frame's (the default text style).
+_BUILT_IN_BOLD = {"firstRow": True, "lastRow": True}
+"""The built-in table styles (named by GUID, defined in PowerPoint, not in the file) set these rows bold."""
 
-    The built-in table styles (referenced by GUID, their definitions not in the file) all set
-    the header row bold; a run that says nothing about weight there is bold.
+
+def _styles(ctx: _Context, slide: Slide) -> dict[str, etree._Element]:
+    """The file's table style definitions by id (read once per presentation)."""
+    if ctx.table_styles is None:
+        ctx.table_styles = {}
+        part = slide.part.package.presentation_part
+        for rel in part.rels.values():
+            if rel.reltype.endswith("/tableStyles") and not rel.is_external:
+                root = etree.fromstring(rel.target_part.blob)
+                for st in root.iterfind("a:tblStyle", NS):
+                    ctx.table_styles[st.get("styleId", "")] = st
+    return ctx.table_styles
+
+
+def _row_text_style(style: etree._Element | None, parts: list[str]) -> tuple[bool | None, str | None]:
+    """(bold, typeface) a table style gives the text of a row made of ``parts`` (later parts win)."""
+    bold: bool | None = None
+    face: str | None = None
+    if style is None:
+        return (True if any(_BUILT_IN_BOLD.get(p) for p in parts) else None), None
+    for name in parts:
+        tx = style.find(f"a:{name}/a:tcTxStyle", NS)
+        if tx is None:
+            continue
+        if tx.get("b") in ("on", "off"):
+            bold = tx.get("b") == "on"
+        latin = tx.find("a:font/a:latin", NS)
+        ref = tx.find("a:fontRef", NS)
+        if latin is not None and latin.get("typeface"):
+            face = latin.get("typeface")
+        elif ref is not None and ref.get("idx") in ("major", "minor"):
+            face = "+mj-lt" if ref.get("idx") == "major" else "+mn-lt"
+    return bold, face
+
+
+class _CellChain(_TextChain):
+    """A table's text sources: the run, the current cell's list style, the table style, the default text style.
+
+    The table style's text for the row (its weight and typeface) comes before the
+    presentation's defaults, as PowerPoint applies it.
     """
 
     cell: etree._Element | None = None
-    bold_row: bool = False
+    row_bold: bool | None = None
+    row_face: str | None = None
 
     def levels(self, level: int) -> list[etree._Element]:
         own = self.cell.find(f"a:txBody/a:lstStyle/a:lvl{level + 1}pPr", NS) if self.cell is not None else None
@@ -35,9 +75,12 @@ class _CellChain(_TextChain):
 
     def _run(self, rpr: etree._Element | None, defs: list[etree._Element], text: str) -> RunFacts:
         facts = super()._run(rpr, defs, text)
-        said = any(el.get("b") is not None for el in ([rpr] if rpr is not None else []) + defs)
-        if self.bold_row and not said:
-            facts.bold = True
+        # The table style comes before the presentation's defaults: only the run and the cell count here.
+        chain = ([rpr] if rpr is not None else []) + [d for d in defs if self.cell in d.iterancestors()]
+        if self.row_bold is not None and not any(el.get("b") is not None for el in chain):
+            facts.bold = self.row_bold
+        if self.row_face is not None and not any(el.find("a:latin", NS) is not None for el in chain):
+            facts.family = self.family(self.row_face)
         return facts
 
 
@@ -52,11 +95,21 @@ def read_table(
     first = pr is not None and pr.get("firstRow") in ("1", "true")
     last = pr is not None and pr.get("lastRow") in ("1", "true")
     widths = [int(c.get("w", "0")) for c in tbl.iterfind("a:tblGrid/a:gridCol", NS)]
+    band = pr is not None and pr.get("bandRow") in ("1", "true")
+    style_id = pr.findtext("a:tableStyleId", default="", namespaces=NS) if pr is not None else ""
+    style = _styles(ctx, slide).get(style_id)
     rows = tbl.findall("a:tr", NS)
     chain = _CellChain(ctx, slide, frame, owner, layout)
     cells: list[CellFacts] = []
     for r, tr in enumerate(rows):
-        chain.bold_row = (first and r == 0) or (last and r == len(rows) - 1)
+        parts = ["wholeTbl"]
+        if band:
+            parts.append("band1H" if (r - first) % 2 == 0 else "band2H")
+        if last and r == len(rows) - 1:
+            parts.append("lastRow")
+        if first and r == 0:
+            parts.append("firstRow")
+        chain.row_bold, chain.row_face = _row_text_style(style, parts)
         col = 0
         for tc in tr.iterfind("a:tc", NS):
             span = int(tc.get("gridSpan", "1"))
