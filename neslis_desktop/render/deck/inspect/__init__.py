@@ -2,9 +2,9 @@
 
 It knows nothing of the planner: it resolves every shape's real box, font, size, insets,
 autofit and colours from the file (slide, layout, master, theme) and checks each slide
-(:mod:`.checks`) and each run of continued slides (:mod:`.sequence`). The build runs it on
-every deck it writes and reports each finding; ``neslis build --strict`` refuses a deck
-with any.
+(:mod:`.checks`; the cells of native tables: :mod:`.tablecheck`) and each run of continued
+slides (:mod:`.sequence`). The build runs it on every deck it writes and reports each
+finding; ``neslis build --strict`` refuses a deck with any.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from neslis_desktop.render.deck.inspect.findings import KINDS, Finding, section_
 from neslis_desktop.render.deck.inspect.measure import font_notes
 from neslis_desktop.render.deck.inspect.read import slide_facts
 from neslis_desktop.render.deck.inspect.sequence import sequence_findings
+from neslis_desktop.render.deck.inspect.tablecheck import TableCheck
 
 
 class Report:
@@ -43,7 +44,10 @@ def inspect_facts(slides: list[SlideFacts]) -> list[Finding]:
     """The findings of already-read slides (slide checks, then checks across continued slides)."""
     findings: list[Finding] = []
     for slide in slides:
-        findings += SlideCheck(slide).run()
+        check = SlideCheck(slide)
+        check.run()
+        TableCheck(check).run()  # adds to the slide's findings (through ``check.say``)
+        findings += check.findings
     findings += sequence_findings(slides)
     findings.sort(key=lambda f: f.slide)
     return findings

@@ -85,6 +85,35 @@ class Fill:
 
 
 @dataclass
+class CellFacts:
+    """One cell of a native table as shown: its place in the grid, its text and margins (EMU)."""
+
+    row: int
+    col: int
+    paras: list[ParaFacts]
+    margins: tuple[int, int, int, int] = (91_440, 45_720, 91_440, 45_720)
+    """Left, top, right, bottom (``marL``, ``marT``, ``marR``, ``marB``), as a text box's insets."""
+    span: int = 1
+    """Grid columns the cell covers (``gridSpan``)."""
+    row_span: int = 1
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paras).strip()
+
+
+@dataclass
+class TableFacts:
+    """A native table (``a:tbl``): its grid as written and the cells that show (merged ones left out)."""
+
+    col_widths: list[int]
+    row_heights: list[int]
+    cells: list[CellFacts]
+    first_row: bool = False
+    """The first row is the header (``firstRow``): the table style sets it apart, bold."""
+
+
+@dataclass
 class ShapeFacts:
     """One shape as shown on the slide, in drawing order (``layer``: master, layout or slide)."""
 
@@ -98,6 +127,8 @@ class ShapeFacts:
     paras: list[ParaFacts] = field(default_factory=list)
     body: BodyFacts = field(default_factory=BodyFacts)
     element: etree._Element | None = None
+    table: TableFacts | None = None
+    """The native table a graphic frame holds (``kind`` is then ``"table"``)."""
 
     @property
     def text(self) -> str:

@@ -38,6 +38,8 @@ class _Context:
         """Per layout or master element: its placeholders (looked up for every shape of every slide)."""
         self.decorations: dict[int, list[object]] = {}
         """Per layout element: the master's and layout's fixed shapes a slide of it shows (read once)."""
+        self.table_styles: dict[str, etree._Element] | None = None
+        """The table styles the file defines (``ppt/tableStyles.xml``), by style id; read on first use."""
 
     def palette(self, master: object) -> dict[str, str]:
         key = id(master._element)  # type: ignore[attr-defined]

@@ -1,8 +1,9 @@
 """Reading a written deck into :mod:`.facts`: every slide's shapes in drawing order, resolved.
 
-Shapes of the master and layout that are not placeholders (decorations, logos, a fixed
-"Confidential" box) are read too, as the slide shows them under its own shapes; the layout's
-and master's placeholders are not, since a slide shows them only through its own.
+Native tables are read cell by cell (:mod:`.tables`). Shapes of the master and layout that
+are not placeholders (decorations, logos, a fixed "Confidential" box) are read too, as the
+slide shows them under its own shapes; the layout's and master's placeholders are not, since
+a slide shows them only through its own.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pptx.slide import Slide, SlideLayout
 
 from neslis_desktop.render.deck.inspect.facts import _TITLES, NS, Fill, ShapeFacts, SlideFacts
 from neslis_desktop.render.deck.inspect.inherit import _Context, _fill_of, _ph, _TextChain, background
+from neslis_desktop.render.deck.inspect.tables import read_table
 from neslis_desktop.render.deck.plan import Rect
 
 
@@ -103,6 +105,10 @@ def _layer(  # noqa: PLR0917
                     if own is not None:
                         break
             facts.fill = own or Fill()
+        if etree.QName(sp).localname == "graphicFrame":
+            facts.table = read_table(ctx, slide, sp, owner, layout)
+            if facts.table is not None:
+                facts.kind = "table"
         tx = sp.find("p:txBody", NS)
         if tx is not None:
             facts.paras = [chain.para(p) for p in tx.iterfind("a:p", NS)]

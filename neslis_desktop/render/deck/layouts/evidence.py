@@ -25,7 +25,7 @@ from neslis_desktop.render.deck.layouts import (
     sizes,
     style,
 )
-from neslis_desktop.render.deck.plan import EMU_PER_INCH, Frame, Rect, Shape, TextFrame, TextStyle
+from neslis_desktop.render.deck.plan import EMU_PER_INCH, EMU_PER_PT, Frame, Rect, Shape, TextFrame, TextStyle
 
 SOURCE_PT = 12.0
 TABLE_START_PT = 16.0
@@ -143,29 +143,63 @@ def layout_chart(block: ChartBlock, area: Rect, ctx: Ctx) -> list[Page]:
     return [Page(shapes, adjustments)]
 
 
+def _column_texts(block: TableBlock, i: int) -> list[str]:
+    """Column ``i``'s header, cells and total, as shown."""
+    texts = [plain_text(block.columns[i].title)] + [block.cell_text(r, i) for r in block.rows]
+    if block.totals is not None:
+        texts.append(block.cell_text(block.totals, i))
+    return texts
+
+
 def _column_widths(block: TableBlock, width: int, ctx: Ctx, size: float) -> list[int]:
-    """Column widths in proportion to their longest text (header or cell), each at least a tenth."""
-    wants = []
-    for i, col in enumerate(block.columns):
-        texts = [plain_text(col.title)] + [block.cell_text(r, i) for r in block.rows]
-        if block.totals is not None:
-            texts.append(block.cell_text(block.totals, i))
+    """Column widths: each at least its longest word (when they all fit), the rest shared by text length.
+
+    A column first gets the room of its longest word (header bold) and its insets, at least a
+    tenth of the table; what is left goes to the columns whose text is longer than that, in
+    proportion to how much longer, so no word of a short column breaks because a long column
+    took the room. When the words alone are wider than the table, the widths are in proportion
+    to them and the caller tries a smaller size.
+    """
+    wants, words = [], []
+    for i in range(len(block.columns)):
+        texts = _column_texts(block, i)
         # Points at 1 pt; a column never asks for more than a long line's worth.
         longest = max(ctx.m.width_pt(t or " ", 1.0, bold=(n == 0)) for n, t in enumerate(texts)) * size
-        wants.append(min(longest, 400.0) + 12)
+        word = max(ctx.m.width_pt(w, 1.0, bold=(n == 0)) for n, t in enumerate(texts) for w in (t.split() or [" "]))
+        wants.append(min(longest, 400.0) * EMU_PER_PT + 2 * CELL_INSET)
+        words.append(word * size * EMU_PER_PT * 1.02 + 2 * CELL_INSET)  # 2%: rounding of glyph widths
     floor = width // (10 if len(wants) < 8 else len(wants) * 2)
-    total = sum(wants)
-    raw = [max(floor, int(width * w / total)) for w in wants]
-    del size
-    scale = width / sum(raw)
-    widths = [int(w * scale) for w in raw]
+    base = [max(floor, int(w)) for w in words]
+    if sum(base) >= width:
+        widths = [int(width * b / sum(base)) for b in base]
+    else:
+        extra = width - sum(base)
+        desire = [max(w - b, 0.0) for w, b in zip(wants, base, strict=True)]
+        share = desire if sum(desire) > 0 else wants
+        widths = [b + int(extra * d / sum(share)) for b, d in zip(base, share, strict=True)]
     widths[-1] += width - sum(widths)
     return widths
 
 
-def _row_height(cells: list[str], widths: list[int], ctx: Ctx, size: float, bold: bool) -> int:
+BROKEN_ROW = 10**9
+"""A row height at least this (EMU) means a word did not fit its column (the measurer's "no fit")."""
+
+
+def _row_height(cells: list[str], widths: list[int], ctx: Ctx, size: float, bold: bool, *, strict: bool = True) -> int:
+    """Height of a row at ``size``: its tallest cell, insets included.
+
+    ``strict``: a word wider than its column makes the row not fit (:data:`BROKEN_ROW` or more);
+    without it the word breaks, as PowerPoint breaks it, and the row is as tall as that.
+    """
     st = style(size, bold=bold)
-    return max(need(ctx.m, para(c or " ", bold=bold), w, st, CELL_INSET) for c, w in zip(cells, widths, strict=True))
+    if strict:
+        return max(
+            need(ctx.m, para(c or " ", bold=bold), w, st, CELL_INSET) for c, w in zip(cells, widths, strict=True)
+        )
+    return max(
+        ctx.m.box_height(TextFrame(para(c or " ", bold=bold), st, CELL_INSET), w)
+        for c, w in zip(cells, widths, strict=True)
+    )
 
 
 def layout_table(block: TableBlock, area: Rect, ctx: Ctx) -> list[Page]:
@@ -191,6 +225,36 @@ def layout_table(block: TableBlock, area: Rect, ctx: Ctx) -> list[Page]:
     row_hs = [
         _row_height(r, widths, ctx, chosen, block.totals is not None and n == len(body) - 1) for n, r in enumerate(body)
     ]
+    if max(head_h, *row_hs) >= BROKEN_ROW:
+        # Some word is wider than its column even at the floor: it breaks (as PowerPoint breaks
+        # it), the rows are planned as tall as that, and the author is told which column.
+        broken = [
+            plain_text(c.title) or str(i + 1)
+            for i, c in enumerate(block.columns)
+            if any(
+                _row_height([t], [widths[i]], ctx, chosen, n == 0) >= BROKEN_ROW
+                for n, t in enumerate(_column_texts(block, i))
+            )
+        ]
+        adjustments.append(
+            ctx.say(
+                f"table '{plain_text(block.caption)[:40]}' is too narrow for its words: a word of column "
+                f"'{broken[0] if broken else '?'}' breaks across lines; abbreviate it or give the table fewer columns"
+            )
+        )
+        head_h = _row_height(header, widths, ctx, chosen, True, strict=False)
+        row_hs = [
+            _row_height(r, widths, ctx, chosen, block.totals is not None and n == len(body) - 1, strict=False)
+            for n, r in enumerate(body)
+        ]
+    tall = [n for n, h in enumerate(row_hs) if head_h + h > rest.h]
+    if tall:
+        adjustments.append(
+            ctx.say(
+                f"table '{plain_text(block.caption)[:40]}': row {tall[0] + 1} holds more text than a slide "
+                f"has room for at {chosen:g} pt, so the table runs past the slide; shorten that row's text"
+            )
+        )
     pages_rows: list[list[int]] = [[]]
     used = head_h
     for n, h in enumerate(row_hs):
