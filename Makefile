@@ -14,7 +14,7 @@ QT_DEBS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 
 # What the tests use to look at outputs: LibreOffice renders decks and drafts, Pandoc makes
 # a foreign reference template, poppler turns PDFs into pages, Xvfb gives the app a screen,
 # Chromium (with axe-core and playwright-core from npm) tests the HTML edition in a real browser.
-TEST_DEBS := libreoffice-impress libreoffice-writer poppler-utils fonts-crosextra-carlito \
+TEST_DEBS := libreoffice-impress libreoffice-writer poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea \
 	fonts-liberation pandoc xvfb xauth chromium
 # The browser test's npm packages, installed into a git-ignored folder of the tests.
 NPM_DIR := tests/.npm

@@ -30,6 +30,7 @@ from neslis_desktop.model import (
     plain_text,
     runs,
 )
+from neslis_desktop.render.draft.columns import MIN_COLUMN, TableFont, fit_widths, table_font
 from neslis_desktop.render.draft.evidence import write_evidence
 from neslis_desktop.render.draft.ooxml import Element, Table, add_runs, paragraph, table
 from neslis_desktop.render.draft.runin import figure_grid, joiner
@@ -37,6 +38,8 @@ from neslis_desktop.render.draft.styles import TABLE_STYLE, TABLE_TEXT, StyleShe
 from neslis_desktop.render.draft.typography import span
 
 if TYPE_CHECKING:
+    from docx.document import Document
+
     from neslis_desktop.render.changes import ChangeTable
 
 NORMAL = "Normal"
@@ -63,9 +66,11 @@ def long_month(month: Month) -> str:
 class BlockWriter:
     """Turns blocks into paragraphs and tables in the template's styles."""
 
-    def __init__(self, styles: StyleSheet, width: int) -> None:
+    def __init__(self, styles: StyleSheet, width: int, doc: Document | None = None) -> None:
         self.styles = styles
         self.width = width
+        self.font = table_font(doc, styles.id(CELL), styles.id(TABLE_STYLE)) if doc is not None else TableFont()
+        """The font and size the template gives table text: columns are widened to keep words whole."""
 
     # -- primitives --------------------------------------------------------------------------
 
@@ -130,7 +135,7 @@ class BlockWriter:
     ) -> Element:
         """A full-width table in the Draft Table style; ``widths`` are shares scaled to the page."""
         total = sum(widths)
-        scaled = [max(567, w * self.width // total) for w in widths]
+        scaled = fit_widths([max(MIN_COLUMN, w * self.width // total) for w in widths], header, rows, self.font)
         return table(
             Table(scaled, header, rows, plain_text(caption)), self.styles.id(TABLE_STYLE), self.styles.id(CELL)
         )

@@ -231,17 +231,17 @@ class _Header:
 
 def _header(ctx: Ctx, block: TimelineBlock, area: Rect) -> _Header:
     """Header cells and lane label width: full month names ("September") when, with the lane
-    labels as small as allowed, every one fits whole at body size; else abbreviations ("Sep"). One-line
+    labels as small as allowed, every one fits whole; else abbreviations ("Sep"). One-line
     headers are preferred to larger text, so that the lanes keep their height."""
     m = ctx.m
     months = block.months()
     n = len(months)
     fallback: _Header | None = None
-    # First everything at body size (12 pt), full month names before abbreviations; only then
-    # smaller text, down to the timeline's floor: "Apr" and "Evidence" at 12 pt read better
-    # than "April" and "Evidence" at 10.
-    for floor in (BODY_FLOOR, TIMELINE_FLOOR):
-        for full in (True, False):
+    # Full month names before abbreviations (they are the content's words), and for each,
+    # everything at body size (12 pt) before smaller text down to the timeline's floor: the
+    # month and lane labels at 12 pt on two lines rather than at 10 pt on one.
+    for full in (True, False):
+        for floor in (BODY_FLOOR, TIMELINE_FLOOR):
             for max_lines in (1, 2):
                 for label_size in sizes(LABEL_SIZE, floor):
                     widest = max((m.width_pt(lane.name, label_size, bold=True) for lane in block.lanes), default=0.0)
