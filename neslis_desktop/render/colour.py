@@ -1,6 +1,6 @@
 """Colours as Office files hold them, and the WCAG contrast between two of them: the one colour module.
 
-The deck's theme reader (:mod:`.deck.theme`), the slide inspector (:mod:`.deck.inspect.colour`,
+The deck's theme reader (:mod:`.deck.oxml.theme`), the slide inspector (:mod:`.deck.inspect.colour`,
 which resolves DrawingML colour elements through this arithmetic) and the accessibility check
 (:mod:`.a11y`) all compute colours here, so a contrast ratio is the same number wherever it is
 shown.

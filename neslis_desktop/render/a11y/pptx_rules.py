@@ -147,7 +147,7 @@ def _file_properties(prs: Any, report: Report) -> None:
             )
         )
     langs = [core.language or ""]
-    default = prs.part._element.find(f"{P}defaultTextStyle")
+    default = prs.element.find(f"{P}defaultTextStyle")
     if default is not None:
         langs += [el.get("lang", "") for el in default.iter(A + "defRPr")]
     for slide in prs.slides:

@@ -187,7 +187,7 @@ class TextStyles:
     def __init__(self, slide: Any, prs: Any) -> None:
         self.layout = slide.slide_layout.element
         self.master = slide.slide_layout.slide_master.element
-        self.default = prs.part._element.find(f"{P}defaultTextStyle")
+        self.default = prs.element.find(f"{P}defaultTextStyle")
 
     def chain(self, shape_el: Element) -> list[Element]:
         """``a:lstStyle``-like elements, nearest first, for text in ``shape_el``."""

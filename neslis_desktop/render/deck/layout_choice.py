@@ -16,7 +16,7 @@ from pptx.presentation import Presentation as PresentationObj
 from pptx.slide import SlideLayout, SlideMaster
 
 from neslis_desktop.errors import TemplateError
-from neslis_desktop.render.deck.placeholders import (
+from neslis_desktop.render.deck.oxml.placeholders import (
     BODY_TYPES,
     FOOTER_TYPES,
     TITLE_TYPES,
@@ -25,6 +25,7 @@ from neslis_desktop.render.deck.placeholders import (
     ph_types,
     placeholder_rects,
 )
+from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import LayoutRole
 
 ROLES: tuple[LayoutRole, ...] = ("title", "section", "content", "title_only", "blank")
@@ -227,6 +228,6 @@ def _by_name(layouts: list[SlideLayout], role: LayoutRole) -> SlideLayout | None
 
 def _by_type(layouts: list[SlideLayout], role: LayoutRole) -> SlideLayout | None:
     for layout in layouts:
-        if layout._element.get("type") in _LAYOUT_TYPES[role] and _fits(layout, role):
+        if element(layout).get("type") in _LAYOUT_TYPES[role] and _fits(layout, role):
             return layout
     return next((layout for layout in layouts if _fits(layout, role)), None)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from lxml import etree
 from pptx.slide import SlideLayout
 
+from neslis_desktop.render.deck.oxml.ns import NS
+from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import Frame, Rect
 
 MIN_BODY = 0.25
@@ -23,10 +25,6 @@ MAX_TITLE_OVERLAP = 0.05
 MAX_COVERED = 0.02
 """A fixed text or picture may touch this share of the title or body area, no more: a
 "Confidential" box over a title's end clashes with every long title."""
-_NS = {
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-}
 
 
 def _overlap(a: Rect, b: Rect) -> int:
@@ -41,23 +39,23 @@ def decorations(layout: SlideLayout) -> list[Rect]:
     The master's count unless the layout hides them. LibreOffice's field stand-ins
     ("<number>") are left out: they show where footers go.
     """
-    owners = [layout._element]
-    if layout._element.get("showMasterSp", "1") not in ("0", "false"):
-        owners.append(layout.slide_master._element)
+    owners = [element(layout)]
+    if element(layout).get("showMasterSp", "1") not in ("0", "false"):
+        owners.append(element(layout.slide_master))
     boxes = []
     for owner in owners:
-        for sp in owner.iterfind("p:cSld/p:spTree/*", _NS):
-            if sp.find("./*/p:nvPr/p:ph", _NS) is not None or etree.QName(sp).localname == "cxnSp":
+        for sp in owner.iterfind("p:cSld/p:spTree/*", NS):
+            if sp.find("./*/p:nvPr/p:ph", NS) is not None or etree.QName(sp).localname == "cxnSp":
                 continue
-            xfrm = sp.find("./p:spPr/a:xfrm", _NS)
+            xfrm = sp.find("./p:spPr/a:xfrm", NS)
             if xfrm is None:
                 continue
-            off, ext = xfrm.find("a:off", _NS), xfrm.find("a:ext", _NS)
+            off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
             if off is None or ext is None:
                 continue
             # Only what is meant to be read or seen on top counts: text ("Confidential") and
             # pictures (logos). Plain panels and bars are designed to sit behind titles and text.
-            texts = [t.text for t in sp.iterfind("p:txBody//a:t", _NS) if t.text and t.text.strip()]
+            texts = [t.text for t in sp.iterfind("p:txBody//a:t", NS) if t.text and t.text.strip()]
             is_field = len(texts) == 1 and texts[0].strip().startswith("<") and texts[0].strip().endswith(">")
             if etree.QName(sp).localname != "pic" and (not texts or is_field):
                 continue

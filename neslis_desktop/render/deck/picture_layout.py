@@ -20,7 +20,7 @@ from pptx.presentation import Presentation as PresentationObj
 from pptx.slide import SlideLayout
 
 from neslis_desktop.render.deck.layout_choice import all_layouts
-from neslis_desktop.render.deck.placeholders import BODY_TYPES, TITLE_TYPES, first_rect, placeholder_rects
+from neslis_desktop.render.deck.oxml.placeholders import BODY_TYPES, TITLE_TYPES, first_rect, placeholder_rects
 from neslis_desktop.render.deck.plan import Frame, Rect
 
 MIN_SHARE = 1 / 6

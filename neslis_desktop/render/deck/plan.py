@@ -6,7 +6,7 @@ QPainter, without building a ``.pptx``. Plans are plain data: no python-pptx obj
 
 Geometry is in EMU (914,400 to the inch, 12,700 to the point) from the slide's top-left.
 Colours are theme colour names (``"accent1"``, ``"tx1"``, ``"bg1"`` ...) so the template's theme
-decides the actual colour; :func:`neslis_desktop.render.deck.theme.palette` resolves them for
+decides the actual colour; :func:`neslis_desktop.render.deck.oxml.theme.palette` resolves them for
 a preview.
 """
 

@@ -2,10 +2,11 @@
 
 Templates come from anywhere: our bundled one, a partner's corporate .pptx or .potx,
 Pandoc's reference.pptx, LibreOffice exports. This module opens one safely (the template
-guard first; a .potx relabelled in memory), removes its sample slides cleanly, and puts
+guard first; a .potx relabelled in memory), removes its sample slides cleanly
+(:func:`~neslis_desktop.render.deck.oxml.slides.remove_slides`), and puts
 together what the writer and the preview need: the layout per role
 (:mod:`~neslis_desktop.render.deck.layout_choice`), the frames
-(:mod:`~neslis_desktop.render.deck.placeholders`), and the theme's fonts and colours.
+(:mod:`~neslis_desktop.render.deck.oxml.placeholders`), and the theme's fonts and colours.
 Where sample slides (or, in LibreOffice's exports, the master) show that the layouts'
 own placeholder boxes mislead, the true boxes are kept as placements for the writer.
 """
@@ -21,11 +22,11 @@ from pptx.presentation import Presentation as PresentationObj
 from pptx.slide import SlideLayout
 
 from neslis_desktop.errors import TemplateError
-from neslis_desktop.render.deck import theme
 from neslis_desktop.render.deck.layout_choice import ROLES, all_layouts, choose_layouts
 from neslis_desktop.render.deck.layout_geometry import clear_of_title, frame_problem, narrow_title, title_on_top
-from neslis_desktop.render.deck.picture_layout import find_picture_layout
-from neslis_desktop.render.deck.placeholders import (
+from neslis_desktop.render.deck.oxml import theme
+from neslis_desktop.render.deck.oxml.ns import NS
+from neslis_desktop.render.deck.oxml.placeholders import (
     BODY_TYPES,
     GAP,
     Placements,
@@ -35,14 +36,13 @@ from neslis_desktop.render.deck.placeholders import (
     ph_elements,
     ph_types,
 )
+from neslis_desktop.render.deck.oxml.shapes import element
+from neslis_desktop.render.deck.oxml.slides import remove_slides
+from neslis_desktop.render.deck.picture_layout import find_picture_layout
 from neslis_desktop.render.deck.plan import Frame, LayoutRole, ThemeFonts
 from neslis_desktop.render.package import relabel_main_part
 from neslis_desktop.render.template_guard import check_template
 from neslis_desktop.resources import bundled_deck_template
-
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
-_NS = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 
 _CONTENT_TYPES = {
     "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
@@ -92,32 +92,6 @@ def open_presentation(path: Path) -> PresentationObj:
             f"({type(exc).__name__}: {exc}). Open it in PowerPoint, save it again as .pptx and pick it again."
         ) from None
     return prs
-
-
-def remove_slides(prs: PresentationObj) -> int:
-    """Remove the template's own slides: their ids and relationships, so no part is left behind.
-
-    Slide sections and custom shows name slides by id; they are dropped with the slides, or
-    PowerPoint would find them pointing at nothing and offer to repair the file.
-    """
-    id_list = prs.slides._sldIdLst
-    removed = 0
-    for sld_id in list(id_list):
-        rid = sld_id.get(f"{{{_R}}}id")
-        id_list.remove(sld_id)
-        if rid:
-            prs.part.drop_rel(rid)
-        removed += 1
-    root = prs.part._element
-    for shows in root.findall("p:custShowLst", _NS):
-        root.remove(shows)
-    for ext in root.findall("p:extLst/p:ext", _NS):
-        if ext.find(f"{{{_P14}}}sectionLst") is not None:
-            ext.getparent().remove(ext)
-    for ext_list in root.findall("p:extLst", _NS):
-        if len(ext_list) == 0:
-            root.remove(ext_list)
-    return removed
 
 
 # --- all together -----------------------------------------------------------------------------
@@ -175,7 +149,7 @@ def _sample_placements(prs: PresentationObj) -> dict[str, Placements]:
     found: dict[str, Placements] = {}
     for slide in prs.slides:
         places = found.setdefault(str(slide.slide_layout.part.partname), {})
-        for sp, t in ph_elements(slide._element):
+        for sp, t in ph_elements(element(slide)):
             rect = own_rect(sp)
             if t in _PLACED_TYPES and rect is not None and rect.w > 0 and rect.h > 0:
                 places.setdefault(t, rect)
@@ -185,7 +159,7 @@ def _sample_placements(prs: PresentationObj) -> dict[str, Placements]:
 def _master_placements(layout: SlideLayout) -> Placements:
     """The master's title and body boxes for ``layout``'s title, subtitle and body (LibreOffice's own rule)."""
     places: Placements = {}
-    for _, t in ph_elements(layout._element):
+    for _, t in ph_elements(element(layout)):
         if t in _PLACED_TYPES:
             rect = master_rect(layout.slide_master, t)
             if rect is not None:
@@ -288,9 +262,9 @@ _VERTICAL = ("vertTx", "vertTitleAndTx", "vertTitleAndTxOverChart")
 def _serves(layout: SlideLayout, role: LayoutRole) -> bool:
     """Whether ``layout`` has what a ``role`` slide needs: one title, no vertical text, a body for text."""
     types = ph_types(layout)
-    if not any(t in ("title", "ctrTitle") for t in types) or layout._element.get("type") in _VERTICAL:
+    if not any(t in ("title", "ctrTitle") for t in types) or element(layout).get("type") in _VERTICAL:
         return False
-    if layout._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr[@vert]") is not None:
+    if element(layout).find(".//a:bodyPr[@vert]", NS) is not None:
         return False
     bodies = [t for t in types if t in BODY_TYPES]
     others = [t for t in types if t not in ("title", "ctrTitle", "dt", "ftr", "sldNum", *BODY_TYPES)]

@@ -32,7 +32,7 @@ from neslis_desktop.model.evidence import ChartBlock, Logo, PictureBlock, TableB
 from neslis_desktop.model.inline import Run, plain_text
 from neslis_desktop.render.chart_colours import series_colours
 from neslis_desktop.render.charts import ChartLook, add_chart, needs_colours
-from neslis_desktop.render.deck.theme import scheme_colours
+from neslis_desktop.render.deck.oxml.theme import scheme_colours
 from neslis_desktop.render.draft.ooxml import Element, add_runs, field_char, instr_text, paragraph, sub
 from neslis_desktop.render.pictures import upright_image
 

@@ -1,6 +1,6 @@
 """The writer's direct XML is exactly what python-pptx's own property API would write.
 
-The fast path (xmlbuild) must not change the deck: each shape kind is drawn once by the
+The fast path (render/deck/oxml) must not change the deck: each shape kind is drawn once by the
 writer and once through python-pptx's API on a twin slide, and the two must be the same XML.
 """
 
@@ -19,7 +19,7 @@ from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
 from neslis_desktop.model.inline import Run
-from neslis_desktop.render.deck import ooxml
+from neslis_desktop.render.deck.oxml import shapes, text
 from neslis_desktop.render.deck.plan import Para, Rect, Shape, TextFrame, TextStyle
 from neslis_desktop.render.deck.template import load_template
 from neslis_desktop.render.deck.writer import draw_shape
@@ -97,7 +97,7 @@ def _reference(slide: Slide, shape: Shape) -> None:
         connector.line.color.theme_color = COLOURS[shape.line or "tx1"]
         connector.line.width = Pt(shape.line_pt or 1.0)
         if shape.alt_text:
-            ooxml.set_alt_text(connector._element, shape.alt_text)
+            shapes.set_alt_text(connector._element, shape.alt_text)
         return
     kinds = {
         "rect": MSO_SHAPE.RECTANGLE,
@@ -134,7 +134,7 @@ def _reference(slide: Slide, shape: Shape) -> None:
         for i, para in enumerate(shape.text.paras):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             paragraph.level = para.level
-            ooxml.set_bullet(paragraph._p, para, style.size_pt, placeholder=False)
+            text.set_bullet(paragraph._p, para, style.size_pt, placeholder=False)
             paragraph.space_before = Pt(style.space_before_pt if i else 0)
             paragraph.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER}[style.align]
             for piece in para.runs:
@@ -149,7 +149,7 @@ def _reference(slide: Slide, shape: Shape) -> None:
                 run.font.name = "+mn-lt"
             paragraph._p.get_or_add_endParaRPr().set("sz", str(round(style.size_pt * 100)))
     if shape.alt_text:
-        ooxml.set_alt_text(drawn._element, shape.alt_text)
+        shapes.set_alt_text(drawn._element, shape.alt_text)
 
 
 def _canonical(slide: Slide) -> list[bytes]:

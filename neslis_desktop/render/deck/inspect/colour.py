@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from lxml import etree
 
 from neslis_desktop.render import colour as shared
+from neslis_desktop.render.deck.oxml.ns import qn
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_COLOUR_TAGS = {f"{{{A}}}{t}" for t in ("srgbClr", "schemeClr", "sysClr", "prstClr", "scrgbClr", "hslClr")}
+_COLOUR_TAGS = {qn(f"a:{t}") for t in ("srgbClr", "schemeClr", "sysClr", "prstClr", "scrgbClr", "hslClr")}
 _PRESET = {
     "black": (0, 0, 0),
     "white": (255, 255, 255),

@@ -13,15 +13,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from neslis_desktop.render.deck.inspect.colour import RGB
-from neslis_desktop.render.deck.placeholders import MASTER_TYPE
+from neslis_desktop.render.deck.oxml.placeholders import MASTER_TYPE
 from neslis_desktop.render.deck.plan import Rect
 
-NS = {
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-}
-_A = "{{{}}}".format(NS["a"])
-_P = "{{{}}}".format(NS["p"])
 _TITLES = ("title", "ctrTitle")
 _MASTER_TYPE = MASTER_TYPE  # the writer's table: one rule for both
 FOOTERS = ("dt", "ftr", "sldNum", "hdr")

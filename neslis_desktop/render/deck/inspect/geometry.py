@@ -8,7 +8,8 @@ of another runs along their edges: its vertical drop lands between the boxes, no
 
 from __future__ import annotations
 
-from neslis_desktop.render.deck.inspect.facts import NS, ShapeFacts
+from neslis_desktop.render.deck.inspect.facts import ShapeFacts
+from neslis_desktop.render.deck.oxml.ns import NS
 from neslis_desktop.render.deck.plan import EMU_PER_PT, Rect
 
 NEAR = 3 * EMU_PER_PT

@@ -12,18 +12,19 @@ from lxml import etree
 from pptx.presentation import Presentation as PresentationObj
 from pptx.slide import Slide, SlideLayout
 
-from neslis_desktop.render.deck import theme
 from neslis_desktop.render.deck.inspect.colour import RGB, colour_element, resolve
 from neslis_desktop.render.deck.inspect.facts import (
     _MASTER_TYPE,
     _TITLES,
     FOOTERS,
-    NS,
     BodyFacts,
     Fill,
     ParaFacts,
     RunFacts,
 )
+from neslis_desktop.render.deck.oxml import theme
+from neslis_desktop.render.deck.oxml.ns import NS
+from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import Rect
 
 
@@ -31,7 +32,7 @@ class _Context:
     """The presentation-wide facts one slide's resolution needs: theme colours and fonts."""
 
     def __init__(self, prs: PresentationObj) -> None:
-        self.default_style = prs.part._element.find("p:defaultTextStyle", NS)
+        self.default_style = element(prs).find("p:defaultTextStyle", NS)
         self.palettes: dict[int, dict[str, str]] = {}
         self.fonts: dict[int, tuple[str, str]] = {}
         self.placeholders: dict[int, list[tuple[etree._Element, str, str | None]]] = {}
@@ -42,7 +43,7 @@ class _Context:
         """The table styles the file defines (``ppt/tableStyles.xml``), by style id; read on first use."""
 
     def palette(self, master: object) -> dict[str, str]:
-        key = id(master._element)  # type: ignore[attr-defined]
+        key = id(element(master))
         if key not in self.palettes:
             self.palettes[key] = theme.palette(master)  # type: ignore[arg-type]
             f = theme.fonts(master)  # type: ignore[arg-type]
@@ -123,7 +124,7 @@ def _fill_of(sp_pr: etree._Element | None, scheme: dict[str, str], style: etree.
 
 def background(slide: Slide, scheme: dict[str, str]) -> Fill:
     """The slide's background: its own, else the layout's, else the master's; white if none."""
-    for owner in (slide._element, slide.slide_layout._element, slide.slide_layout.slide_master._element):
+    for owner in (element(slide), element(slide.slide_layout), element(slide.slide_layout.slide_master)):
         bg = owner.find("p:cSld/p:bg", NS)
         if bg is None:
             continue
@@ -150,14 +151,14 @@ class _TextChain:
         self.ctx = ctx
         master = layout.slide_master
         self.scheme = ctx.palette(master)
-        self.major, self.minor = ctx.fonts[id(master._element)]
+        self.major, self.minor = ctx.fonts[id(element(master))]
         self.shapes: list[etree._Element] = [sp]  # shapes whose txBody/bodyPr/lstStyle apply
         self.styles: list[etree._Element] = []  # txStyles-like lists (lvlNpPr children)
         ph = _ph(sp)
         self.kind = ph.get("type", "obj") if ph is not None else None
-        layout_el, master_el = layout._element, master._element
+        layout_el, master_el = element(layout), element(master)
         if ph is not None:
-            if layer_owner is slide._element:
+            if layer_owner is element(slide):
                 lay = _match(ctx, layout_el, self.kind or "obj", ph.get("idx"), False)
                 if lay is not None:
                     self.shapes.append(lay)

@@ -14,9 +14,11 @@ from lxml import etree
 from pptx.presentation import Presentation as PresentationObj
 from pptx.slide import Slide, SlideLayout
 
-from neslis_desktop.render.deck.inspect.facts import _TITLES, NS, Fill, ShapeFacts, SlideFacts
+from neslis_desktop.render.deck.inspect.facts import _TITLES, Fill, ShapeFacts, SlideFacts
 from neslis_desktop.render.deck.inspect.inherit import _Context, _fill_of, _ph, _TextChain, background
 from neslis_desktop.render.deck.inspect.tables import read_table
+from neslis_desktop.render.deck.oxml.ns import NS
+from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import Rect
 
 
@@ -129,17 +131,17 @@ def slide_facts(prs: PresentationObj, only: Collection[int] | None = None) -> li
         master = layout.slide_master
         scheme = ctx.palette(master)
         shapes: list[ShapeFacts] = []
-        if slide._element.get("showMasterSp", "1") not in ("0", "false"):
+        if element(slide).get("showMasterSp", "1") not in ("0", "false"):
             # The same for every slide of the layout: read once (the checks never change facts).
-            key = id(layout._element)
+            key = id(element(layout))
             if key not in ctx.decorations:
                 fixed: list[ShapeFacts] = []
-                if layout._element.get("showMasterSp", "1") not in ("0", "false"):
-                    fixed += _layer(ctx, slide, layout, master._element, "master", True)
-                fixed += _layer(ctx, slide, layout, layout._element, "layout", True)
+                if element(layout).get("showMasterSp", "1") not in ("0", "false"):
+                    fixed += _layer(ctx, slide, layout, element(master), "master", True)
+                fixed += _layer(ctx, slide, layout, element(layout), "layout", True)
                 ctx.decorations[key] = list(fixed)
             shapes += ctx.decorations[key]  # type: ignore[arg-type]
-        shapes += _layer(ctx, slide, layout, slide._element, "slide", False)
+        shapes += _layer(ctx, slide, layout, element(slide), "slide", False)
         title = next((s.text for s in shapes if s.layer == "slide" and s.ph_type in _TITLES), "")
         notes = ""
         if slide.has_notes_slide:

@@ -14,13 +14,13 @@ from pptx.presentation import Presentation as PresentationObj
 
 from neslis_desktop.render.deck.inspect.checks import AA, AA_LARGE, SlideCheck
 from neslis_desktop.render.deck.inspect.colour import contrast, hex_rgb
-from neslis_desktop.render.deck.inspect.facts import NS, ShapeFacts, SlideFacts
+from neslis_desktop.render.deck.inspect.facts import ShapeFacts, SlideFacts
 from neslis_desktop.render.deck.inspect.measure import fit
 from neslis_desktop.render.deck.inspect.read import slide_facts
-from neslis_desktop.render.deck.theme import palette
+from neslis_desktop.render.deck.oxml.ns import NS, qn
+from neslis_desktop.render.deck.oxml.theme import palette
 
-_A = "{{{}}}".format(NS["a"])
-_FILLS = {_A + t for t in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")}
+_FILLS = {qn(f"a:{t}") for t in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")}
 _PAIRS = ("tx1", "bg1", "tx2", "bg2")
 
 
@@ -29,12 +29,12 @@ def _recolour(shape: ShapeFacts, name: str) -> None:
     for part in [*shape.element.iterfind(".//a:r", NS), *shape.element.iterfind(".//a:fld", NS)]:
         rpr = part.find("a:rPr", NS)
         if rpr is None:
-            rpr = etree.Element(_A + "rPr")
+            rpr = etree.Element(qn("a:rPr"))
             part.insert(0, rpr)
         for old in [c for c in rpr if c.tag in _FILLS]:
             rpr.remove(old)
-        fill = etree.Element(_A + "solidFill")
-        etree.SubElement(fill, _A + "schemeClr").set("val", name)
+        fill = etree.Element(qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:schemeClr")).set("val", name)
         ln = rpr.find("a:ln", NS)  # the schema puts the fill right after a:ln, else first
         if ln is not None:
             ln.addnext(fill)
@@ -105,13 +105,13 @@ def fix_footers(prs: PresentationObj, facts: list[SlideFacts] | None = None, tou
             for run in shape.element.iterfind(".//a:r", NS):
                 rpr = run.find("a:rPr", NS)
                 if rpr is None:
-                    rpr = etree.Element(_A + "rPr")
+                    rpr = etree.Element(qn("a:rPr"))
                     run.insert(0, rpr)
                 rpr.set("sz", str(round(size * 100)))
             for fld in shape.element.iterfind(".//a:fld", NS):
                 rpr = fld.find("a:rPr", NS)
                 if rpr is None:
-                    rpr = etree.Element(_A + "rPr")
+                    rpr = etree.Element(qn("a:rPr"))
                     fld.insert(0, rpr)
                 rpr.set("sz", str(round(size * 100)))
             changed += 1

@@ -3,7 +3,8 @@
 Layout placeholders without a position inherit the master's placeholder of the same type
 (never matched by ``idx``: LibreOffice's exports give every placeholder ``idx="0"``). A slide
 with no body placeholder gets the area below its title, above the footers, within the
-title's margins. Also tells which list levels a layout's body text bullets itself.
+title's margins. Also tells which list levels a layout's body text bullets itself, and the
+placeholder type of a shape element (:func:`ph_type`).
 """
 
 from __future__ import annotations
@@ -13,12 +14,9 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 from pptx.slide import SlideLayout, SlideMaster
 
+from neslis_desktop.render.deck.oxml.ns import NS
+from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import EMU_PER_INCH, Frame, LayoutRole, Rect
-
-_NS = {
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-}
 
 TITLE_TYPES = ("title", "ctrTitle")
 BODY_TYPES = ("body", "obj")
@@ -43,24 +41,30 @@ Placements = dict[str, Rect]
 """Placeholder type -> box, for placeholders whose true position is not the layout's own."""
 
 
+def ph_type(sp: etree._Element) -> str | None:
+    """The placeholder type of shape element ``sp`` (``obj`` when unstated), ``None`` if not one."""
+    ph = sp.find("./*/p:nvPr/p:ph", NS)
+    return None if ph is None else ph.get("type", "obj")
+
+
 def ph_elements(tree_owner: etree._Element) -> Iterator[tuple[etree._Element, str]]:
     """(shape element, placeholder type) for each placeholder in a layout or master."""
-    for sp in tree_owner.iterfind("p:cSld/p:spTree/*", _NS):
-        ph = sp.find("./*/p:nvPr/p:ph", _NS)
+    for sp in tree_owner.iterfind("p:cSld/p:spTree/*", NS):
+        ph = sp.find("./*/p:nvPr/p:ph", NS)
         if ph is not None:
             yield sp, ph.get("type", "obj")
 
 
 def ph_types(layout: SlideLayout) -> list[str]:
     """The placeholder types of ``layout`` in document order (``obj`` where none is given)."""
-    return [t for _, t in ph_elements(layout._element)]
+    return [t for _, t in ph_elements(element(layout))]
 
 
 def own_rect(sp: etree._Element) -> Rect | None:
-    xfrm = sp.find("./p:spPr/a:xfrm", _NS)
+    xfrm = sp.find("./p:spPr/a:xfrm", NS)
     if xfrm is None:
         return None
-    off, ext = xfrm.find("a:off", _NS), xfrm.find("a:ext", _NS)
+    off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
     if off is None or ext is None:
         return None
     return Rect(int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0)))
@@ -68,7 +72,7 @@ def own_rect(sp: etree._Element) -> Rect | None:
 
 def master_rect(master: SlideMaster, ph_type: str) -> Rect | None:
     wanted = MASTER_TYPE.get(ph_type, ph_type)
-    for sp, t in ph_elements(master._element):
+    for sp, t in ph_elements(element(master)):
         if t == wanted:
             return own_rect(sp)
     return None
@@ -78,7 +82,7 @@ def placeholder_rects(layout: SlideLayout, placements: Placements | None = None)
     """(type, box) of each placeholder of ``layout``, positions inherited from the master if unset."""
     result = []
     placements = placements or {}
-    for sp, t in ph_elements(layout._element):
+    for sp, t in ph_elements(element(layout)):
         rect = placements.get(t) or own_rect(sp) or master_rect(layout.slide_master, t)
         if rect is not None and rect.w > 0 and rect.h > 0:
             result.append((t, rect))
@@ -153,18 +157,18 @@ def bulleted_levels(layout: SlideLayout) -> frozenset[int]:
     text), so for them no level has one and the writer draws its own.
     """
     sources: list[etree._Element] = []
-    for owner, wanted in ((layout._element, BODY_TYPES), (layout.slide_master._element, ("body",))):
+    for owner, wanted in ((element(layout), BODY_TYPES), (element(layout.slide_master), ("body",))):
         for sp, t in ph_elements(owner):
-            style = sp.find("p:txBody/a:lstStyle", _NS)
+            style = sp.find("p:txBody/a:lstStyle", NS)
             if t in wanted and style is not None:
                 sources.append(style)
-    body_style = layout.slide_master._element.find("p:txStyles/p:bodyStyle", _NS)
+    body_style = element(layout.slide_master).find("p:txStyles/p:bodyStyle", NS)
     if body_style is not None:
         sources.append(body_style)
     levels = set()
     for n in range(1, 10):
         for source in sources:
-            props = source.find(f"a:lvl{n}pPr", _NS)
+            props = source.find(f"a:lvl{n}pPr", NS)
             kinds = {etree.QName(child).localname for child in props} if props is not None else set()
             if kinds & {"buChar", "buAutoNum", "buBlip"}:
                 levels.add(n - 1)

@@ -13,10 +13,9 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import SlideMaster
 
 from neslis_desktop.render.colour import DEFAULT_MAP, SCHEME_SLOTS
+from neslis_desktop.render.deck.oxml.ns import NS, qn
+from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import ThemeFonts
-
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_NS = {"a": _A, "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 
 PALETTE_NAMES = ("tx1", "tx2", "bg1", "bg2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
 _FALLBACK = {  # Office's own defaults, for a theme that leaves a slot out
@@ -48,15 +47,15 @@ def scheme_colours(theme: etree._Element | None) -> dict[str, str]:
     colours = dict(_FALLBACK)
     if theme is None:
         return colours
-    scheme = theme.find("a:themeElements/a:clrScheme", _NS)
+    scheme = theme.find("a:themeElements/a:clrScheme", NS)
     if scheme is None:
         return colours
     for slot in SCHEME_SLOTS:
-        el = scheme.find(f"a:{slot}", _NS)
+        el = scheme.find(f"a:{slot}", NS)
         if el is None or len(el) == 0:
             continue
         colour = el[0]
-        value = colour.get("lastClr") if colour.tag == f"{{{_A}}}sysClr" else colour.get("val")
+        value = colour.get("lastClr") if colour.tag == qn("a:sysClr") else colour.get("val")
         if value and len(value) == 6:
             colours[slot] = f"#{value.upper()}"
     return colours
@@ -70,7 +69,7 @@ def palette(master: SlideMaster) -> dict[str, str]:
     """
     colours = scheme_colours(theme_xml(master))
     mapping = dict(DEFAULT_MAP)
-    clr_map = master._element.find("p:clrMap", _NS)
+    clr_map = element(master).find("p:clrMap", NS)
     if clr_map is not None:
         for name in mapping:
             slot = clr_map.get(name)
@@ -89,7 +88,7 @@ def fonts(master: SlideMaster) -> ThemeFonts:
         return default
 
     def face(kind: str, fallback: str) -> str:
-        el = theme.find(f"a:themeElements/a:fontScheme/a:{kind}Font/a:latin", _NS)
+        el = theme.find(f"a:themeElements/a:fontScheme/a:{kind}Font/a:latin", NS)
         value = el.get("typeface") if el is not None else None
         return value if value else fallback
 
