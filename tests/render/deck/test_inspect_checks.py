@@ -266,6 +266,11 @@ def test_continued_slides_near_empty_size_jump_and_mid_sentence() -> None:
     _text_slide(prs, "Skills (continued)", ["goes on here."], 24)
     kinds = {f.kind for f in _findings(prs)}
     assert {"near-empty", "size-jump", "mid-sentence"} <= kinds
+    # Each has a box on the continued slide for the app to mark: its text.
+    body = next(sh for sh in prs.slides[1].shapes if sh.has_text_frame and sh.text_frame.text == "goes on here.")
+    for f in _findings(prs):
+        if f.kind in ("near-empty", "size-jump", "mid-sentence"):
+            assert f.box is not None and (f.box.x, f.box.y) == (body.left, body.top), f
     fixed = Presentation()
     _text_slide(fixed, "Skills", ["One point.", "Two points."], 18)
     _text_slide(fixed, "Skills (continued)", ["Three points.", "Four points.", "Five points."], 18)

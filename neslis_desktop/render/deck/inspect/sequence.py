@@ -94,7 +94,13 @@ def _group(section: str, group: list[SlideFacts]) -> list[Finding]:
     out: list[Finding] = []
 
     def say(slide: SlideFacts, shape: str, kind: str, message: str) -> None:
-        out.append(Finding(slide.number, section, shape, kind, message, slide_title=slide.title))
+        # The box the app marks: the shape named, the first of a kind of items ("Card"), else
+        # the slide's text; a problem of a run of slides is shown on the slide it names.
+        content = _content(slide)
+        named = [s for s in slide.shapes if s.layer == "slide" and s.name == shape] or _items(slide).get(shape, [])
+        where = named[0] if named else next(iter(content), None)
+        box = where.rect if where is not None else None
+        out.append(Finding(slide.number, section, shape, kind, message, box=box, slide_title=slide.title))
 
     for prev, cur in pairwise(group):
         lines = sum(fit(s).lines for s in _content(cur))

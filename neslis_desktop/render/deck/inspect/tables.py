@@ -13,8 +13,9 @@ from __future__ import annotations
 from lxml import etree
 from pptx.slide import Slide, SlideLayout
 
-from neslis_desktop.render.deck.inspect.facts import NS, CellFacts, RunFacts, TableFacts
+from neslis_desktop.render.deck.inspect.facts import CellFacts, RunFacts, TableFacts
 from neslis_desktop.render.deck.inspect.inherit import _Context, _TextChain
+from neslis_desktop.render.deck.oxml.ns import NS
 
 CELL_MARGINS = (91_440, 45_720, 91_440, 45_720)
 """PowerPoint's cell margins when ``a:tcPr`` sets none: left, top, right, bottom (EMU)."""
