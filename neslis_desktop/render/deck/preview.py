@@ -97,11 +97,16 @@ def locate_problem(project: Project, finding: Finding, template: Path | None = N
     The written slide is found among the section's plans by its title (the planner titles the
     preview's slides as in the deck); the block is the one that slide was planned from.
     """
+    # Several sections may share a title (the bundled deck has two "Discussion questions"):
+    # the one whose slides include the finding's own slide title is it; else the first of them.
+    first: ProblemPlace | None = None
     for si, section in enumerate(project.sections):
         if plain_text(section.title) != finding.section:
             continue
         plans = section_preview(project, si, template).plans
-        slide = next((n for n, p in enumerate(plans) if p.title == finding.slide_title), 0)
-        block = plans[slide].block if plans else None
-        return ProblemPlace(si, block, slide, finding.box)
-    return None
+        slide = next((n for n, p in enumerate(plans) if p.title == finding.slide_title), None)
+        if slide is not None:
+            return ProblemPlace(si, plans[slide].block, slide, finding.box)
+        if first is None:
+            first = ProblemPlace(si, plans[0].block if plans else None, 0, finding.box)
+    return first

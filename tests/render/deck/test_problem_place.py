@@ -55,3 +55,19 @@ def test_every_planned_slide_names_the_block_it_shows(project: Project) -> None:
         assert blocks[0] == 0
         seen += len(set(blocks))
     assert seen > len(project.sections)  # some sections show several blocks over their slides
+
+
+def test_a_problem_on_the_second_of_two_sections_with_one_title_leads_to_that_section() -> None:
+    from neslis_desktop.render.deck.inspect.findings import Finding
+    from neslis_desktop.resources import bundled_project
+
+    project = load_project(bundled_project())
+    same = [i for i, s in enumerate(project.sections) if s.title == "Discussion questions"]
+    assert len(same) == 2
+    second = section_preview(project, same[1]).plans[0].title
+    assert second == "Discussion questions (2)"
+    finding = Finding(20, "Discussion questions", "", "near-empty", "…", slide_title=second)
+    place = locate_problem(project, finding)
+    assert place is not None and (place.section, place.slide) == (same[1], 0)
+    first = Finding(19, "Discussion questions", "", "near-empty", "…", slide_title="Discussion questions")
+    assert locate_problem(project, first).section == same[0]  # type: ignore[union-attr]
