@@ -84,11 +84,12 @@ def build_deck(
     facts = slide_facts(deck_template.prs)  # read once for both repairs (footers first: sizes count)
     if fix_footers(deck_template.prs, facts):
         messages.append("Footer text was set smaller to fit the template's footer boxes.")
-    # Text the template's colours leave unreadable gets the theme's most contrasting colour.
+    # Text the template's colours leave unreadable gets the theme's most contrasting colour
+    # (or, on a box's own fill no text colour reads on, the box another of its colour pairs).
     recoloured = fix_contrast(deck_template.prs, facts)
     if recoloured:
         messages.append(
             f"Text in {recoloured} box{'es' if recoloured != 1 else ''} took another of the theme's colours "
-            "to be readable against its fill or background."
+            "(with its box's fill, where no text colour read on that) to be readable against its fill or background."
         )
     return BuiltDeck(deck_template.prs, plans, messages, dict(deck_template.frames), deck_template)

@@ -36,7 +36,8 @@ from neslis_desktop.render.deck.template import DeckTemplate
 
 CANDIDATES: tuple[float, ...] = (0.92, 0.85, 0.76, 0.66)
 """Each candidate plans a section's body (text area and diagram area) in this fraction of the
-layout's width and height, centred across and kept at the top. At most this many trial builds."""
+layout's width and height, centred across and kept at the top. With the template's other
+layouts (at most :data:`~.layout_alternatives.MAX_PER_ROLE`), at most this many trial builds and that many more."""
 
 SEVERITY: dict[str, int] = {
     "overflow": 5,
