@@ -32,6 +32,7 @@ from neslis_desktop.render.deck.inspect.findings import Finding
 from neslis_desktop.render.deck.layout_alternatives import ROLES as ALTERNATIVE_ROLES
 from neslis_desktop.render.deck.layout_alternatives import alternatives
 from neslis_desktop.render.deck.plan import Frame, LayoutRole, Rect
+from neslis_desktop.render.deck.planner import COVER
 from neslis_desktop.render.deck.template import DeckTemplate
 
 CANDIDATES: tuple[float, ...] = (0.92, 0.85, 0.76, 0.66)
@@ -109,10 +110,12 @@ def candidates(template: DeckTemplate) -> list[Candidate]:
     """
     frames = template.frames
     out = [
-        Candidate(shrink(frames, f), says={r: f"in {round(f * 100)}% of the body area" for r in frames})
+        Candidate(shrink(frames, f), says={r: f"in {round(f * 100)}% of the body area" for r in frames if r != "title"})
         for f in CANDIDATES
     ]
-    others = {role: alternatives(template, role) for role in ALTERNATIVE_ROLES}
+    # The title slide tries the template's other title layouts alongside (a smaller subtitle
+    # area would only make its text smaller).
+    others = {role: alternatives(template, role) for role in (*ALTERNATIVE_ROLES, "title")}
     for k in range(max((len(found) for found in others.values()), default=0)):
         chosen = {role: found[k] for role, found in others.items() if k < len(found)}
         out.append(
@@ -126,14 +129,16 @@ def candidates(template: DeckTemplate) -> list[Candidate]:
 
 
 def _by_group(built: BuiltDeck, project: Project, findings: Sequence[Finding]) -> dict[Group, list[Finding]]:
-    """Findings grouped by section index and role of the slide they are on (the cover's left out)."""
+    """Findings grouped by section index (:data:`COVER` for the title slide) and role of their slide."""
     index = {s.id: i for i, s in enumerate(project.sections)}
     out: dict[Group, list[Finding]] = {}
     for finding in findings:
         if not 1 <= finding.slide <= len(built.plans):
             continue
         plan = built.plans[finding.slide - 1]
-        if plan.section_id in index:
+        if finding.slide == 1 and plan.layout == "title":
+            out.setdefault((COVER, "title"), []).append(finding)
+        elif plan.section_id in index:
             out.setdefault((index[plan.section_id], plan.layout), []).append(finding)
     return out
 
@@ -167,20 +172,22 @@ def replan_deck(
     chosen: dict[Group, Candidate] = {}
     for candidate in candidates(base.template):
         open_groups = [g for g, s in best.items() if s[0] > 0 and candidate.changes(g[1])]
-        still = sorted({i for i, _ in open_groups})
-        if not still:
+        if not open_groups:
             if all(s[0] == 0 for s in best.values()):
                 break
             continue
-        # The trial deck holds only the sections still trying, so its cost follows theirs,
-        # not the deck's (a 1,000-section deck with three bad sections tries three).
+        # The trial deck holds only the sections still trying (and the title slide, always
+        # there), so its cost follows theirs, not the deck's (a 1,000-section deck with three
+        # bad sections tries three).
+        still = sorted({i for i, _ in open_groups if i != COVER})
         part = project.model_copy(update={"sections": [project.sections[i] for i in still]})
-        k_of = {i: k for k, i in enumerate(still)}
+        k_of = {i: k for k, i in enumerate(still)} | {COVER: COVER}
+        trying = {k_of[i] for i, _ in open_groups}
         trial = build_deck(
             part,
             template,
-            {k: candidate.frames for k in range(len(still))},
-            {k: candidate.layouts for k in range(len(still))} if candidate.layouts else None,
+            {k: candidate.frames for k in trying},
+            {k: candidate.layouts for k in trying} if candidate.layouts else None,
         )
         found = _by_group(trial, part, inspect_deck(trial.prs).findings)
         for i, role in open_groups:
@@ -209,6 +216,12 @@ def replan_deck(
             for (j, role), candidate in sorted(chosen.items(), key=lambda item: item[0][1])
             if j == i
         )
+        if i == COVER:
+            changed.append(
+                f"The title slide was laid out again {chosen[(COVER, 'title')].says['title']}, on which "
+                "it has fewer problems than on the template's first title layout."
+            )
+            continue
         changed.append(
             f"Section '{plain_text(project.sections[i].title)}' was laid out again ({how}), "
             "because the template's own fonts or boxes left its first layout too little room."

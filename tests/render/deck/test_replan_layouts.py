@@ -58,12 +58,12 @@ def _clone_layout(prs: PresentationObj, source: SlideLayout, name: str) -> Slide
     return part.slide_layout
 
 
-def _narrow_title(layout: SlideLayout, fraction: float) -> None:
-    """``layout``'s title box ``fraction`` as wide, at the same place (its own box, not the master's)."""
+def _narrow_title(layout: SlideLayout, fraction: float, kind: str = "title", *, height: float = 1.0) -> None:
+    """``layout``'s ``kind`` box ``fraction`` as wide (and ``height`` as tall), at the same place."""
     for ph in layout.placeholders:
-        if ph.element.find(f".//{qn('p:ph')}").get("type") == "title":
+        if ph.element.find(f".//{qn('p:ph')}").get("type") == kind:
             x, y, w, h = ph.left, ph.top, ph.width, ph.height  # inherited from the master if unset
-            ph.left, ph.top, ph.width, ph.height = x, y, int(w * fraction), h
+            ph.left, ph.top, ph.width, ph.height = x, y, int(w * fraction), int(h * height)
 
 
 def _template(target: Path, *, wide_title: bool) -> Path:
@@ -173,3 +173,32 @@ def test_layouts_that_break_the_loaders_rules_or_repeat_a_frame_are_not_offered(
     assert "Twin A" not in names  # the same frame as the chosen layout's
     assert "Covered" not in names
     assert names == ["Twin B"]
+
+
+def test_the_title_slide_moves_to_another_title_layout_when_its_subtitle_does_not_fit(
+    project: Project, tmp_path: Path
+) -> None:
+    """The "Title Slide" subtitle box a fifth as tall, and a copy "Opening" with the original's boxes."""
+    prs = Presentation(str(bundled_deck_template()))
+    cover = prs.slide_layouts.get_by_name("Title Slide")
+    assert cover is not None
+    _clone_layout(prs, cover, "Opening")
+    _narrow_title(cover, 1.0, "subTitle", height=0.2)
+    template = tmp_path / "short-subtitle.pptx"
+    prs.save(str(template))
+    assert [a.layout.name for a in layout_alternatives.alternatives(load_template(template), "title")] == ["Opening"]
+
+    first = tmp_path / "first.pptx"
+    write_deck(project, first, template=template)
+    assert {f.kind for f in inspect_deck(first).findings if f.slide == 1} == {"overflow"}
+
+    result = build_pack(project, tmp_path / "out", deck_template=template, only="deck")
+    assert result.deck is not None and result.problems == []
+    assert any(
+        m.startswith("The title slide was laid out again on the template's layout 'Opening'") for m in result.messages
+    )
+    slides = list(Presentation(str(result.deck)).slides)
+    assert slides[0].slide_layout.name == "Opening"
+    assert project.meta.title in slides[0].shapes.title.text_frame.text
+    assert all(s.slide_layout.name != "Opening" for s in slides[1:])  # the sections keep their layouts
+    ooxml_validate(result.deck)
