@@ -8,9 +8,10 @@ problems is planned again in a few smaller body areas (so its text is set smalle
 floors, or split at sentence and item boundaries, and its grids re-flow), then on the
 template's other layouts that serve by geometry (:mod:`.layout_alternatives`: another master's
 "Title, Content" with a title box that holds the titles, a "Title Only" whose title is not
-mid-slide). The deck is drawn and inspected again, and each section's text slides and diagram
-slides (each role's slides depend only on that role's geometry) keep the candidate with the
-least severe problems. Sections without problems are never re-planned, a deck without
+mid-slide). The title slide with problems tries the template's other title layouts alike.
+The deck is drawn and inspected again, and each section's text slides and diagram slides
+(each role's slides depend only on that role's geometry), and the title slide, keep the
+candidate with the least severe problems. Sections without problems are never re-planned, a deck without
 problems costs one inspection, and the number of trial builds is bounded by
 :data:`CANDIDATES` and :data:`~.layout_alternatives.MAX_PER_ROLE` (all sections try the same
 candidate in one build of a deck holding only them, which is sound because a section's slides
