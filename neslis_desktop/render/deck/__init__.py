@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # python-pptx is loaded only when a deck is built
 
     from neslis_desktop.render.deck.inspect.facts import SlideFacts
     from neslis_desktop.render.deck.plan import Frame, LayoutRole, SlidePlan
+    from neslis_desktop.render.deck.template import DeckTemplate
 
 
 def write_deck(project: Project, target: Path, template: Path | None = None) -> list[str]:
@@ -34,7 +35,8 @@ def write_deck(project: Project, target: Path, template: Path | None = None) -> 
 
 class BuiltDeck:
     """A deck drawn in memory: the presentation, its slide plans (one per slide), the messages,
-    and the template's own geometry (what the plans were fitted to, before any re-planning)."""
+    the template's own geometry (what the plans were fitted to, before any re-planning), and
+    the template as loaded (its other layouts are what re-planning tries)."""
 
     def __init__(
         self,
@@ -42,12 +44,14 @@ class BuiltDeck:
         plans: list[SlidePlan],
         messages: list[str],
         frames: dict[LayoutRole, Frame],
+        template: DeckTemplate,
         facts: list[SlideFacts] | None = None,
     ) -> None:
         self.prs = prs
         self.plans = plans
         self.messages = messages
         self.frames = frames
+        self.template = template
         self.facts = facts
         """The slides as the inspector reads them, after the repairs (so it need not read them again)."""
 
@@ -56,10 +60,13 @@ def build_deck(
     project: Project,
     template: Path | None = None,
     section_frames: Mapping[int, Mapping[LayoutRole, Frame]] | None = None,
+    section_layouts: Mapping[int, Mapping[LayoutRole, str]] | None = None,
 ) -> BuiltDeck:
     """Plan and draw the deck of ``project`` in memory (what :func:`write_deck` saves).
 
-    ``section_frames``: other geometry for some sections, by index (see :mod:`.replan`).
+    ``section_frames``: other geometry for some sections, by index; ``section_layouts``: the
+    part names of other layouts of the template those sections are drawn on, per role (see
+    :mod:`.replan` and :mod:`.layout_alternatives`).
     """
     from neslis_desktop.render.deck.inspect.read import reread, slide_facts
     from neslis_desktop.render.deck.inspect.repair import fix_contrast, fix_footers
@@ -68,7 +75,11 @@ def build_deck(
     from neslis_desktop.render.deck.writer import draw_deck
 
     deck_template = load_template(template)
-    plans = plan_deck(project, deck_template.frames, deck_template.fonts, section_frames)
+    if section_layouts:
+        from neslis_desktop.render.deck.layout_alternatives import use_layouts
+
+        use_layouts(deck_template, {part for parts in section_layouts.values() for part in parts.values()})
+    plans = plan_deck(project, deck_template.frames, deck_template.fonts, section_frames, section_layouts)
     messages = list(deck_template.messages)
     for plan in plans:
         messages += plan.adjustments
@@ -78,12 +89,13 @@ def build_deck(
     touched: set[int] = set()
     if fix_footers(deck_template.prs, facts, touched):
         messages.append("Footer text was set smaller to fit the template's footer boxes.")
-    # Text the template's colours leave unreadable gets the theme's most contrasting colour.
+    # Text the template's colours leave unreadable gets the theme's most contrasting colour
+    # (or, on a box's own fill no text colour reads on, the box another of its colour pairs).
     recoloured = fix_contrast(deck_template.prs, facts, touched)
     if recoloured:
         messages.append(
             f"Text in {recoloured} box{'es' if recoloured != 1 else ''} took another of the theme's colours "
-            "to be readable against its fill or background."
+            "(with its box's fill, where no text colour read on that) to be readable against its fill or background."
         )
     facts = reread(deck_template.prs, facts, touched)  # what the repairs changed, as it now reads
-    return BuiltDeck(deck_template.prs, plans, messages, dict(deck_template.frames), facts)
+    return BuiltDeck(deck_template.prs, plans, messages, dict(deck_template.frames), deck_template, facts)

@@ -86,7 +86,7 @@ def all_layouts(prs: PresentationObj) -> list[SlideLayout]:
     return [layout for master in prs.slide_masters for layout in master.slide_layouts]
 
 
-def _fits(layout: SlideLayout, role: LayoutRole) -> bool:
+def fits(layout: SlideLayout, role: LayoutRole) -> bool:
     """Whether ``layout``'s placeholders suit ``role`` (used when names do not tell)."""
     types = ph_types(layout)
     has_title = any(t in TITLE_TYPES for t in types)
@@ -183,7 +183,7 @@ def choose_layouts(
     samples = _unique(sample_layouts or [])
     if "content" not in chosen:
         # Of the content layouts the sample slides use, the one giving text the most room.
-        used = [layout for layout in samples if _by_name([layout], "content") or _fits(layout, "content")]
+        used = [layout for layout in samples if _by_name([layout], "content") or fits(layout, "content")]
         found = max(used, key=lambda layout: _body_area(layout, placements)) if used else None
         found = found or _by_name(layouts, "content") or _by_type(layouts, "content")
         if found is not None:
@@ -228,6 +228,6 @@ def _by_name(layouts: list[SlideLayout], role: LayoutRole) -> SlideLayout | None
 
 def _by_type(layouts: list[SlideLayout], role: LayoutRole) -> SlideLayout | None:
     for layout in layouts:
-        if element(layout).get("type") in _LAYOUT_TYPES[role] and _fits(layout, role):
+        if element(layout).get("type") in _LAYOUT_TYPES[role] and fits(layout, role):
             return layout
-    return next((layout for layout in layouts if _fits(layout, role)), None)
+    return next((layout for layout in layouts if fits(layout, role)), None)

@@ -27,7 +27,8 @@ MAX_COVERED = 0.02
 "Confidential" box over a title's end clashes with every long title."""
 
 
-def _overlap(a: Rect, b: Rect) -> int:
+def overlap(a: Rect, b: Rect) -> int:
+    """The area (EMU²) two boxes share."""
     w = min(a.right, b.right) - max(a.x, b.x)
     h = min(a.bottom, b.bottom) - max(a.y, b.y)
     return w * h if w > 0 and h > 0 else 0
@@ -71,16 +72,16 @@ def frame_problem(frame: Frame, layout: SlideLayout | None = None, *, needs_body
         return f"its body box is only {100 * body.w * body.h / max(slide, 1):.0f}% of the slide"
     if needs_body and body.h < MIN_BODY_HEIGHT * frame.slide_h:
         return f"its body area is only {100 * body.h / max(frame.slide_h, 1):.0f}% of the slide's height"
-    if _overlap(title, body) > MAX_TITLE_OVERLAP * body.w * body.h:
+    if overlap(title, body) > MAX_TITLE_OVERLAP * body.w * body.h:
         return "its title box overlaps its body"
     if layout is not None:
         slide_area = frame.slide_w * frame.slide_h
         for deco in decorations(layout):
             if deco.w * deco.h >= 0.6 * slide_area:
                 continue
-            if _overlap(deco, body) > MAX_COVERED * body.w * body.h:
+            if overlap(deco, body) > MAX_COVERED * body.w * body.h:
                 return "a fixed shape of the template covers its body"
-            if _overlap(deco, title) > MAX_COVERED * title.w * title.h:
+            if overlap(deco, title) > MAX_COVERED * title.w * title.h:
                 return "a fixed shape of the template covers its title"
     return None
 
@@ -88,7 +89,7 @@ def frame_problem(frame: Frame, layout: SlideLayout | None = None, *, needs_body
 def clear_of_title(frame: Frame, gap: int) -> Frame:
     """``frame`` with its body moved below (or, failing that, beside) its title when they overlap."""
     body, title = frame.body, frame.title
-    if _overlap(title, body) <= MAX_TITLE_OVERLAP * body.w * body.h:
+    if overlap(title, body) <= MAX_TITLE_OVERLAP * body.w * body.h:
         return frame
     below = Rect(body.x, title.bottom + gap, body.w, body.bottom - title.bottom - gap)
     above = Rect(body.x, body.y, body.w, title.y - gap - body.y)
@@ -106,7 +107,7 @@ def narrow_title(frame: Frame, layout: SlideLayout, gap: int) -> Frame | None:
     """
     title = frame.title
     for deco in decorations(layout):
-        if _overlap(deco, title) <= MAX_COVERED * title.w * title.h:
+        if overlap(deco, title) <= MAX_COVERED * title.w * title.h:
             continue
         if deco.x + deco.w / 2 >= title.x + title.w / 2:
             title = Rect(title.x, title.y, deco.x - gap - title.x, title.h)

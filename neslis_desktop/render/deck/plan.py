@@ -138,6 +138,9 @@ class SlidePlan:
     """The subtitle's size after fitting (title and section layouts), or ``None``."""
     block: int | None = None
     """Index in its section of the (first) block this slide shows, so a slide problem can select it."""
+    layout_part: str | None = None
+    """The part name of the template layout to draw on, when not the one chosen for ``layout``:
+    a section re-planned onto another layout of the template (see :mod:`.replan`)."""
 
 
 @dataclass(frozen=True)

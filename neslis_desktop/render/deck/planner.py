@@ -51,6 +51,8 @@ from neslis_desktop.render.deck.plan import (
 from neslis_desktop.render.deck.textfit import Measurer, measurer
 
 _TEXT_KINDS = (ParagraphBlock, BulletsBlock, QuestionsBlock)
+COVER = -1
+"""The title slide's key in :func:`plan_deck`'s ``section_frames`` and ``section_layouts``."""
 _TITLE_START: dict[str, float] = {"title": 40.0, "section": 40.0}
 _DEFAULT_TITLE_START = 32.0
 
@@ -267,21 +269,28 @@ def plan_deck(
     frames: Mapping[LayoutRole, Frame],
     fonts: ThemeFonts,
     section_frames: Mapping[int, Mapping[LayoutRole, Frame]] | None = None,
+    section_layouts: Mapping[int, Mapping[LayoutRole, str]] | None = None,
 ) -> list[SlidePlan]:
     """Plans of every slide: the title slide, then every section in order.
 
-    ``section_frames`` gives some sections (by index) other geometry to lay their bodies out
-    in: the candidates :mod:`.replan` tries. Titles keep the template's own boxes.
+    ``section_frames`` gives some sections (by index; :data:`COVER` for the title slide) other
+    geometry to lay out in, and ``section_layouts`` the part names of the template layouts that
+    geometry is of, per role: the candidates :mod:`.replan` tries. Titles are fitted to the
+    section's own title boxes.
     """
     m = measurer(fonts)
-    cover = _cover(project, frames, m)
-    cover.shapes += cover_logos(project.meta.logos, _frame(frames, "title"))
     own = section_frames or {}
+    cover = _cover(project, own.get(COVER, frames), m)
+    cover.shapes += cover_logos(project.meta.logos, _frame(own.get(COVER, frames), "title"))
     per_section = [_section_slides(s, own.get(i, frames), m) for i, s in enumerate(project.sections)]
+    for i, layouts in (section_layouts or {}).items():
+        for slide in [cover] if i == COVER else per_section[i]:
+            slide.layout_part = layouts.get(slide.layout)
     used = {cover.title.casefold()}
     _unique_titles(per_section, {cover.title.casefold(): 1}, used)
     slides = [cover] + [s for group in per_section for s in group]
-    _finish(slides[1:], frames, m)
+    for i, group in enumerate(per_section):
+        _finish(group, own.get(i, frames), m)
     if m.fallback_note:
         cover.adjustments.append(m.fallback_note)
     return slides
@@ -323,4 +332,4 @@ def plan_section(
     return slides
 
 
-__all__ = ["EMU_PER_INCH", "Para", "plan_deck", "plan_section"]
+__all__ = ["COVER", "EMU_PER_INCH", "Para", "plan_deck", "plan_section"]

@@ -64,6 +64,13 @@ class DeckTemplate:
     messages: list[str] = field(default_factory=list)
     placements: dict[str, Placements] = field(default_factory=dict)
     """Per layout part name: placeholder boxes the writer must set, where the layout's own mislead."""
+    samples: dict[str, Placements] = field(default_factory=dict)
+    """Per layout part name: where the template's own sample slides put title and body."""
+    from_libreoffice: bool = False
+    """Saved by LibreOffice: layouts without a sample slide take the master's boxes."""
+    alternates: dict[str, SlideLayout] = field(default_factory=dict)
+    """Per layout part name: layouts other than the role's own that re-planned sections use
+    (see :mod:`.layout_alternatives`); a plan names one in ``SlidePlan.layout_part``."""
 
     @property
     def slide_w(self) -> int:
@@ -115,7 +122,7 @@ def load_template(path: Path | None = None) -> DeckTemplate:
         if key in sample_places:
             placements[key] = sample_places[key]
         elif from_libreoffice:
-            placements[key] = _master_placements(layout)
+            placements[key] = master_placements(layout)
     frames = {
         role: layout_frame(layouts[role], role, slide_w, slide_h, placements.get(str(layouts[role].part.partname)))
         for role in ROLES
@@ -134,6 +141,8 @@ def load_template(path: Path | None = None) -> DeckTemplate:
         palette=theme.palette(master),
         messages=messages,
         placements=placements,
+        samples=sample_places,
+        from_libreoffice=from_libreoffice,
     )
 
 
@@ -156,7 +165,7 @@ def _sample_placements(prs: PresentationObj) -> dict[str, Placements]:
     return {key: places for key, places in found.items() if places}
 
 
-def _master_placements(layout: SlideLayout) -> Placements:
+def master_placements(layout: SlideLayout) -> Placements:
     """The master's title and body boxes for ``layout``'s title, subtitle and body (LibreOffice's own rule)."""
     places: Placements = {}
     for _, t in ph_elements(element(layout)):
@@ -167,7 +176,7 @@ def _master_placements(layout: SlideLayout) -> Placements:
     return places
 
 
-def _geometry_frame(layout: SlideLayout, role: LayoutRole, w: int, h: int, places: Placements | None) -> Frame:
+def geometry_frame(layout: SlideLayout, role: LayoutRole, w: int, h: int, places: Placements | None) -> Frame:
     """The frame ``layout`` gives a ``role`` slide; a layout with a body lends its body to diagrams."""
     has_body = any(t in BODY_TYPES for t in ph_types(layout))
     return layout_frame(layout, "content" if role == "title_only" and has_body else role, w, h, places)
@@ -214,10 +223,10 @@ def _by_geometry(
             continue
         best: tuple[int, SlideLayout, Frame] | None = None
         for other in all_layouts(prs):
-            if other is layout or not _serves(other, role):
+            if other is layout or not serves(other, role):
                 continue
             places = placements.get(str(other.part.partname))
-            frame = _geometry_frame(other, role, w, h, places)
+            frame = geometry_frame(other, role, w, h, places)
             if frame_problem(frame, other) is None and (best is None or frame.body.w * frame.body.h > best[0]):
                 best = (frame.body.w * frame.body.h, other, frame)
         if best is not None:
@@ -259,7 +268,7 @@ def _by_geometry(
 _VERTICAL = ("vertTx", "vertTitleAndTx", "vertTitleAndTxOverChart")
 
 
-def _serves(layout: SlideLayout, role: LayoutRole) -> bool:
+def serves(layout: SlideLayout, role: LayoutRole) -> bool:
     """Whether ``layout`` has what a ``role`` slide needs: one title, no vertical text, a body for text."""
     types = ph_types(layout)
     if not any(t in ("title", "ctrTitle") for t in types) or element(layout).get("type") in _VERTICAL:

@@ -66,7 +66,7 @@ def draw_deck(template: DeckTemplate, plans: list[SlidePlan], project: Project) 
 
 
 def _layout_for(template: DeckTemplate, plan: SlidePlan) -> SlideLayout:
-    layout = template.layouts[plan.layout]
+    layout = template.alternates[plan.layout_part] if plan.layout_part else template.layouts[plan.layout]
     if plan.title and not _has_title(layout):
         # Titles always go in a title placeholder, so a titled "blank" slide takes Title Only.
         return template.layouts["title_only"]

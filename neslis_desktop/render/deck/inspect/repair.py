@@ -4,7 +4,10 @@ The planner names theme colours without knowing the template's palette, and temp
 their own colours for footers and placeholders. Where the inspector finds text below WCAG AA
 against what is behind it, the text gets whichever of the theme's text and background
 colours (``tx1``, ``bg1``, ``tx2``, ``bg2``) contrasts most with that backdrop: still theme
-colours, so the template's theme keeps deciding the look.
+colours, so the template's theme keeps deciding the look. Where none of them passes on a box's
+own theme fill (mid-tone accents with grey text and background colours), the box takes the
+first of the theme's other fill and text pairs that passes: another accent, else a dark or
+light colour, with the text colour that reads best on it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from neslis_desktop.render.deck.oxml.theme import palette
 
 _FILLS = {qn(f"a:{t}") for t in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")}
 _PAIRS = ("tx1", "bg1", "tx2", "bg2")
+_FILLS_TRIED = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "tx2", "tx1", "bg2", "bg1")
+"""Fills a box may take when no text colour reads on its own: accents first, to keep colour."""
 
 
 def _recolour(shape: ShapeFacts, name: str) -> None:
@@ -67,12 +72,40 @@ def fix_contrast(prs: PresentationObj, facts: list[SlideFacts] | None = None, to
             if worst >= need:
                 continue
             best = max(_PAIRS, key=lambda n: min(contrast(hex_rgb(colours[n]), bg) for bg in back.colours))
-            if min(contrast(hex_rgb(colours[best]), bg) for bg in back.colours) > worst:
+            reached = min(contrast(hex_rgb(colours[best]), bg) for bg in back.colours)
+            own = _own_fill(shape) if reached < need else None
+            pair = _passing_pair(colours, need, own.get("val", "")) if own is not None else None
+            if own is not None and pair is not None:
+                for transform in list(own):  # lumMod and the like belonged to the old colour
+                    own.remove(transform)
+                own.set("val", pair[0])
+                _recolour(shape, pair[1])
+            elif reached > worst:
                 _recolour(shape, best)
-                changed += 1
-                if touched is not None:
-                    touched.add(index)
+            else:
+                continue
+            changed += 1
+            if touched is not None:
+                touched.add(index)
     return changed
+
+
+def _own_fill(shape: ShapeFacts) -> etree._Element | None:
+    """The theme colour of ``shape``'s own solid fill (as the planner draws boxes), or ``None``."""
+    assert shape.element is not None
+    return shape.element.find("p:spPr/a:solidFill/a:schemeClr", NS)
+
+
+def _passing_pair(colours: dict[str, str], need: float, current: str) -> tuple[str, str] | None:
+    """The first fill of :data:`_FILLS_TRIED` (not ``current``) with a text colour reaching ``need``."""
+    for fill in _FILLS_TRIED:
+        if fill == current or fill not in colours:
+            continue
+        back = hex_rgb(colours[fill])
+        text = max((n for n in _PAIRS if n != fill), key=lambda n: contrast(hex_rgb(colours[n]), back))
+        if contrast(hex_rgb(colours[text]), back) >= need:
+            return fill, text
+    return None
 
 
 FOOTER_FLOOR = 8.0
