@@ -45,6 +45,7 @@ class BuiltDeck:
         messages: list[str],
         frames: dict[LayoutRole, Frame],
         template: DeckTemplate,
+        *,
         facts: list[SlideFacts] | None = None,
     ) -> None:
         self.prs = prs
@@ -98,4 +99,4 @@ def build_deck(
             "(with its box's fill, where no text colour read on that) to be readable against its fill or background."
         )
     facts = reread(deck_template.prs, facts, touched)  # what the repairs changed, as it now reads
-    return BuiltDeck(deck_template.prs, plans, messages, dict(deck_template.frames), deck_template, facts)
+    return BuiltDeck(deck_template.prs, plans, messages, dict(deck_template.frames), deck_template, facts=facts)

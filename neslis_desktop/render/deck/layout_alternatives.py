@@ -23,7 +23,9 @@ from pptx.slide import SlideLayout
 
 from neslis_desktop.render.deck.layout_choice import all_layouts, fits
 from neslis_desktop.render.deck.layout_geometry import frame_problem, overlap
-from neslis_desktop.render.deck.placeholders import Placements, layout_frame
+from neslis_desktop.render.deck.oxml.ns import NS
+from neslis_desktop.render.deck.oxml.placeholders import Placements, layout_frame
+from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import Frame, LayoutRole, Rect
 from neslis_desktop.render.deck.template import DeckTemplate, geometry_frame, master_placements, serves
 
@@ -34,10 +36,6 @@ MAX_PER_ROLE = 3
 """At most this many other layouts per role are tried (the ones giving the most room)."""
 MAX_MORE_PICTURE = 0.02
 """An other layout may show a picture behind this much more of its text area than the chosen one."""
-_NS = {
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-}
 
 
 @dataclass(frozen=True)
@@ -124,25 +122,25 @@ def picture_behind(layout: SlideLayout, area: Rect) -> int:
     dark gradient, in Lights' second master): the colour behind text there is not what the
     file's colours say, so contrast found good there may not be.
     """
-    owners = [layout._element]
-    if layout._element.get("showMasterSp", "1") not in ("0", "false"):
-        owners.append(layout.slide_master._element)
+    owners = [element(layout)]
+    if element(layout).get("showMasterSp", "1") not in ("0", "false"):
+        owners.append(element(layout.slide_master))
     covered = 0
     for owner in owners:
-        for shape in owner.iterfind("p:cSld/p:spTree//*", _NS):
-            if etree.QName(shape).localname not in ("pic", "sp") or shape.find("./*/p:nvPr/p:ph", _NS) is not None:
+        for shape in owner.iterfind("p:cSld/p:spTree//*", NS):
+            if etree.QName(shape).localname not in ("pic", "sp") or shape.find("./*/p:nvPr/p:ph", NS) is not None:
                 continue
-            if etree.QName(shape).localname == "sp" and shape.find("p:spPr/*//a:alpha", _NS) is None:
+            if etree.QName(shape).localname == "sp" and shape.find("p:spPr/*//a:alpha", NS) is None:
                 continue
-            xfrm = shape.find("p:spPr/a:xfrm", _NS)
-            off, ext = (xfrm.find("a:off", _NS), xfrm.find("a:ext", _NS)) if xfrm is not None else (None, None)
+            xfrm = shape.find("p:spPr/a:xfrm", NS)
+            off, ext = (xfrm.find("a:off", NS), xfrm.find("a:ext", NS)) if xfrm is not None else (None, None)
             if off is not None and ext is not None:
                 rect = Rect(int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0)))
                 covered += overlap(rect, area)
-    background = layout._element.find("p:cSld/p:bg", _NS)
+    background = element(layout).find("p:cSld/p:bg", NS)
     if background is None:
-        background = layout.slide_master._element.find("p:cSld/p:bg", _NS)
-    if background is not None and background.find("p:bgPr/a:blipFill", _NS) is not None:
+        background = element(layout.slide_master).find("p:cSld/p:bg", NS)
+    if background is not None and background.find("p:bgPr/a:blipFill", NS) is not None:
         covered += area.w * area.h
     return covered
 

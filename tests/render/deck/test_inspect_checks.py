@@ -176,6 +176,23 @@ def test_contrast_below_wcag_aa(fill: str, text: str, flagged: bool) -> None:
     assert ("contrast" in _kinds(prs, "Tile")) is flagged
 
 
+@pytest.mark.parametrize(("alpha", "flagged"), [(20_000, True), (100_000, False)])
+def test_a_see_through_fill_is_judged_with_what_shows_through_it(alpha: int, flagged: bool) -> None:
+    # White text on a black box at 20% opacity over a white slide reads as white on light grey.
+    prs, slide = _deck()
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(1), Inches(2), Inches(4), Inches(2))
+    shape.name = "Glow"
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor(0, 0, 0)
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    colour = shape._element.spPr.find(f"{a}solidFill/{a}srgbClr")
+    etree.SubElement(colour, f"{a}alpha").set("val", str(alpha))
+    shape.text_frame.text = "Text over a glow"
+    shape.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    shape.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
+    assert ("contrast" in _kinds(prs, "Glow")) is flagged
+
+
 def test_theme_colours_resolve_through_the_colour_map_and_luminance() -> None:
     """Office's "Blue, Accent 1, Darker 25%" is #2F5597 and "Lighter 80%" #DAE3F3 in its 2013 theme."""
     scheme = {"accent1": "#4472C4", "tx1": "#000000", "bg1": "#FFFFFF"}

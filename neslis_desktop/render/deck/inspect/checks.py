@@ -212,16 +212,24 @@ class SlideCheck:
             )
 
     def backdrop(self, s: ShapeFacts) -> Fill:
-        """What is behind the text of ``s``: its fill, else the topmost filled shape below, else the background."""
-        if s.fill.opaque:
+        """What is behind the text of ``s``: its fill, else the topmost filled shape below, else the
+        background; a see-through fill (``a:alpha``) blended over what lies under it."""
+        if s.fill.opaque and (s.fill.picture or s.fill.alpha >= 1.0):
             return s.fill
         ink = self.ink(s)
         cx, cy = ink.x + ink.w // 2, ink.y + min(ink.h, s.rect.h) // 2
-        below = self.slide.shapes[: self.slide.shapes.index(s)]
-        for other in reversed(below):
+        under = self._under(self.slide.shapes.index(s), cx, cy)
+        return _over(s.fill, under) if s.fill.opaque else under
+
+    def _under(self, index: int, cx: int, cy: int) -> Fill:
+        """What shows at (cx, cy) under the shapes drawn before ``index``."""
+        for k in range(index - 1, -1, -1):
+            other = self.slide.shapes[k]
             r = other.rect
             if other.fill.opaque and other.kind != "connector" and r.x <= cx <= r.right and r.y <= cy <= r.bottom:
-                return other.fill
+                if other.fill.picture or other.fill.alpha >= 1.0:
+                    return other.fill
+                return _over(other.fill, self._under(k, cx, cy))
         return self.slide.background
 
     def contrast_check(self, s: ShapeFacts) -> None:
@@ -314,3 +322,17 @@ class SlideCheck:
                         "covers-title",
                         f"the shape '{other.name}' is drawn over the title; keep drawn shapes below the title.",
                     )
+
+
+def _over(top: Fill, under: Fill) -> Fill:
+    """``top``, partly see-through, over ``under``: each pair of colours mixed by ``top``'s alpha."""
+    if under.picture or not under.colours:
+        return Fill(picture=under.picture) if under.picture else top
+    a = top.alpha
+    return Fill(
+        [
+            (round(a * t[0] + (1 - a) * u[0]), round(a * t[1] + (1 - a) * u[1]), round(a * t[2] + (1 - a) * u[2]))
+            for t in top.colours
+            for u in under.colours
+        ]
+    )

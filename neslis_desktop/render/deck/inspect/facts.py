@@ -72,6 +72,8 @@ class Fill:
 
     colours: list[RGB] = field(default_factory=list)
     picture: bool = False
+    alpha: float = 1.0
+    """How opaque a solid fill is (``a:alpha``): below 1, what lies under it shows through."""
 
     @property
     def opaque(self) -> bool:

@@ -107,7 +107,9 @@ def _fill_of(sp_pr: etree._Element | None, scheme: dict[str, str], style: etree.
             if tag == "solidFill":
                 el = colour_element(child)
                 rgb = resolve(el, scheme) if el is not None else None
-                return Fill([rgb] if rgb else [])
+                alpha = el.find("a:alpha", NS) if el is not None else None
+                opacity = int(alpha.get("val", "100000")) / 100_000 if alpha is not None else 1.0
+                return Fill([rgb] if rgb else [], alpha=max(0.0, min(opacity, 1.0)))
             if tag == "gradFill":
                 stops = [colour_element(gs) for gs in child.iterfind("a:gsLst/a:gs", NS)]
                 return Fill([c for c in (resolve(s, scheme) for s in stops if s is not None) if c])
