@@ -54,7 +54,9 @@ if TYPE_CHECKING:
     from neslis_desktop.gui.slide_sorter import SlideSorter as SlideSorterT
     from neslis_desktop.gui.snapshots_view import SnapshotsDock
 
-PREVIEW_DEBOUNCE_MS = 50
+PREVIEW_DEBOUNCE_MS = 20
+"""The preview re-plans one section in a few milliseconds, so it follows each keystroke; the
+short wait only gathers a burst (a paste, a held key) into one repaint."""
 
 
 class OutlineView(QTreeView):
