@@ -352,7 +352,7 @@ def in_process(report: Report, runs: int, tmp: Path) -> Callable[[], object] | N
             pack()
     except Exception as exc:  # the renderers are someone else's: report, do not crash the bench
         report.add("2. In process, warm", f"The build failed: {type(exc).__name__}: {exc}")
-        report.goals.append(Goal("Warm in-process build (deck + draft)", "failed", "< 150 ms", None))
+        report.goals.append(Goal("Warm in-process build (deck + draft)", "failed", "< 100 ms", None))
         return None
     times: dict[str, list[float]] = {"pack": [], "deck": [], "doc": []}
     for _ in range(runs):
@@ -373,7 +373,7 @@ def in_process(report: Report, runs: int, tmp: Path) -> Callable[[], object] | N
     )
     report.goals.append(
         Goal(
-            "Warm in-process build (deck + draft)", f"{pack_s.median * 1000:.0f} ms", "< 150 ms", pack_s.median < 0.150
+            "Warm in-process build (deck + draft)", f"{pack_s.median * 1000:.0f} ms", "< 100 ms", pack_s.median < 0.100
         )
     )
     _log("in-process done")

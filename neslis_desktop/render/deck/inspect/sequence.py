@@ -106,7 +106,9 @@ def _group(section: str, group: list[SlideFacts]) -> list[Finding]:
         lines = sum(fit(s).lines for s in _content(cur))
         before = sum(fit(s).lines for s in _content(prev))
         items_now = sum(len(v) for v in _items(cur).values())
-        if 0 < lines <= NEAR_EMPTY_LINES and before >= 3 and items_now <= 1:
+        # A slide that holds a chart, table or picture is not near-empty for its few lines of text.
+        graphic = any(s.layer == "slide" and s.kind in ("other", "table", "picture") for s in cur.shapes)
+        if 0 < lines <= NEAR_EMPTY_LINES and before >= 3 and items_now <= 1 and not graphic:
             say(
                 cur,
                 "",
