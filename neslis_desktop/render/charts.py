@@ -16,11 +16,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from lxml import etree
 from pptx.chart.chart import Chart
-from pptx.chart.data import CategoryChartData, ChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_THEME_COLOR
 from pptx.oxml.ns import qn
@@ -32,6 +31,9 @@ from neslis_desktop.model.evidence import ChartBlock, excel_format
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.render.chart_colours import SeriesColour
 from neslis_desktop.render.chart_scale import shows_data_labels, value_ticks
+
+if TYPE_CHECKING:  # python-pptx's chart data imports its workbook writer (xlsxwriter): only for charts
+    from pptx.chart.data import CategoryChartData, ChartData
 
 XL_TYPES = {
     "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -74,6 +76,8 @@ def needs_colours(block: ChartBlock) -> int:
 
 def chart_data(block: ChartBlock) -> CategoryChartData:
     """The categories and series (and the reference line's series) for python-pptx's writers."""
+    from pptx.chart.data import CategoryChartData
+
     data = CategoryChartData(number_format=excel_format(block.series[0].number_format))
     data.categories = [plain_text(c) for c in block.categories]
     for s in block.series:
@@ -119,7 +123,7 @@ def add_chart(
     frame = cast(
         GraphicFrame,
         shapes.add_chart(
-            XL_TYPES[block.chart_type], Emu(x), Emu(y), Emu(w), Emu(h), cast(ChartData, chart_data(block))
+            XL_TYPES[block.chart_type], Emu(x), Emu(y), Emu(w), Emu(h), cast("ChartData", chart_data(block))
         ),
     )
     style_chart(frame.chart, block, colours, look)
