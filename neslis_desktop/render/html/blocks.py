@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from neslis_desktop.model import (
+    Block,
     BulletItem,
     BulletsBlock,
     CardsBlock,
@@ -70,7 +71,7 @@ def renders(kind: str) -> Callable[[Renderer], Renderer]:
     return register
 
 
-def render_block(block: Any, ctx: Context) -> str:
+def render_block(block: Block, ctx: Context) -> str:
     """The HTML of ``block``: its registered renderer, else every text it holds."""
     fn = RENDERERS.get(getattr(block, "kind", ""), _generic)
     return fn(block, ctx)
@@ -275,7 +276,7 @@ def _flow(block: FlowBlock, ctx: Context) -> str:
     return '<ol class="list list-number flow">' + "".join(steps) + "</ol>"
 
 
-def _generic(block: Any, ctx: Context) -> str:
+def _generic(block: Block, ctx: Context) -> str:
     """Every text in a block of a kind without a renderer, in field order."""
     texts: list[str] = []
 
