@@ -79,8 +79,11 @@ def draw_chart(  # noqa: PLR0917 - a drawing primitive
     line_h = painter.fontMetrics().height()
     cats = [plain_text(c) for c in block.categories]
     names = [plain_text(s.name) for s in block.series]
-    legend = names if block.chart_type != "pie" and len(names) > 1 else []
-    # The legend along the bottom, as the writer puts it (a pie labels its slices instead).
+    reference = plain_text(block.reference.label) if block.reference is not None else None
+    # The legend along the bottom, as the writer puts it: the series when there are several, and
+    # the reference line (a pie labels its slices instead).
+    shown = block.chart_type != "pie" and (len(names) > 1 or reference is not None)
+    legend = names if shown else []
     plot = r.adjusted(4, 4, -4, -(line_h * 1.6 if legend else 4))
     if legend:
         x = r.left() + 8
@@ -90,6 +93,12 @@ def draw_chart(  # noqa: PLR0917 - a drawing primitive
             w = painter.fontMetrics().horizontalAdvance(name)
             painter.drawText(QPointF(x + line_h, r.bottom() - line_h * 0.5), name)
             x += line_h * 1.6 + w
+        if reference is not None:  # a dashed stroke for the reference line, then its label
+            y = r.bottom() - line_h * 0.85
+            painter.setPen(QPen(text, 1, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, y), QPointF(x + line_h * 1.2, y))
+            painter.setPen(text)
+            painter.drawText(QPointF(x + line_h * 1.5, r.bottom() - line_h * 0.5), reference)
     if block.chart_type == "pie":
         _pie(painter, block, plot.adjusted(0, line_h * 1.5, 0, -line_h * 1.5), colours, text)
         return
@@ -154,8 +163,7 @@ def draw_chart(  # noqa: PLR0917 - a drawing primitive
     if block.reference is not None:
         y = pos(block.reference.value)
         painter.setPen(QPen(text, max(1.0, DECK_LOOK.line_pt * 0.6 * EMU_PER_PT * scale), Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-        painter.drawText(QPointF(area.left() + 4, y - 3), plain_text(block.reference.label))
+        painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))  # named in the legend
 
 
 def _bars(  # noqa: PLR0917

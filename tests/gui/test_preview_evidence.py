@@ -191,6 +191,8 @@ def test_the_preview_shows_the_value_axis_and_labels_the_deck_shows(
                 values = [format_number(v, fmt) for s in chart.series for v in s.values if v is not None]
                 if shows_data_labels(chart):
                     assert set(values) <= set(texts), chart.title
+                if chart.reference is not None:  # named in the legend, as the deck names it
+                    assert str(chart.reference.label) in texts
                     seen.add("labelled")
                 seen.add(chart.chart_type)
     # The line chart of an index near 100 does not start at zero; the columns do.
