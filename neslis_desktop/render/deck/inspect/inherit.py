@@ -24,6 +24,7 @@ from neslis_desktop.render.deck.inspect.facts import (
 )
 from neslis_desktop.render.deck.oxml import theme
 from neslis_desktop.render.deck.oxml.ns import NS
+from neslis_desktop.render.deck.oxml.placeholders import own_rect
 from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import Rect
 
@@ -53,18 +54,6 @@ class _Context:
 
 def _ph(sp: etree._Element) -> etree._Element | None:
     return sp.find("./*/p:nvPr/p:ph", NS)
-
-
-def _xfrm(sp: etree._Element) -> Rect | None:
-    xfrm = sp.find("./p:spPr/a:xfrm", NS)
-    if xfrm is None:
-        xfrm = sp.find("./p:xfrm", NS)  # graphic frames
-    if xfrm is None:
-        return None
-    off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
-    if off is None or ext is None:
-        return None
-    return Rect(int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0)))
 
 
 def _placeholders(owner: etree._Element) -> list[tuple[etree._Element, str, str | None]]:
@@ -178,7 +167,7 @@ class _TextChain:
 
     def rect(self) -> Rect | None:
         for sp in self.shapes:
-            r = _xfrm(sp)
+            r = own_rect(sp)
             if r is not None:
                 return r
         return None

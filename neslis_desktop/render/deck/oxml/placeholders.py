@@ -61,7 +61,10 @@ def ph_types(layout: SlideLayout) -> list[str]:
 
 
 def own_rect(sp: etree._Element) -> Rect | None:
+    """The box a shape (or a graphic frame) sets itself; ``None`` when it inherits its place."""
     xfrm = sp.find("./p:spPr/a:xfrm", NS)
+    if xfrm is None:
+        xfrm = sp.find("./p:xfrm", NS)  # graphic frames
     if xfrm is None:
         return None
     off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
