@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,15 @@ def to_pdf(source: Path, outdir: Path) -> Path:
     if not pdf.exists():
         pytest.fail(f"LibreOffice did not convert {source.name}:\n{proc.stdout}\n{proc.stderr}")
     return pdf
+
+
+def with_document_xml(source: Path, target: Path, change: Callable[[str], str]) -> Path:
+    """A copy of the .docx ``source`` at ``target`` with ``word/document.xml`` changed (a test's control)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                blob = change(blob.decode("utf-8")).encode("utf-8")
+            dst.writestr(info, blob)
+    return target

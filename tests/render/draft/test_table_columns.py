@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-from draftfixtures import need, to_pdf
+from draftfixtures import need, to_pdf, with_document_xml
 
 from neslis_desktop.model import OrgChartBlock, OrgNode, Project, Section
 from neslis_desktop.render.draft import write_draft
@@ -75,17 +74,13 @@ def test_libreoffice_shows_the_long_word_whole(tmp_path: Path) -> None:
     # The control: the same draft with the planned 4:2:4 grid breaks the word.
     grid = _grid(target)
     planned = [w * sum(grid) // 10 for w in (4, 2, 4)]
-    control = tmp_path / "control" / "control.docx"
-    control.parent.mkdir()
-    with zipfile.ZipFile(target) as src, zipfile.ZipFile(control, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            blob = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                text = blob.decode("utf-8")
-                for old, new in zip(grid, planned, strict=True):
-                    text = text.replace(f'<w:gridCol w:w="{old}"/>', f'<w:gridCol w:w="{new}"/>', 1)
-                blob = text.encode("utf-8")
-            dst.writestr(info, blob)
+
+    def planned_grid(xml: str) -> str:
+        for old, new in zip(grid, planned, strict=True):
+            xml = xml.replace(f'<w:gridCol w:w="{old}"/>', f'<w:gridCol w:w="{new}"/>', 1)
+        return xml
+
+    control = with_document_xml(target, tmp_path / "control" / "control.docx", planned_grid)
 
     def words(docx: Path, out: Path) -> list[str]:
         pdf = to_pdf(docx, out)

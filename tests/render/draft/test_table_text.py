@@ -18,7 +18,7 @@ import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import Table
-from draftfixtures import need, to_pdf
+from draftfixtures import need, to_pdf, with_document_xml
 from draftread import all_text, blocks, headings, open_docx
 
 from neslis_desktop.model import Project, Section, StructureBlock, StructureColumn, StructureItem
@@ -170,14 +170,11 @@ def test_libreoffice_shows_whole_words_in_narrow_cells_and_no_heading_ends_a_pag
     written, vocabulary = _whole(all_text(doc)), _vocabulary(doc)
     # The control: the same draft with its cells put back in the body style breaks words,
     # so the checks below can see a broken word when there is one.
-    control = tmp_path / "control" / "control.docx"
-    control.parent.mkdir()
-    with zipfile.ZipFile(target) as src, zipfile.ZipFile(control, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            blob = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                blob = blob.replace(b'<w:pStyle w:val="TableText"/>', b'<w:pStyle w:val="Normal"/>')
-            dst.writestr(info, blob)
+    control = with_document_xml(
+        target,
+        tmp_path / "control" / "control.docx",
+        lambda xml: xml.replace('<w:pStyle w:val="TableText"/>', '<w:pStyle w:val="Normal"/>'),
+    )
     shown = "\n".join(_pages(to_pdf(control, control.parent)))
     assert _whole(shown) != written, f"the control broke no word: {_whole(shown)}"
     assert set(re.findall(r"[A-Za-z]+", shown)) - vocabulary, "the control shows no word the draft lacks"
