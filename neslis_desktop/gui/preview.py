@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from neslis_desktop.gui.preview_evidence import draw_evidence
 from neslis_desktop.model import Project, Run, runs
+from neslis_desktop.render.colour import office_palette
 from neslis_desktop.render.deck.plan import (
     EMU_PER_INCH,
     Frame,
@@ -45,18 +46,8 @@ from neslis_desktop.render.deck.plan import (
 )
 from neslis_desktop.render.deck.preview import section_preview, template_look
 
-DEFAULT_PALETTE = {
-    "tx1": "#000000",
-    "bg1": "#FFFFFF",
-    "tx2": "#44546A",
-    "bg2": "#E7E6E6",
-    "accent1": "#4472C4",
-    "accent2": "#ED7D31",
-    "accent3": "#A5A5A5",
-    "accent4": "#FFC000",
-    "accent5": "#5B9BD5",
-    "accent6": "#70AD47",
-}
+DEFAULT_PALETTE = office_palette()
+"""The colours drawn with before a template is read: Office's own theme."""
 MARK_COLOUR = QColor("#E8112D")
 """The outline round a box chosen from the pack panel's slide problems."""
 SLIDE_W, SLIDE_H = 12 * EMU_PER_INCH + EMU_PER_INCH * 4 // 3, int(7.5 * EMU_PER_INCH)

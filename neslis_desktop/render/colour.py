@@ -26,6 +26,29 @@ MAPPED_NAMES = ("bg1", "tx1", "bg2", "tx2", *(f"accent{i}" for i in range(1, 7))
 """The names shapes use (``schemeClr val``), which a master's ``clrMap`` maps onto the slots."""
 DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 """The usual ``clrMap``, for a master that has none."""
+OFFICE_SCHEME = {
+    "dk1": "#000000",
+    "lt1": "#FFFFFF",
+    "dk2": "#44546A",
+    "lt2": "#E7E6E6",
+    "accent1": "#4472C4",
+    "accent2": "#ED7D31",
+    "accent3": "#A5A5A5",
+    "accent4": "#FFC000",
+    "accent5": "#5B9BD5",
+    "accent6": "#70AD47",
+    "hlink": "#0563C1",
+    "folHlink": "#954F72",
+}
+"""Office's own theme colours, for a theme that leaves a slot out (and the preview's before a template is read)."""
+PALETTE_NAMES = ("tx1", "tx2", "bg1", "bg2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
+"""The theme colour names slide plans use."""
+
+
+def office_palette() -> dict[str, str]:
+    """Office's theme colours by the names plans use, through the usual colour map."""
+    return {name: OFFICE_SCHEME[DEFAULT_MAP.get(name, name)] for name in PALETTE_NAMES}
+
 
 WHITE: RGB = (1.0, 1.0, 1.0)
 BLACK: RGB = (0.0, 0.0, 0.0)

@@ -30,7 +30,7 @@ from neslis_desktop.model import (
     plain_text,
     runs,
 )
-from neslis_desktop.render.draft.columns import MIN_COLUMN, TableFont, fit_widths, table_font
+from neslis_desktop.render.draft.columns import MIN_COLUMN, fit_widths, table_font
 from neslis_desktop.render.draft.evidence import write_evidence
 from neslis_desktop.render.draft.ooxml import Element, Table, add_runs, paragraph, table
 from neslis_desktop.render.draft.runin import figure_grid, joiner
@@ -38,8 +38,6 @@ from neslis_desktop.render.draft.styles import TABLE_STYLE, TABLE_TEXT, StyleShe
 from neslis_desktop.render.draft.typography import span
 
 if TYPE_CHECKING:
-    from docx.document import Document
-
     from neslis_desktop.render.changes import ChangeTable
 
 NORMAL = "Normal"
@@ -66,10 +64,10 @@ def long_month(month: Month) -> str:
 class BlockWriter:
     """Turns blocks into paragraphs and tables in the template's styles."""
 
-    def __init__(self, styles: StyleSheet, width: int, doc: Document | None = None) -> None:
+    def __init__(self, styles: StyleSheet, width: int) -> None:
         self.styles = styles
         self.width = width
-        self.font = table_font(doc, styles.id(CELL), styles.id(TABLE_STYLE)) if doc is not None else TableFont()
+        self.font = table_font(styles, CELL, TABLE_STYLE)
         """The font and size the template gives table text: columns are widened to keep words whole."""
 
     # -- primitives --------------------------------------------------------------------------

@@ -13,16 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from docx.document import Document
 from docx.oxml.ns import qn
 
 from neslis_desktop.render.draft.ooxml import Element
+from neslis_desktop.render.draft.theme import body_font, doc_theme, theme_font
+
+if TYPE_CHECKING:
+    from neslis_desktop.render.draft.styles import StyleSheet
 
 _W_T, _W_R, _W_B = qn("w:t"), qn("w:r"), qn("w:b")
 _CELL_MARGINS = 2 * 108  # twips: the Draft Table's left and right cell margins
 _SLACK = 40  # twips (2 pt): Word's line breaking leaves a little room at the end of a line
 MIN_COLUMN = 567  # twips (1 cm)
+NORMAL = "Normal"
 
 
 @dataclass(frozen=True)
@@ -33,64 +38,29 @@ class TableFont:
     size: float = 12.0
 
 
-def _style(root: Element, style_id: str) -> Element | None:
-    for style in root.iterfind(qn("w:style")):
-        if style.get(qn("w:styleId")) == style_id:
-            return style
-    return None
-
-
-def _chain(root: Element, style_id: str) -> list[Element]:
-    """The style and those it is based on, nearest first."""
-    out: list[Element] = []
-    style = _style(root, style_id)
-    while style is not None and style not in out and len(out) < 20:
-        out.append(style)
-        based = style.find(qn("w:basedOn"))
-        style = _style(root, based.get(qn("w:val")) or "") if based is not None else None
-    return out
-
-
-def _theme_font(doc: Document, which: str) -> str | None:
-    """The theme's major or minor Latin typeface."""
-    try:
-        theme = next(p for p in doc.part.package.iter_parts() if str(p.partname).startswith("/word/theme/"))
-    except StopIteration:
-        return None
-    from lxml import etree
-
-    try:
-        root = etree.fromstring(theme.blob)
-    except etree.XMLSyntaxError:
-        return None
-    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-    latin = root.find(f".//{a}{'majorFont' if which.startswith('major') else 'minorFont'}/{a}latin")
-    return latin.get("typeface") if latin is not None else None
-
-
-def table_font(doc: Document, cell_style: str, table_style: str) -> TableFont:
+def table_font(styles: StyleSheet, cell_style: str, table_style: str) -> TableFont:
     """The font and size of table text: the cell style, then the table style, then the defaults.
 
     Word ranks a paragraph style above the table style except for the default (Normal) chain,
     which the table style overrides, so Normal and the document defaults come last.
     """
-    root = doc.styles.element
-    normal = {s.get(qn("w:styleId")) for s in root.iterfind(qn("w:style")) if s.get(qn("w:default")) == "1"}
-    cell = [s for s in _chain(root, cell_style) if s.get(qn("w:styleId")) not in normal]
-    rest = _chain(root, next(iter(normal), "Normal"))
-    layers = [s.find(qn("w:rPr")) for s in [*cell, *_chain(root, table_style), *rest]]
-    defaults = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    layers.append(defaults)
-    size, family = None, None
+    doc = styles.doc
+    normal = styles.chain(NORMAL)
+    cell = [s for s in styles.chain(cell_style) if s not in normal]
+    layers = [s.find(qn("w:rPr")) for s in [*cell, *styles.chain(table_style), *normal]]
+    layers.append(doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"))
+    size, family, theme_kind = None, None, None
     for rpr in (layer for layer in layers if layer is not None):
         sz = rpr.find(qn("w:sz"))
         if size is None and sz is not None and (sz.get(qn("w:val")) or "").isdigit():
             size = int(sz.get(qn("w:val")) or "24") / 2
         fonts = rpr.find(qn("w:rFonts"))
-        if family is None and fonts is not None:
-            family = fonts.get(qn("w:ascii")) or (
-                _theme_font(doc, fonts.get(qn("w:asciiTheme")) or "") if fonts.get(qn("w:asciiTheme")) else None
-            )
+        if family is None and theme_kind is None and fonts is not None:
+            family = fonts.get(qn("w:ascii"))
+            theme_kind = "major" if (fonts.get(qn("w:asciiTheme")) or "").startswith("major") else None
+    if family is None:
+        theme = doc_theme(doc)
+        family = theme_font(theme, theme_kind) if theme_kind else body_font(doc, theme)
     return TableFont(family or "Calibri", size or 10.0)  # Word's own default is 10 pt
 
 

@@ -32,8 +32,8 @@ from neslis_desktop.model.evidence import ChartBlock, Logo, PictureBlock, TableB
 from neslis_desktop.model.inline import Run, plain_text
 from neslis_desktop.render.chart_colours import series_colours
 from neslis_desktop.render.charts import ChartLook, add_chart, needs_colours
-from neslis_desktop.render.deck.oxml.theme import scheme_colours
 from neslis_desktop.render.draft.ooxml import Element, add_runs, field_char, instr_text, paragraph, sub
+from neslis_desktop.render.draft.theme import body_font, doc_palette, doc_theme
 from neslis_desktop.render.pictures import upright_image
 
 if TYPE_CHECKING:
@@ -43,7 +43,6 @@ NORMAL = "Normal"
 
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CT_THEME = "application/vnd.openxmlformats-officedocument.theme+xml"
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -75,47 +74,18 @@ _STATES: weakref.WeakKeyDictionary[BlockWriter, _State] = weakref.WeakKeyDiction
 def _state(writer: BlockWriter) -> _State:
     state = _STATES.get(writer)
     if state is None:
-        doc: Document = writer.styles._doc  # the StyleSheet's document: the package charts are added to
+        doc: Document = writer.styles.doc  # the StyleSheet's document: the package charts are added to
         ids = [int(v) for v in doc.element.xpath("//wp:docPr/@id") if str(v).isdigit()]
-        theme = _doc_theme(doc)
-        state = _State(doc, next_id=max(ids, default=0) + 1, palette=_doc_palette(theme), look=_look(doc, theme))
+        theme = doc_theme(doc)
+        state = _State(doc, next_id=max(ids, default=0) + 1, palette=doc_palette(theme), look=_look(doc, theme))
         _STATES[writer] = state
     return state
-
-
-def _doc_theme(doc: Document) -> etree._Element | None:
-    """The document's theme part, parsed; ``None`` for a document without one."""
-    for part in doc.part.package.iter_parts():
-        if part.content_type == CT_THEME:
-            return etree.fromstring(part.blob)
-    return None
-
-
-def _doc_palette(theme: etree._Element | None) -> dict[str, str]:
-    """The document theme's colours by the names charts use (``accent1``, ``tx1``, ``bg1`` ...)."""
-    slots = scheme_colours(theme)
-    names = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
-    return {**slots, **{name: slots[slot] for name, slot in names.items()}}
-
-
-def _body_font(doc: Document, theme: etree._Element | None) -> str | None:
-    """The font body text is set in: the Normal style's, else the document default's, else the
-    theme's minor font (what ``asciiTheme`` refers to)."""
-    root = doc.styles.element
-    normal = root.find(f"{qn('w:style')}[@{qn('w:styleId')}='Normal']")
-    for where in (normal, root.find(qn("w:docDefaults"))):
-        fonts = where.find(f".//{qn('w:rFonts')}") if where is not None else None
-        if fonts is not None and fonts.get(qn("w:ascii")):
-            return str(fonts.get(qn("w:ascii")))
-    path = f"{{{_A}}}themeElements/{{{_A}}}fontScheme/{{{_A}}}minorFont/{{{_A}}}latin"
-    latin = theme.find(path) if theme is not None else None
-    return latin.get("typeface") if latin is not None else None
 
 
 def _look(doc: Document, theme: etree._Element | None) -> ChartLook:
     """The draft's chart look in the body text's font, by name: not every Word reader resolves a theme
     font reference (``+mn-lt``) inside a chart (LibreOffice draws such a chart in its default serif)."""
-    face = _body_font(doc, theme)
+    face = body_font(doc, theme)
     return replace(DRAFT_LOOK, font=face) if face else DRAFT_LOOK
 
 

@@ -61,7 +61,8 @@ class StyleSheet:
     """Style ids of a template by name, adding bundled styles and numbering it lacks."""
 
     def __init__(self, doc: Document, template_name: str) -> None:
-        self._doc = doc
+        self.doc = doc
+        """The document being written (its styles part is the one these ids are in)."""
         self._root: Element = doc.styles.element
         self._template = template_name
         self.messages: list[str] = []
@@ -102,6 +103,19 @@ class StyleSheet:
     def _style_el(self, name: str) -> Element:
         self.id(name)
         return self._by_name[(STYLE_TYPES.get(name, PARAGRAPH), _name_key(name))]
+
+    def chain(self, name: str) -> list[Element]:
+        """Style ``name`` and those it is based on (``w:basedOn``), nearest first; a loop is cut."""
+        return self._chain(self._style_el(name))
+
+    def _chain(self, style: Element | None) -> list[Element]:
+        out: list[Element] = []
+        while style is not None and style not in out:
+            out.append(style)
+            based = style.find(qn("w:basedOn"))
+            sid = (based.get(qn("w:val")) or "") if based is not None else ""
+            style = next((s for s in self._root.iterfind(qn("w:style")) if s.get(qn("w:styleId")) == sid), None)
+        return out
 
     # -- copying from the bundled template -------------------------------------------------------
 
@@ -213,7 +227,7 @@ class StyleSheet:
 
     def _numbering(self) -> Element:
         """The template's numbering part, made when it has none (python-docx cannot make one)."""
-        part = self._doc.part
+        part = self.doc.part
         try:
             return part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined]
         except KeyError:
@@ -223,19 +237,7 @@ class StyleSheet:
             return xml
 
     def _numbered(self, style: Element) -> bool:
-        seen: set[str] = set()
-        while style is not None:
-            if style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
-                return True
-            based = style.find(qn("w:basedOn"))
-            if based is None:
-                return False
-            sid = based.get(qn("w:val")) or ""
-            if sid in seen:
-                return False
-            seen.add(sid)
-            style = next((s for s in self._root.iterfind(qn("w:style")) if s.get(qn("w:styleId")) == sid), None)
-        return False
+        return any(s.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None for s in self._chain(style))
 
     def _number_headings(self) -> None:
         styles = [self._style_el(name) for name in HEADINGS]
@@ -285,30 +287,13 @@ class StyleSheet:
 
     def _inherited(self, style: Element, tag: str) -> Element | None:
         """The ``w:pPr`` child ``tag`` that ``style`` has or inherits through ``w:basedOn``."""
-        seen: set[str] = set()
-        while style is not None:
-            found = style.find(f"{qn('w:pPr')}/{qn(tag)}")
-            if found is not None:
-                return found
-            based = style.find(qn("w:basedOn"))
-            sid = (based.get(qn("w:val")) or "") if based is not None else ""
-            if not sid or sid in seen:
-                return None
-            seen.add(sid)
-            style = next((s for s in self._root.iterfind(qn("w:style")) if s.get(qn("w:styleId")) == sid), None)
-        return None
+        found = (s.find(f"{qn('w:pPr')}/{qn(tag)}") for s in self._chain(style))
+        return next((el for el in found if el is not None), None)
 
     def tab_stops(self, name: str) -> list[int]:
         """Positions of the tab stops that paragraph style ``name`` sets or inherits (clears applied)."""
-        chain: list[Element] = []
-        style: Element | None = self._style_el(name)
-        while style is not None and style not in chain:
-            chain.append(style)
-            based = style.find(qn("w:basedOn"))
-            sid = (based.get(qn("w:val")) or "") if based is not None else ""
-            style = next((s for s in self._root.iterfind(qn("w:style")) if s.get(qn("w:styleId")) == sid), None)
         stops: set[int] = set()
-        for style in reversed(chain):  # the base first, so a style's own clears win
+        for style in reversed(self.chain(name)):  # the base first, so a style's own clears win
             for tab in style.iterfind(f"{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}"):
                 try:
                     pos = int(tab.get(qn("w:pos")) or "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from neslis_desktop.render.colour import blend
 from neslis_desktop.render.deck.inspect.colour import contrast, hex_of
 from neslis_desktop.render.deck.inspect.facts import Fill, ShapeFacts, SlideFacts
 from neslis_desktop.render.deck.inspect.findings import Finding, section_of
@@ -328,11 +329,5 @@ def _over(top: Fill, under: Fill) -> Fill:
     """``top``, partly see-through, over ``under``: each pair of colours mixed by ``top``'s alpha."""
     if under.picture or not under.colours:
         return Fill(picture=under.picture) if under.picture else top
-    a = top.alpha
-    return Fill(
-        [
-            (round(a * t[0] + (1 - a) * u[0]), round(a * t[1] + (1 - a) * u[1]), round(a * t[2] + (1 - a) * u[2]))
-            for t in top.colours
-            for u in under.colours
-        ]
-    )
+    mixed = (blend(t, top.alpha, u) for t in top.colours for u in under.colours)
+    return Fill([(round(r), round(g), round(b)) for r, g, b in mixed])

@@ -12,26 +12,10 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import SlideMaster
 
-from neslis_desktop.render.colour import DEFAULT_MAP, SCHEME_SLOTS
+from neslis_desktop.render.colour import DEFAULT_MAP, OFFICE_SCHEME, PALETTE_NAMES, SCHEME_SLOTS
 from neslis_desktop.render.deck.oxml.ns import NS, qn
 from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import ThemeFonts
-
-PALETTE_NAMES = ("tx1", "tx2", "bg1", "bg2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
-_FALLBACK = {  # Office's own defaults, for a theme that leaves a slot out
-    "dk1": "#000000",
-    "lt1": "#FFFFFF",
-    "dk2": "#44546A",
-    "lt2": "#E7E6E6",
-    "accent1": "#4472C4",
-    "accent2": "#ED7D31",
-    "accent3": "#A5A5A5",
-    "accent4": "#FFC000",
-    "accent5": "#5B9BD5",
-    "accent6": "#70AD47",
-    "hlink": "#0563C1",
-    "folHlink": "#954F72",
-}
 
 
 def theme_xml(master: SlideMaster) -> etree._Element | None:
@@ -44,7 +28,7 @@ def theme_xml(master: SlideMaster) -> etree._Element | None:
 
 def scheme_colours(theme: etree._Element | None) -> dict[str, str]:
     """The colour scheme's twelve slots as ``#RRGGBB``."""
-    colours = dict(_FALLBACK)
+    colours = dict(OFFICE_SCHEME)
     if theme is None:
         return colours
     scheme = theme.find("a:themeElements/a:clrScheme", NS)
