@@ -9,13 +9,12 @@ really runs over the source line.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 from lxml import etree
-from office import REPO, ooxml_validate, require_tool
+from office import REPO, ooxml_validate, require_tool, soffice_convert
 from pptx import Presentation
 from test_planner_support import project_of
 
@@ -179,30 +178,15 @@ def _table_words_outside(deck: Path, pdf: Path) -> dict[int, list[str]]:
 
 
 @pytest.mark.slow
-def test_libreoffice_draws_the_narrowed_table_past_its_frame_where_the_inspector_says(tmp_path: Path) -> None:
+def test_libreoffice_draws_the_narrowed_table_past_its_frame_where_the_inspector_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """LibreOffice grows the rows too (at tighter lines than PowerPoint: it is the milder judge)."""
     fitted, _ = _write(tmp_path, _programme(6), "fitted")
     narrowed = _narrow(fitted, 0.4, tmp_path / "narrowed.pptx", column=1)
-    env = dict(os.environ, FONTCONFIG_FILE=str(REPO / "tools" / "fonts.conf"))
-    subprocess.run(
-        [
-            require_tool("soffice"),
-            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(fitted),
-            str(narrowed),
-        ],
-        capture_output=True,
-        timeout=600,
-        check=False,
-        env=env,
-    )
+    monkeypatch.setenv("FONTCONFIG_FILE", str(REPO / "tools" / "fonts.conf"))
     for deck in (fitted, narrowed):
-        assert deck.with_suffix(".pdf").exists(), f"LibreOffice did not render {deck.name}"
+        soffice_convert(deck, "pdf", tmp_path)
     assert _table_words_outside(fitted, fitted.with_suffix(".pdf")) == {}
     outside = _table_words_outside(narrowed, narrowed.with_suffix(".pdf"))
     assert set(outside) == {2}, "LibreOffice draws the narrowed table's last rows below its frame"
