@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import sys
 import tempfile
@@ -57,15 +58,32 @@ def has_mark(kind: str, key: str) -> bool:
 
 def leave_mark(kind: str, key: str) -> None:
     """Leave the mark ``key`` of ``kind`` for later runs (atomically; failures ignored)."""
+    write_bytes(kind, key, b"")
+
+
+def read_json(kind: str, key: str) -> object | None:
+    """What :func:`write_bytes` left as ``key`` of ``kind``, read as JSON; ``None`` if absent or unreadable."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return json.loads((folder / kind / key).read_bytes())
+    except (OSError, ValueError):  # absent, unreadable or damaged: the work is done again
+        return None
+
+
+def write_bytes(kind: str, key: str, data: bytes) -> None:
+    """Keep ``data`` as ``key`` of ``kind`` for later runs (atomically; failures ignored)."""
     folder = cache_dir()
     if folder is None:
         return
     with contextlib.suppress(OSError):
         target = folder / kind / key
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".mark-", dir=target.parent)
-        os.close(fd)
+        fd, tmp = tempfile.mkstemp(prefix=".part-", dir=target.parent)
         try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
             os.replace(tmp, target)
         except OSError:
             os.unlink(tmp)

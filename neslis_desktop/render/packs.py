@@ -155,7 +155,7 @@ def build_packs(
     from neslis_desktop.render.deck import build_deck
     from neslis_desktop.render.deck.inspect import inspect_deck
     from neslis_desktop.render.deck.replan import replan_deck
-    from neslis_desktop.render.draft import write_draft
+    from neslis_desktop.render.draft import build_draft
 
     check_project_packs(project, folder, packs)
     jobs: list[tuple[Pack, Project, Path | None]] = []
@@ -215,7 +215,11 @@ def build_packs(
                     if strict and report.findings:
                         raise DeckProblems(report.findings)
                 else:
-                    messages = write_draft(view, tmp, template=template)
+                    draft, messages = build_draft(view, template)
+                    draft.save(str(tmp))
+                    if check_accessibility:  # checked as saved, without parsing the file again
+                        opened[target] = draft
+                    del draft
             except OSError as exc:  # writing the temporary file: the disk is full, say
                 raise OutputError(describe_os_error(target, exc)) from exc
             # Declared packs are named in the notes; the default deck and draft read as they always have.

@@ -12,8 +12,6 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from neslis_desktop.errors import ContentError, Problem
 from neslis_desktop.model.blocks import Block
 from neslis_desktop.model.evidence import PictureBlock
@@ -47,6 +45,8 @@ def picture_size(path: Path, *, where: Path, field: str) -> tuple[int, int]:
         raise refuse(
             f"'{path.name}' is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MB limit; save a smaller copy"
         )
+    from PIL import Image, UnidentifiedImageError  # only for a project with pictures (neslis check needs none)
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -237,3 +237,22 @@ def test_the_main_packs_are_the_deck_and_draft_build_pack_makes(project: Project
     assert [p.name for p in after.paths] == [p.name for p in before.paths]
     for old, new in zip(before.paths, after.paths, strict=True):
         assert _parts(new) == _parts(old), new.name
+
+
+def test_the_checks_of_a_build_read_as_the_files_on_disk_read(project: Project, tmp_path: Path) -> None:
+    """The build checks its deck and draft in memory: the findings are those of the files as written."""
+    from neslis_desktop.render.a11y import check_file
+    from neslis_desktop.resources import bundled_doc_template
+
+    small = tmp_path / "small-text.docx"  # a partner's template whose body text is 9 pt
+    with zipfile.ZipFile(bundled_doc_template()) as src, zipfile.ZipFile(small, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/styles.xml":
+                data = data.replace(b'<w:sz w:val="24"/>', b'<w:sz w:val="18"/>')
+            dst.writestr(item, data)
+    result = build_pack(project, tmp_path / "out", doc_template=small, check_accessibility=True)
+    by_kind = {report.kind: report for report in result.accessibility}
+    assert "text-size" in {f.rule for f in by_kind["document"].findings}, "the mutated template has small text"
+    for report in result.accessibility:
+        assert report.text() == check_file(report.path).text()

@@ -69,6 +69,7 @@ def build_deck(
     part names of other layouts of the template those sections are drawn on, per role (see
     :mod:`.replan` and :mod:`.layout_alternatives`).
     """
+    from neslis_desktop.render.deck import font_widths
     from neslis_desktop.render.deck.inspect.read import reread, slide_facts
     from neslis_desktop.render.deck.inspect.repair import fix_contrast, fix_footers
     from neslis_desktop.render.deck.planner import plan_deck
@@ -99,4 +100,5 @@ def build_deck(
             "(with its box's fill, where no text colour read on that) to be readable against its fill or background."
         )
     facts = reread(deck_template.prs, facts, touched)  # what the repairs changed, as it now reads
+    font_widths.save()  # the words measured for the first time, for the next run
     return BuiltDeck(deck_template.prs, plans, messages, dict(deck_template.frames), deck_template, facts=facts)

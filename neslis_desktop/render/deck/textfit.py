@@ -8,7 +8,8 @@ than a line broken by character. Widths come from the font files (Pillow), found
 character is used (said once in :attr:`Measurer.fallback_note`).
 
 Widths are measured once per word at a unit size and scaled, so trying many sizes, or
-measuring very long text, stays linear in the text's length.
+measuring very long text, stays linear in the text's length; :mod:`.font_widths` remembers
+them across runs, so a later build loads a font only for words it has not met.
 """
 
 from __future__ import annotations
@@ -16,16 +17,14 @@ from __future__ import annotations
 import logging
 import math
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from PIL import ImageFont
-
 from neslis_desktop.model.inline import Run
+from neslis_desktop.render.deck import font_widths
 from neslis_desktop.render.deck.fonts import find_font
 from neslis_desktop.render.deck.plan import (
     EMU_PER_INCH,
@@ -45,20 +44,11 @@ LINE_SPACING = 1.2
 INSET = EMU_PER_INCH // 10
 """Text inset on each side of a box: 0.1 inch."""
 
-_REF_SIZE = 200  # px size fonts are loaded at; widths are divided by it
 _FALLBACK_EM = 0.6
 _FALLBACK_BOLD_EM = 0.65
 _WORDS = re.compile(r"[^\s]+|\s+")
 
 FontRole = Literal["major", "minor"]
-
-
-@lru_cache(maxsize=32)
-def _load(path: Path) -> ImageFont.FreeTypeFont | None:
-    try:
-        return ImageFont.truetype(str(path), _REF_SIZE, layout_engine=ImageFont.Layout.BASIC)
-    except OSError:
-        return None
 
 
 def _is_wide(ch: str) -> bool:
@@ -77,20 +67,12 @@ def _is_wide(ch: str) -> bool:
 def _unit_width(path: Path | None, bold: bool, word: str) -> float:
     """Width of ``word`` at 1 pt, in pt."""
     wide = sum(1 for ch in word if _is_wide(ch))
-    font = _load(path) if path is not None else None
-    if font is None:
+    narrow = "".join(ch for ch in word if not _is_wide(ch)) if wide else word
+    measured = font_widths.unit_width(path, narrow) if path is not None else None
+    if measured is None:
         em = _FALLBACK_BOLD_EM if bold else _FALLBACK_EM
         return em * (len(word) - wide) + 1.1 * wide
-    # One FreeType face is shared by the app's preview and its build thread; FreeType faces
-    # are not safe to use from two threads at once, so measuring takes turns.
-    with _FONT_LOCK:
-        if wide:
-            narrow = "".join(ch for ch in word if not _is_wide(ch))
-            return float(font.getlength(narrow)) / _REF_SIZE + 1.1 * wide
-        return float(font.getlength(word)) / _REF_SIZE
-
-
-_FONT_LOCK = threading.Lock()
+    return measured + 1.1 * wide
 
 
 @dataclass(frozen=True)
@@ -115,7 +97,7 @@ class Measurer:
         if key not in self._paths:
             family = self.fonts.major if role == "major" else self.fonts.minor
             path = find_font(family, bold, italic)
-            if path is None or _load(path) is None:
+            if path is None or not font_widths.loadable(path):
                 path = None
                 if self.fallback_note is None:
                     self.fallback_note = (

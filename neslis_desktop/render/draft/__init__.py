@@ -37,7 +37,7 @@ from neslis_desktop.render.draft.template import (
 )
 from neslis_desktop.resources import bundled_doc_template
 
-__all__ = ["write_draft"]
+__all__ = ["build_draft", "write_draft"]
 
 
 def write_draft(project: Project, target: Path, template: Path | None = None) -> list[str]:
@@ -45,6 +45,17 @@ def write_draft(project: Project, target: Path, template: Path | None = None) ->
 
     ``template`` is a .docx or .dotx; the bundled one when ``None``. Raises
     :class:`~neslis_desktop.errors.TemplateError` for a template that cannot serve.
+    """
+    doc, messages = build_draft(project, template)
+    doc.save(str(target))  # an OSError here is reported by build_pack, naming the real output
+    return messages
+
+
+def build_draft(project: Project, template: Path | None = None) -> tuple[Document, list[str]]:
+    """The draft of ``project`` in memory (what :func:`write_draft` saves), and the adjustments made.
+
+    A build that checks the draft's accessibility checks this document, the tree it saved,
+    rather than parsing the file again.
     """
     path = Path(template) if template is not None else bundled_doc_template()
     label = template_label(path)
@@ -66,8 +77,7 @@ def write_draft(project: Project, target: Path, template: Path | None = None) ->
     fix_zoom(doc)
     reorder_styles(doc.styles.element)
     reorder_settings(doc.settings.element)
-    doc.save(str(target))  # an OSError here is reported by build_pack, naming the real output
-    return messages + styles.messages
+    return doc, messages + styles.messages
 
 
 def _prepare(doc: Document, label: str, project: Project) -> tuple[list[str], Element | None, bool]:

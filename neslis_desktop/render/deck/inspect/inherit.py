@@ -12,7 +12,7 @@ from lxml import etree
 from pptx.presentation import Presentation as PresentationObj
 from pptx.slide import Slide, SlideLayout
 
-from neslis_desktop.render.deck.inspect.colour import RGB, colour_element, resolve
+from neslis_desktop.render.deck.inspect.colour import RGB, colour_element, hex_rgb, resolve
 from neslis_desktop.render.deck.inspect.facts import (
     _MASTER_TYPE,
     _TITLES,
@@ -294,11 +294,7 @@ class _TextChain:
             ref = self.style.find("a:fontRef", NS) if self.style is not None else None
             c = colour_element(ref)
             tx1 = self.scheme.get("tx1", "#000000")
-            colour = (
-                resolve(c, self.scheme)
-                if c is not None
-                else resolve(etree.fromstring(f'<a:srgbClr xmlns:a="{NS["a"]}" val="{tx1[1:]}"/>'), self.scheme)
-            )
+            colour = resolve(c, self.scheme) if c is not None else hex_rgb(tx1)
         return RunFacts(
             text, size, attr("b") in ("1", "true"), attr("i") in ("1", "true"), self.family(typeface), colour
         )

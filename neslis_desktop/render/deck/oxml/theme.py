@@ -8,6 +8,8 @@ usually ``dk1``, ``bg1`` usually ``lt1``) to give the preview the colours the de
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import SlideMaster
@@ -20,9 +22,14 @@ from neslis_desktop.render.deck.plan import ThemeFonts
 
 def theme_xml(master: SlideMaster) -> etree._Element | None:
     """The parsed theme part of ``master``, or ``None`` if the master has none."""
+    blob = _theme_blob(master)
+    return etree.fromstring(blob) if blob is not None else None
+
+
+def _theme_blob(master: SlideMaster) -> bytes | None:
     for rel in master.part.rels.values():
         if rel.reltype == RT.THEME and not rel.is_external:
-            return etree.fromstring(rel.target_part.blob)
+            return rel.target_part.blob
     return None
 
 
@@ -51,14 +58,20 @@ def palette(master: SlideMaster) -> dict[str, str]:
     Also holds the raw slots (``dk1``, ``lt2`` ...). The master's ``p:clrMap`` decides which
     slot ``tx1``/``bg1``/``tx2``/``bg2`` stand for.
     """
-    colours = scheme_colours(theme_xml(master))
-    mapping = dict(DEFAULT_MAP)
     clr_map = element(master).find("p:clrMap", NS)
-    if clr_map is not None:
-        for name in mapping:
-            slot = clr_map.get(name)
-            if slot in colours:
-                mapping[name] = slot
+    # Asked for once per slide by the repairs: the theme is parsed once per theme and map.
+    return dict(_palette(_theme_blob(master), tuple(sorted(clr_map.attrib.items())) if clr_map is not None else ()))
+
+
+@lru_cache(maxsize=32)
+def _palette(blob: bytes | None, clr_map: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    colours = scheme_colours(etree.fromstring(blob) if blob is not None else None)
+    mapping = dict(DEFAULT_MAP)
+    chosen = dict(clr_map)
+    for name in mapping:
+        slot = chosen.get(name)
+        if slot in colours:
+            mapping[name] = slot
     result = {name: colours[mapping.get(name, name)] for name in PALETTE_NAMES}
     result.update({slot: colours[slot] for slot in SCHEME_SLOTS})
     return result
