@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from neslis_desktop.render.a11y.values import int_attr
 from neslis_desktop.render.colour import HIGHLIGHT, PRESET, RGB, WHITE, hex_rgb, word_shade, word_tint
 
@@ -54,6 +56,9 @@ class RunLook:
     underline: bool
 
 
+_PSTYLE = etree.XPath("w:pPr/w:pStyle", namespaces={"w": W[1:-1]})  # compiled once: asked of every paragraph, often
+
+
 class StyleSheet:
     """The document's styles, defaults and theme colours, for resolving formatting."""
 
@@ -71,10 +76,11 @@ class StyleSheet:
                 elif style.get(f"{W}type") == "character":
                     self.default_char = sid
         self.defaults_rpr = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        self._chains: dict[str | None, list[Element]] = {}
+        self._style_rprs: dict[str | None, list[Element]] = {}
+        self._tables: dict[Element, TableLayers | None] = {}
         self.theme: dict[str, RGB] = {}
         try:
-            from lxml import etree
-
             theme = etree.fromstring(doc.part.part_related_by(THEME_REL).blob)
             scheme = theme.find(f"{A}themeElements/{A}clrScheme")
             for slot in scheme if scheme is not None else []:
@@ -91,7 +97,26 @@ class StyleSheet:
         return el.get(f"{W}val", style_id or "") if el is not None else (style_id or "")
 
     def chain(self, style_id: str | None) -> list[Element]:
-        """The style and those it is based on, nearest first (cycles stopped)."""
+        """The style and those it is based on, nearest first (cycles stopped).
+
+        Asked for every run and paragraph; the styles do not change while they are checked, so
+        each chain is walked once (the list returned is shared: do not change it).
+        """
+        found = self._chains.get(style_id)
+        if found is None:
+            found = self._chains[style_id] = self._walk(style_id)
+        return found
+
+    def _rprs(self, style_id: str | None) -> list[Element]:
+        """The run properties along the chain of ``style_id``, nearest first (shared, as :meth:`chain`)."""
+        found = self._style_rprs.get(style_id)
+        if found is None:
+            found = self._style_rprs[style_id] = [
+                r for r in (st.find(f"{W}rPr") for st in self.chain(style_id)) if r is not None
+            ]
+        return found
+
+    def _walk(self, style_id: str | None) -> list[Element]:
         out: list[Element] = []
         seen: set[str] = set()
         while style_id and style_id in self.styles and style_id not in seen:
@@ -103,8 +128,8 @@ class StyleSheet:
         return out
 
     def para_style(self, p: Element) -> str | None:
-        ps = p.find(f"{W}pPr/{W}pStyle")
-        return ps.get(f"{W}val") if ps is not None else self.default_para
+        found = _PSTYLE(p)
+        return found[0].get(f"{W}val") if found else self.default_para
 
     def heading_level(self, p: Element) -> int | None:
         """1-9 for a heading paragraph (by outline level or a 'Heading N' style), else ``None``."""
@@ -129,11 +154,9 @@ class StyleSheet:
         if own is not None:
             out.append(own)
         rs = own.find(f"{W}rStyle") if own is not None else None
-        for style in self.chain(rs.get(f"{W}val") if rs is not None else self.default_char):
-            if style.find(f"{W}rPr") is not None:
-                out.append(style.find(f"{W}rPr"))
+        out += self._rprs(rs.get(f"{W}val") if rs is not None else self.default_char)
         para_style = self.para_style(p)
-        paragraph = [st.find(f"{W}rPr") for st in self.chain(para_style) if st.find(f"{W}rPr") is not None]
+        paragraph = self._rprs(para_style)
         from_table = table.rpr if table is not None else []
         # Word lets a table style's text formatting win over the default paragraph style (Normal),
         # but not over a paragraph style the author chose.
@@ -150,6 +173,11 @@ class StyleSheet:
         (header row, last row, first and last column, banded rows and columns, the whole table)."""
         if cell is None:
             return None
+        if cell not in self._tables:  # every paragraph of a cell asks
+            self._tables[cell] = self._table_layers(cell)
+        return self._tables[cell]
+
+    def _table_layers(self, cell: Element) -> TableLayers | None:
         row = cell.getparent()
         tbl = row.getparent() if row is not None else None
         if tbl is None or tbl.tag != f"{W}tbl":

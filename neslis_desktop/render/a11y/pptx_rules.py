@@ -84,6 +84,7 @@ def check_deck(prs: Any, report: Report, min_size: float) -> None:
     """Add every finding of the deck ``prs`` to ``report``."""
     _file_properties(prs, report)
     titles: dict[str, int] = {}
+    shared = _Shared()
     for number, slide in enumerate(prs.slides, start=1):
         title_el = _title_shape(slide)
         title = _text(title_el).strip() if title_el is not None else ""
@@ -123,7 +124,9 @@ def check_deck(prs: Any, report: Report, min_size: float) -> None:
                 )
             else:
                 titles[key] = number
-        _SlideCheck(prs, slide, number=number, where=where, report=report, min_size=min_size).run(title_el)
+        _SlideCheck(prs, slide, number=number, where=where, report=report, min_size=min_size, shared=shared).run(
+            title_el
+        )
 
 
 def _title_shape(slide: Any) -> Element | None:
@@ -165,17 +168,27 @@ def _file_properties(prs: Any, report: Report) -> None:
         )
 
 
+class _Shared:
+    """What every slide of one deck reads alike: its masters' themes and its layouts' placeholders."""
+
+    def __init__(self) -> None:
+        self.themes: dict[Any, Any] = {}
+        self.matches: dict[Any, Any] = {}
+
+
 class _SlideCheck:
     """The rules that look inside one slide."""
 
-    def __init__(self, prs: Any, slide: Any, *, number: int, where: str, report: Report, min_size: float) -> None:
+    def __init__(
+        self, prs: Any, slide: Any, *, number: int, where: str, report: Report, min_size: float, shared: _Shared
+    ) -> None:
         self.slide = slide
         self.number = number
         self.where = where
         self.report = report
         self.min_size = min_size
-        self.colours = SlideColours(slide)
-        self.styles = TextStyles(slide, prs)
+        self.colours = SlideColours(slide, shared.themes)
+        self.styles = TextStyles(slide, prs, shared.matches)
         self.background = background(slide, self.colours)
         self.boxes: dict[int, Box | None] = {}
         tree = slide.element.find(f"{P}cSld/{P}spTree")

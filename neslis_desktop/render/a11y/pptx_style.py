@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from neslis_desktop.render.a11y.values import int_attr
 from neslis_desktop.render.colour import (
     BLACK,
@@ -51,24 +53,16 @@ class Paint:
 class SlideColours:
     """Theme colours as one slide sees them: its colour map over its master's theme."""
 
-    def __init__(self, slide: Any) -> None:
+    def __init__(self, slide: Any, themes: dict[Any, tuple[dict[str, RGB], list[Element]]] | None = None) -> None:
+        """``themes``: the masters' themes already read by this check, shared by its slides."""
         layout = slide.slide_layout
         master = layout.slide_master
-        self.scheme: dict[str, RGB] = {}
-        try:
-            theme = master.part.part_related_by(THEME_REL)
-            from lxml import etree
-
-            root = etree.fromstring(theme.blob)
-            scheme = root.find(f"{A}themeElements/{A}clrScheme")
-            for slot in scheme if scheme is not None else []:
-                rgb = self._plain(slot[0]) if len(slot) else None
-                if rgb is not None:
-                    self.scheme[etree.QName(slot).localname] = rgb
-            fmt = root.find(f"{A}themeElements/{A}fmtScheme/{A}bgFillStyleLst")
-            self.bg_styles: list[Element] = list(fmt) if fmt is not None else []
-        except (KeyError, ValueError, SyntaxError):
-            self.bg_styles = []
+        known = themes.get(master.element) if themes is not None else None
+        if known is None:
+            known = self._theme(master)
+            if themes is not None:
+                themes[master.element] = known
+        self.scheme, self.bg_styles = known
         mapping = dict(DEFAULT_MAP)
         master_map = master.element.find(f"{P}clrMap")
         if master_map is not None:
@@ -78,6 +72,23 @@ class SlideColours:
             if override is not None:
                 mapping.update(override.attrib)
         self.mapping = mapping
+
+    @classmethod
+    def _theme(cls, master: Any) -> tuple[dict[str, RGB], list[Element]]:
+        """The theme's colour slots and background fill styles."""
+        colours: dict[str, RGB] = {}
+        try:
+            theme = master.part.part_related_by(THEME_REL)
+            root = etree.fromstring(theme.blob)
+            scheme = root.find(f"{A}themeElements/{A}clrScheme")
+            for slot in scheme if scheme is not None else []:
+                rgb = cls._plain(slot[0]) if len(slot) else None
+                if rgb is not None:
+                    colours[etree.QName(slot).localname] = rgb
+            fmt = root.find(f"{A}themeElements/{A}fmtScheme/{A}bgFillStyleLst")
+            return colours, list(fmt) if fmt is not None else []
+        except (KeyError, ValueError, SyntaxError):
+            return colours, []
 
     @staticmethod
     def _plain(el: Element) -> RGB | None:
@@ -156,11 +167,15 @@ class SlideColours:
         return None
 
 
+_PH = etree.XPath("./*/p:nvPr/p:ph", namespaces={"p": P[1:-1]})  # compiled once: asked of every shape, often
+
+
 def placeholder_type(shape_el: Element) -> tuple[bool, str | None, str | None]:
     """(is a placeholder, its type, its idx) from the shape's ``p:ph``."""
-    ph = shape_el.find(f"./*/{P}nvPr/{P}ph")
-    if ph is None:
+    found = _PH(shape_el)
+    if not found:
         return False, None, None
+    ph = found[0]
     return True, ph.get("type"), ph.get("idx")
 
 
@@ -184,10 +199,20 @@ def _matching_ph(tree: Element, ph_type: str | None, idx: str | None) -> Element
 class TextStyles:
     """The chain of list styles a shape's paragraphs inherit from, on one slide."""
 
-    def __init__(self, slide: Any, prs: Any) -> None:
+    def __init__(
+        self, slide: Any, prs: Any, matches: dict[tuple[Any, str | None, str | None], Any] | None = None
+    ) -> None:
+        """``matches``: the layout and master placeholders already found by this check, shared by its slides."""
         self.layout = slide.slide_layout.element
         self.master = slide.slide_layout.slide_master.element
         self.default = prs.element.find(f"{P}defaultTextStyle")
+        self.matches = matches if matches is not None else {}
+
+    def _match(self, tree: Element, ph_type: str | None, idx: str | None) -> Element | None:
+        key = (tree, ph_type, idx)
+        if key not in self.matches:
+            self.matches[key] = _matching_ph(tree, ph_type, idx)
+        return self.matches[key]
 
     def chain(self, shape_el: Element) -> list[Element]:
         """``a:lstStyle``-like elements, nearest first, for text in ``shape_el``."""
@@ -198,7 +223,7 @@ class TextStyles:
         is_ph, ph_type, idx = placeholder_type(shape_el)
         if is_ph:
             for tree in (self.layout, self.master):
-                base = _matching_ph(tree, ph_type, idx)
+                base = self._match(tree, ph_type, idx)
                 if base is not None:
                     style = base.find(f"{P}txBody/{A}lstStyle")
                     if style is not None:
@@ -216,7 +241,7 @@ class TextStyles:
         is_ph, ph_type, idx = placeholder_type(shape_el)
         if not is_ph:
             return []
-        found = [_matching_ph(tree, ph_type, idx) for tree in (self.layout, self.master)]
+        found = [self._match(tree, ph_type, idx) for tree in (self.layout, self.master)]
         return [f for f in found if f is not None]
 
 
