@@ -19,12 +19,10 @@ from neslis_desktop.errors import ContentError, NeslisError, OutputError
 from neslis_desktop.model import Project
 from neslis_desktop.model.packs import Pack, PackKind, pack_sections
 from neslis_desktop.render.a11y import Report, check_file
-from neslis_desktop.render.changes import changes_section
 from neslis_desktop.render.pack import Cancelled, DeckProblems, Progress
 from neslis_desktop.render.template_guard import check_template
 from neslis_desktop.store.atomic import atomic_paths, describe_os_error
 from neslis_desktop.store.packs import pack_file_problems
-from neslis_desktop.store.snapshots import find_snapshot, load_snapshot
 
 if TYPE_CHECKING:  # the inspector imports python-pptx, loaded only when a deck is built
     from neslis_desktop.render.deck.inspect.findings import Finding
@@ -95,6 +93,9 @@ def pack_view(project: Project, pack: Pack, folder: Path | None = None, notes: l
     if pack.changes_since is not None and sections:
         if folder is None:
             raise NeslisError(f"Pack '{pack.name}' compares with a snapshot, so it is built from a project folder.")
+        from neslis_desktop.render.changes import changes_section  # with the differ: only for such packs
+        from neslis_desktop.store.snapshots import find_snapshot, load_snapshot
+
         snapshot = find_snapshot(folder, pack.changes_since)
         old = load_snapshot(snapshot)
         old_view = Project.model_construct(meta=pack.title_meta(old.meta), sections=pack_sections(pack, old.sections))

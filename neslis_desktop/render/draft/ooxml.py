@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _docx_qn
 from docx.oxml.parser import OxmlElement
 from lxml import etree
 from lxml.etree import _Element as Element
 
 from neslis_desktop.model.inline import Run, runs
 from neslis_desktop.render.draft.typography import year_ranges
+
+qn = lru_cache(maxsize=None)(_docx_qn)
+"""python-docx's ``qn``, remembered: the draft spells the same few dozen names thousands of times."""
 
 
 def sub(parent: Element, tag: str, **attrs: str) -> Element:
@@ -48,6 +52,11 @@ def _text_run(p: Element, text: str, *, bold: bool, italic: bool, char_style: st
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             chunk.clear()
 
+    if "\n" not in text and "\t" not in text and "\r" not in text:  # the usual case: one w:t (none if empty)
+        if text:
+            chunk.append(text)
+            flush()
+        return
     for ch in text:
         if ch == "\n":
             flush()

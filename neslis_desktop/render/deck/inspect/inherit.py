@@ -23,7 +23,7 @@ from neslis_desktop.render.deck.inspect.facts import (
     RunFacts,
 )
 from neslis_desktop.render.deck.oxml import theme
-from neslis_desktop.render.deck.oxml.ns import NS
+from neslis_desktop.render.deck.oxml.ns import NS, first
 from neslis_desktop.render.deck.oxml.placeholders import own_rect
 from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import Rect
@@ -53,7 +53,7 @@ class _Context:
 
 
 def _ph(sp: etree._Element) -> etree._Element | None:
-    return sp.find("./*/p:nvPr/p:ph", NS)
+    return first(sp, "./*/p:nvPr/p:ph")
 
 
 def _placeholders(owner: etree._Element) -> list[tuple[etree._Element, str, str | None]]:
@@ -96,7 +96,7 @@ def _fill_of(sp_pr: etree._Element | None, scheme: dict[str, str], style: etree.
             if tag == "solidFill":
                 el = colour_element(child)
                 rgb = resolve(el, scheme) if el is not None else None
-                alpha = el.find("a:alpha", NS) if el is not None else None
+                alpha = first(el, "a:alpha") if el is not None else None
                 opacity = int(alpha.get("val", "100000")) / 100_000 if alpha is not None else 1.0
                 return Fill([rgb] if rgb else [], alpha=max(0.0, min(opacity, 1.0)))
             if tag == "gradFill":
@@ -105,7 +105,7 @@ def _fill_of(sp_pr: etree._Element | None, scheme: dict[str, str], style: etree.
             if tag in ("blipFill", "pattFill"):
                 return Fill(picture=True)
     if style is not None:
-        ref = style.find("a:fillRef", NS)
+        ref = first(style, "a:fillRef")
         if ref is not None and ref.get("idx", "0") != "0":
             el = colour_element(ref)
             rgb = resolve(el, scheme) if el is not None else None
@@ -116,15 +116,15 @@ def _fill_of(sp_pr: etree._Element | None, scheme: dict[str, str], style: etree.
 def background(slide: Slide, scheme: dict[str, str]) -> Fill:
     """The slide's background: its own, else the layout's, else the master's; white if none."""
     for owner in (element(slide), element(slide.slide_layout), element(slide.slide_layout.slide_master)):
-        bg = owner.find("p:cSld/p:bg", NS)
+        bg = first(owner, "p:cSld/p:bg")
         if bg is None:
             continue
-        pr = bg.find("p:bgPr", NS)
+        pr = first(bg, "p:bgPr")
         if pr is not None:
             fill = _fill_of(pr, scheme, None)
             if fill is not None:
                 return fill
-        ref = bg.find("p:bgRef", NS)
+        ref = first(bg, "p:bgRef")
         if ref is not None:
             el = colour_element(ref)
             rgb = resolve(el, scheme) if el is not None else None
@@ -158,12 +158,12 @@ class _TextChain:
                 if mas is not None:
                     self.shapes.append(mas)
             which = "titleStyle" if self.kind in _TITLES else "otherStyle" if self.kind in FOOTERS else "bodyStyle"
-            st = master_el.find(f"p:txStyles/p:{which}", NS)
+            st = first(master_el, f"p:txStyles/p:{which}")
             if st is not None:
                 self.styles.append(st)
         elif ctx.default_style is not None:
             self.styles.append(ctx.default_style)
-        self.style = sp.find("p:style", NS)
+        self.style = first(sp, "p:style")
 
     def rect(self) -> Rect | None:
         for sp in self.shapes:
@@ -177,11 +177,11 @@ class _TextChain:
         found = []
         tag = f"a:lvl{level + 1}pPr"
         for sp in self.shapes:
-            el = sp.find(f"p:txBody/a:lstStyle/{tag}", NS)
+            el = first(sp, f"p:txBody/a:lstStyle/{tag}")
             if el is not None:
                 found.append(el)
         for st in self.styles:
-            el = st.find(tag, NS)
+            el = first(st, tag)
             if el is not None:
                 found.append(el)
         return found
@@ -191,20 +191,20 @@ class _TextChain:
         insets = [None, None, None, None]
         names = ("lIns", "tIns", "rIns", "bIns")
         for sp in self.shapes:
-            pr = sp.find("p:txBody/a:bodyPr", NS)
+            pr = first(sp, "p:txBody/a:bodyPr")
             if pr is None:
                 continue
             for i, name in enumerate(names):
                 if insets[i] is None and pr.get(name) is not None:
                     insets[i] = int(pr.get(name))  # type: ignore[call-overload]
-            if pr.get("wrap") is not None and pr is sp.find("p:txBody/a:bodyPr", NS) and sp is self._first_with("wrap"):
+            if pr.get("wrap") is not None and pr is first(sp, "p:txBody/a:bodyPr") and sp is self._first_with("wrap"):
                 facts.wrap = pr.get("wrap") != "none"
             if pr.get("anchor") is not None and sp is self._first_with("anchor"):
                 facts.anchor = pr.get("anchor", "t")
         defaults = (91_440, 45_720, 91_440, 45_720)
         facts.insets = tuple(v if v is not None else d for v, d in zip(insets, defaults, strict=True))  # type: ignore[assignment]
         for sp in self.shapes:
-            pr = sp.find("p:txBody/a:bodyPr", NS)
+            pr = first(sp, "p:txBody/a:bodyPr")
             if pr is None:
                 continue
             auto = next((c for c in pr if etree.QName(c).localname in ("noAutofit", "normAutofit", "spAutoFit")), None)
@@ -220,7 +220,7 @@ class _TextChain:
 
     def _first_with(self, attr: str) -> etree._Element | None:
         for sp in self.shapes:
-            pr = sp.find("p:txBody/a:bodyPr", NS)
+            pr = first(sp, "p:txBody/a:bodyPr")
             if pr is not None and pr.get(attr) is not None:
                 return sp
         return None
@@ -235,24 +235,24 @@ class _TextChain:
         return typeface
 
     def para(self, p: etree._Element) -> ParaFacts:
-        ppr = p.find("a:pPr", NS)
+        ppr = first(p, "a:pPr")
         level = int(ppr.get("lvl", "0")) if ppr is not None else 0
         chain = ([ppr] if ppr is not None else []) + self.levels(level)
         facts = ParaFacts(runs=[], level=level)
         facts.margin = next((int(el.get("marL")) for el in chain if el.get("marL") is not None), 0)
         for attr, tag in (("space_before", "spcBef"), ("space_after", "spcAft")):
             for el in chain:
-                sp_el = el.find(f"a:{tag}", NS)
+                sp_el = first(el, f"a:{tag}")
                 if sp_el is not None:
                     setattr(facts, attr, _spacing(sp_el))
                     break
-        defs = [el.find("a:defRPr", NS) for el in chain]
+        defs = [first(el, "a:defRPr") for el in chain]
         defs = [d for d in defs if d is not None]
         base_size = next((int(d.get("sz")) / 100 for d in defs if d.get("sz")), 18.0)
         for el in chain:
-            ln = el.find("a:lnSpc", NS)
+            ln = first(el, "a:lnSpc")
             if ln is not None:
-                pct, pts = ln.find("a:spcPct", NS), ln.find("a:spcPts", NS)
+                pct, pts = first(ln, "a:spcPct"), first(ln, "a:spcPts")
                 if pct is not None:
                     facts.line = int(pct.get("val", "100000")) / 100_000
                 elif pts is not None:
@@ -266,11 +266,11 @@ class _TextChain:
             tag = etree.QName(child).localname
             if tag in ("r", "fld"):
                 text = child.findtext("a:t", default="", namespaces=NS)
-                facts.runs.append(self._run(child.find("a:rPr", NS), defs, text))
+                facts.runs.append(self._run(first(child, "a:rPr"), defs, text))
             elif tag == "br":
-                facts.runs.append(self._run(child.find("a:rPr", NS), defs, "\n"))
+                facts.runs.append(self._run(first(child, "a:rPr"), defs, "\n"))
         if not facts.runs:
-            facts.runs.append(self._run(p.find("a:endParaRPr", NS), defs, ""))
+            facts.runs.append(self._run(first(p, "a:endParaRPr"), defs, ""))
         return facts
 
     def _run(self, rpr: etree._Element | None, defs: list[etree._Element], text: str) -> RunFacts:
@@ -281,17 +281,17 @@ class _TextChain:
 
         size = int(attr("sz") or 1800) / 100
         typeface = next(
-            (el.find("a:latin", NS).get("typeface") for el in chain if el.find("a:latin", NS) is not None), None
+            (first(el, "a:latin").get("typeface") for el in chain if first(el, "a:latin") is not None), None
         )
         colour: RGB | None = None
         for el in chain:
-            fill = el.find("a:solidFill", NS)
+            fill = first(el, "a:solidFill")
             if fill is not None:
                 c = colour_element(fill)
                 colour = resolve(c, self.scheme) if c is not None else None
                 break
         else:
-            ref = self.style.find("a:fontRef", NS) if self.style is not None else None
+            ref = first(self.style, "a:fontRef") if self.style is not None else None
             c = colour_element(ref)
             tx1 = self.scheme.get("tx1", "#000000")
             colour = resolve(c, self.scheme) if c is not None else hex_rgb(tx1)
@@ -302,10 +302,10 @@ class _TextChain:
 
 def _spacing(el: etree._Element) -> float:
     """Points of an ``a:spcBef``/``a:spcAft``; a percentage of the size comes back negative (as a fraction)."""
-    pts = el.find("a:spcPts", NS)
+    pts = first(el, "a:spcPts")
     if pts is not None:
         return int(pts.get("val", "0")) / 100
-    pct = el.find("a:spcPct", NS)
+    pct = first(el, "a:spcPct")
     if pct is not None:
         return -int(pct.get("val", "0")) / 100_000
     return 0.0

@@ -17,7 +17,7 @@ from pptx.slide import Slide, SlideLayout
 from neslis_desktop.render.deck.inspect.facts import _TITLES, Fill, ShapeFacts, SlideFacts
 from neslis_desktop.render.deck.inspect.inherit import _Context, _fill_of, _ph, _TextChain, background
 from neslis_desktop.render.deck.inspect.tables import read_table
-from neslis_desktop.render.deck.oxml.ns import NS
+from neslis_desktop.render.deck.oxml.ns import NS, first
 from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import Rect
 
@@ -33,7 +33,7 @@ def _shape_kind(sp: etree._Element) -> str:
     if tag == "sp":
         return (
             "text"
-            if sp.find("p:nvSpPr/p:cNvSpPr", NS) is not None and sp.find("p:nvSpPr/p:cNvSpPr", NS).get("txBox") == "1"
+            if first(sp, "p:nvSpPr/p:cNvSpPr") is not None and first(sp, "p:nvSpPr/p:cNvSpPr").get("txBox") == "1"
             else "shape"
         )
     return "other"
@@ -48,11 +48,11 @@ def _walk(tree: etree._Element) -> Iterator[tuple[etree._Element, tuple[float, f
         for child in node:
             tag = etree.QName(child).localname
             if tag == "grpSp":
-                x = child.find("p:grpSpPr/a:xfrm", NS)
+                x = first(child, "p:grpSpPr/a:xfrm")
                 nt = t
                 if x is not None:
-                    off, ext = x.find("a:off", NS), x.find("a:ext", NS)
-                    choff, chext = x.find("a:chOff", NS), x.find("a:chExt", NS)
+                    off, ext = first(x, "a:off"), first(x, "a:ext")
+                    choff, chext = first(x, "a:chOff"), first(x, "a:chExt")
                     if None not in (off, ext, choff, chext):
                         sx = int(ext.get("cx")) / max(int(chext.get("cx")), 1)
                         sy = int(ext.get("cy")) / max(int(chext.get("cy")), 1)
@@ -75,7 +75,7 @@ def _apply(r: Rect, t: tuple[float, float, float, float]) -> Rect:
 def _layer(  # noqa: PLR0917
     ctx: _Context, slide: Slide, layout: SlideLayout, owner: etree._Element, layer: str, decorations: bool
 ) -> list[ShapeFacts]:
-    tree = owner.find("p:cSld/p:spTree", NS)
+    tree = first(owner, "p:cSld/p:spTree")
     out: list[ShapeFacts] = []
     if tree is None:
         return out
@@ -87,7 +87,7 @@ def _layer(  # noqa: PLR0917
         rect = chain.rect()
         if rect is None:
             continue
-        c_nv = sp.find("./*/p:cNvPr", NS)
+        c_nv = first(sp, "./*/p:cNvPr")
         facts = ShapeFacts(
             name=c_nv.get("name", "") if c_nv is not None else "",
             shape_id=int(c_nv.get("id", "0")) if c_nv is not None and c_nv.get("id", "").isdigit() else 0,
@@ -100,10 +100,10 @@ def _layer(  # noqa: PLR0917
         if kind == "picture":
             facts.fill = Fill(picture=True)
         else:
-            own = _fill_of(sp.find("p:spPr", NS), chain.scheme, chain.style)
+            own = _fill_of(first(sp, "p:spPr"), chain.scheme, chain.style)
             if own is None and kind == "placeholder":
                 for other in chain.shapes[1:]:
-                    own = _fill_of(other.find("p:spPr", NS), chain.scheme, other.find("p:style", NS))
+                    own = _fill_of(first(other, "p:spPr"), chain.scheme, first(other, "p:style"))
                     if own is not None:
                         break
             facts.fill = own or Fill()
@@ -111,7 +111,7 @@ def _layer(  # noqa: PLR0917
             facts.table = read_table(ctx, slide, sp, owner, layout)
             if facts.table is not None:
                 facts.kind = "table"
-        tx = sp.find("p:txBody", NS)
+        tx = first(sp, "p:txBody")
         if tx is not None:
             facts.paras = [chain.para(p) for p in tx.iterfind("a:p", NS)]
             facts.body = chain.body()

@@ -15,7 +15,7 @@ from pptx.slide import Slide, SlideLayout
 
 from neslis_desktop.render.deck.inspect.facts import CellFacts, RunFacts, TableFacts
 from neslis_desktop.render.deck.inspect.inherit import _Context, _TextChain
-from neslis_desktop.render.deck.oxml.ns import NS
+from neslis_desktop.render.deck.oxml.ns import NS, first
 
 CELL_MARGINS = (91_440, 45_720, 91_440, 45_720)
 """PowerPoint's cell margins when ``a:tcPr`` sets none: left, top, right, bottom (EMU)."""
@@ -45,13 +45,13 @@ def _row_text_style(style: etree._Element | None, parts: list[str]) -> tuple[boo
     if style is None:
         return (True if any(_BUILT_IN_BOLD.get(p) for p in parts) else None), None
     for name in parts:
-        tx = style.find(f"a:{name}/a:tcTxStyle", NS)
+        tx = first(style, f"a:{name}/a:tcTxStyle")
         if tx is None:
             continue
         if tx.get("b") in ("on", "off"):
             bold = tx.get("b") == "on"
-        latin = tx.find("a:font/a:latin", NS)
-        ref = tx.find("a:fontRef", NS)
+        latin = first(tx, "a:font/a:latin")
+        ref = first(tx, "a:fontRef")
         if latin is not None and latin.get("typeface"):
             face = latin.get("typeface")
         elif ref is not None and ref.get("idx") in ("major", "minor"):
@@ -71,7 +71,7 @@ class _CellChain(_TextChain):
     row_face: str | None = None
 
     def levels(self, level: int) -> list[etree._Element]:
-        own = self.cell.find(f"a:txBody/a:lstStyle/a:lvl{level + 1}pPr", NS) if self.cell is not None else None
+        own = first(self.cell, f"a:txBody/a:lstStyle/a:lvl{level + 1}pPr") if self.cell is not None else None
         return ([own] if own is not None else []) + super().levels(level)
 
     def _run(self, rpr: etree._Element | None, defs: list[etree._Element], text: str) -> RunFacts:
@@ -80,7 +80,7 @@ class _CellChain(_TextChain):
         chain = ([rpr] if rpr is not None else []) + [d for d in defs if self.cell in d.iterancestors()]
         if self.row_bold is not None and not any(el.get("b") is not None for el in chain):
             facts.bold = self.row_bold
-        if self.row_face is not None and not any(el.find("a:latin", NS) is not None for el in chain):
+        if self.row_face is not None and not any(first(el, "a:latin") is not None for el in chain):
             facts.family = self.family(self.row_face)
         return facts
 
@@ -89,11 +89,11 @@ def read_table(
     ctx: _Context, slide: Slide, frame: etree._Element, owner: etree._Element, layout: SlideLayout
 ) -> TableFacts | None:
     """The table a graphic frame holds, its cells resolved; ``None`` if it holds none."""
-    tbl = frame.find("a:graphic/a:graphicData/a:tbl", NS)
+    tbl = first(frame, "a:graphic/a:graphicData/a:tbl")
     if tbl is None:
         return None
-    pr = tbl.find("a:tblPr", NS)
-    first = pr is not None and pr.get("firstRow") in ("1", "true")
+    pr = first(tbl, "a:tblPr")
+    header = pr is not None and pr.get("firstRow") in ("1", "true")
     last = pr is not None and pr.get("lastRow") in ("1", "true")
     widths = [int(c.get("w", "0")) for c in tbl.iterfind("a:tblGrid/a:gridCol", NS)]
     band = pr is not None and pr.get("bandRow") in ("1", "true")
@@ -105,10 +105,10 @@ def read_table(
     for r, tr in enumerate(rows):
         parts = ["wholeTbl"]
         if band:
-            parts.append("band1H" if (r - first) % 2 == 0 else "band2H")
+            parts.append("band1H" if (r - header) % 2 == 0 else "band2H")
         if last and r == len(rows) - 1:
             parts.append("lastRow")
-        if first and r == 0:
+        if header and r == 0:
             parts.append("firstRow")
         chain.row_bold, chain.row_face = _row_text_style(style, parts)
         col = 0
@@ -117,9 +117,9 @@ def read_table(
             merged = tc.get("hMerge") in ("1", "true") or tc.get("vMerge") in ("1", "true")
             if not merged:
                 chain.cell = tc
-                tx = tc.find("a:txBody", NS)
+                tx = first(tc, "a:txBody")
                 paras = [chain.para(p) for p in tx.iterfind("a:p", NS)] if tx is not None else []
-                tc_pr = tc.find("a:tcPr", NS)
+                tc_pr = first(tc, "a:tcPr")
                 margins = tuple(
                     int(tc_pr.get(name)) if tc_pr is not None and tc_pr.get(name) is not None else default
                     for name, default in zip(("marL", "marT", "marR", "marB"), CELL_MARGINS, strict=True)
@@ -128,4 +128,4 @@ def read_table(
                     CellFacts(r, col, paras, margins, span, int(tc.get("rowSpan", "1")))  # type: ignore[arg-type]
                 )
             col += span
-    return TableFacts(widths, [int(tr.get("h", "0")) for tr in rows], cells, first)
+    return TableFacts(widths, [int(tr.get("h", "0")) for tr in rows], cells, header)

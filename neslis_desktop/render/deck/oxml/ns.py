@@ -7,6 +7,11 @@ code takes its namespaces from here, so a prefix means one thing everywhere.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
+from lxml import etree
+
 NS: dict[str, str] = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
@@ -20,3 +25,20 @@ def qn(tag: str) -> str:
     """The Clark name (``{uri}local``) of a prefixed tag such as ``"a:rPr"``."""
     prefix, local = tag.split(":")
     return f"{{{NS[prefix]}}}{local}"
+
+
+@lru_cache(maxsize=512)
+def xpath(path: str) -> etree.XPath:
+    """``path`` (prefixes from :data:`NS`) compiled once.
+
+    lxml's ``find`` parses its path in Python on every call; the slide inspector asks the same
+    few paths of every shape and paragraph of a deck, and a compiled XPath answers in about a
+    third of the time.
+    """
+    return etree.XPath(path, namespaces=NS)
+
+
+def first(el: Any, path: str) -> Any:
+    """The first element ``path`` finds under ``el`` (as ``el.find(path, NS)``), or ``None``."""
+    found = xpath(path)(el)
+    return found[0] if found else None

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 from pptx.slide import SlideLayout, SlideMaster
 
-from neslis_desktop.render.deck.oxml.ns import NS
+from neslis_desktop.render.deck.oxml.ns import NS, first
 from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import EMU_PER_INCH, Frame, LayoutRole, Rect
 
@@ -43,14 +43,14 @@ Placements = dict[str, Rect]
 
 def ph_type(sp: etree._Element) -> str | None:
     """The placeholder type of shape element ``sp`` (``obj`` when unstated), ``None`` if not one."""
-    ph = sp.find("./*/p:nvPr/p:ph", NS)
+    ph = first(sp, "./*/p:nvPr/p:ph")
     return None if ph is None else ph.get("type", "obj")
 
 
 def ph_elements(tree_owner: etree._Element) -> Iterator[tuple[etree._Element, str]]:
     """(shape element, placeholder type) for each placeholder in a layout or master."""
     for sp in tree_owner.iterfind("p:cSld/p:spTree/*", NS):
-        ph = sp.find("./*/p:nvPr/p:ph", NS)
+        ph = first(sp, "./*/p:nvPr/p:ph")
         if ph is not None:
             yield sp, ph.get("type", "obj")
 
@@ -62,12 +62,12 @@ def ph_types(layout: SlideLayout) -> list[str]:
 
 def own_rect(sp: etree._Element) -> Rect | None:
     """The box a shape (or a graphic frame) sets itself; ``None`` when it inherits its place."""
-    xfrm = sp.find("./p:spPr/a:xfrm", NS)
+    xfrm = first(sp, "./p:spPr/a:xfrm")
     if xfrm is None:
-        xfrm = sp.find("./p:xfrm", NS)  # graphic frames
+        xfrm = first(sp, "./p:xfrm")  # graphic frames
     if xfrm is None:
         return None
-    off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
+    off, ext = first(xfrm, "a:off"), first(xfrm, "a:ext")
     if off is None or ext is None:
         return None
     return Rect(int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0)))
@@ -162,7 +162,7 @@ def bulleted_levels(layout: SlideLayout) -> frozenset[int]:
     sources: list[etree._Element] = []
     for owner, wanted in ((element(layout), BODY_TYPES), (element(layout.slide_master), ("body",))):
         for sp, t in ph_elements(owner):
-            style = sp.find("p:txBody/a:lstStyle", NS)
+            style = first(sp, "p:txBody/a:lstStyle")
             if t in wanted and style is not None:
                 sources.append(style)
     body_style = element(layout.slide_master).find("p:txStyles/p:bodyStyle", NS)
@@ -171,7 +171,7 @@ def bulleted_levels(layout: SlideLayout) -> frozenset[int]:
     levels = set()
     for n in range(1, 10):
         for source in sources:
-            props = source.find(f"a:lvl{n}pPr", NS)
+            props = first(source, f"a:lvl{n}pPr")
             kinds = {etree.QName(child).localname for child in props} if props is not None else set()
             if kinds & {"buChar", "buAutoNum", "buBlip"}:
                 levels.add(n - 1)
