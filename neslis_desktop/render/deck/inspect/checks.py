@@ -55,7 +55,7 @@ class SlideCheck:
         self.slide = slide
         self.section = section_of(slide.title)
         self.findings: list[Finding] = []
-        self.fits: dict[int, TextFit] = {}
+        self.fits: dict[int, TextFit] = slide.fits  # shared with every check of this reading
         """Measured text per shape, filled as the checks ask (the contrast repair needs few)."""
         # LibreOffice exports its masters' date and number fields as text boxes reading
         # "<date/time>" and "<number>"; they stand in for the footers, as placeholders would.

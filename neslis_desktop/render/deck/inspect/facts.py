@@ -9,6 +9,7 @@ its insets and autofit, its fill, and the slide's background.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -147,3 +148,6 @@ class SlideFacts:
     shapes: list[ShapeFacts]
     layout_name: str
     notes: str = ""
+    fits: dict[int, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Measured text by ``id`` of a shape (:class:`~.measure.TextFit`), filled by the checks: the
+    repairs and the inspection measure the same shapes, so each is measured once per reading."""
