@@ -323,7 +323,8 @@ def phases(report: Report, runs: int, tmp: Path) -> None:
         "Python start-up (interpreter, site, editable-install finder) and exit without teardown",
         "import the CLI, store and model (pydantic classes built)",
         "load_project: read and validate the bundled YAML",
-        "first deck build (imports python-pptx and the renderers, opens the template; checks and word widths come from the cache folder)",
+        "first deck build (imports python-pptx and the renderers, opens the template; "
+        "checks and word widths come from the cache folder)",
         "first draft build (opens and checks the template)",
         "whole process",
     ]
