@@ -10,10 +10,11 @@ build with the table and one without plan the same deck.
 
 A table is keyed by the font file's path, size and modification time and this program's
 version (a new release, or a font updated in place, starts a new table). It holds at most
-:data:`MAX_WORDS` words; beyond that, new words are measured and not remembered. Tables are
-written by :func:`save` (the deck build calls it), atomically, only when words were added;
-one that cannot be read is ignored and rebuilt. Two programs writing at once lose only
-words, which are measured again.
+:data:`MAX_WORDS` words, so that reading it stays cheaper than measuring a project's words
+afresh (a full table reads in about 8 ms); when it would hold more, the words this run used
+are kept and the oldest others dropped. Tables are written by :func:`save` (the deck build
+calls it), atomically, only when words were added; one that cannot be read is ignored and
+rebuilt. Two programs writing at once lose only words, which are measured again.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ if TYPE_CHECKING:  # Pillow is imported only when a word is not in the table
 
 REF_SIZE = 200
 """Pixel size fonts are measured at; widths are divided by it (a unit width, 1 pt at 1 pt)."""
-MAX_WORDS = 50_000
-"""Most words remembered per font file (a table of about 1.5 MB)."""
+MAX_WORDS = 10_000
+"""Most words remembered per font file (a table of about 300 KB): some ten projects' words."""
 _KIND = "font-widths"
 
 _LOCK = threading.Lock()
@@ -49,6 +50,7 @@ class _Table:
         self.key = _key(path)
         self.widths: dict[str, float] = _read(self.key) if self.key else {}
         self.added = 0
+        self.used: set[str] = set()  # the words asked for in this run, kept first when the table is full
         self._font: FreeTypeFont | None = None
         self._font_failed = False
 
@@ -63,17 +65,28 @@ class _Table:
         return self._font
 
     def width(self, text: str) -> float | None:
+        self.used.add(text)
         known = self.widths.get(text)
         if known is not None:
             return known
         font = self.font()
         if font is None:
             return None
-        measured = float(font.getlength(text)) / REF_SIZE
-        if len(self.widths) < MAX_WORDS:
-            self.widths[text] = measured
-            self.added += 1
+        measured = self.widths[text] = float(font.getlength(text)) / REF_SIZE
+        self.added += 1
         return measured
+
+    def kept(self) -> dict[str, float]:
+        """What to write: every word if they fit, else this run's words and the newest of the rest."""
+        if len(self.widths) <= MAX_WORDS:
+            return dict(self.widths)
+        # A table is written oldest first and this run's words last, so that "the newest of the
+        # rest" is the end of the table as read (dicts keep their order).
+        used = [w for w in self.widths if w in self.used][-MAX_WORDS:]
+        others = [w for w in self.widths if w not in self.used]
+        room = MAX_WORDS - len(used)
+        chosen = (others[-room:] if room > 0 else []) + used
+        return {w: self.widths[w] for w in chosen}
 
 
 _TABLES: dict[Path, _Table] = {}
@@ -118,7 +131,7 @@ def unit_width(path: Path, text: str) -> float | None:
 def save() -> None:
     """Write the tables that gained words to the cache folder (failures are passed over)."""
     with _LOCK:
-        pending = [(t.key, dict(t.widths)) for t in _TABLES.values() if t.added and t.key]
+        pending = [(t.key, t.kept()) for t in _TABLES.values() if t.added and t.key]
         for table in _TABLES.values():
             table.added = 0
     for key, widths in pending:

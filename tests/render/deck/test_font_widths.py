@@ -110,13 +110,20 @@ def test_a_font_changed_in_place_starts_a_new_table(cache: Path, carlito: Path, 
     assert len(list(cache.iterdir())) == 2
 
 
-def test_a_table_stops_growing_at_its_limit(cache: Path, carlito: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_table_keeps_this_runs_words_and_the_newest_others(
+    cache: Path, carlito: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(font_widths, "MAX_WORDS", 3)
-    widths = [font_widths.unit_width(carlito, w) for w in ("one", "two", "three", "four", "five")]
-    assert all(w is not None and w > 0 for w in widths)  # still measured
-    font_widths.save()
-    _new_process()
-    assert set(font_widths._table(carlito).widths) == {"one", "two", "three"}
+
+    def run(*words: str) -> set[str]:
+        assert all(font_widths.unit_width(carlito, w) for w in words)  # every word is measured
+        font_widths.save()
+        _new_process()
+        return set(font_widths._table(carlito).widths)
+
+    assert run("one", "two", "three", "four", "five") == {"three", "four", "five"}
+    assert run("six") == {"four", "five", "six"}
+    assert run("four", "seven") == {"six", "four", "seven"}
 
 
 def test_with_the_cache_off_nothing_is_written(tmp_path: Path, carlito: Path, monkeypatch: pytest.MonkeyPatch) -> None:
