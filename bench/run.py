@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import platform
@@ -444,6 +445,10 @@ def scaling(report: Report, factors: list[int], tmp: Path) -> None:
     rss_at: dict[int, float | None] = {}
     for factor in factors:
         folder = synth.write_synth(factor, tmp / f"synth-{factor}x")
+        # The process first, while this one is small: Linux counts in a child's peak the
+        # memory of the parent it was forked from, until it starts the program.
+        gc.collect()
+        child = run_child([*_neslis(), "build", str(folder), "-q", "-o", str(tmp / f"cli-{factor}x")], CHILD_ENV)
         load_s = _timed(lambda f=folder: load_project(f))  # type: ignore[misc]
         project = load_project(folder)
         out = tmp / f"out-{factor}x"
@@ -462,7 +467,6 @@ def scaling(report: Report, factors: list[int], tmp: Path) -> None:
             rows.append([f"{factor}x", f"build failed: {type(exc).__name__}: {exc}", "", "", "", "", ""])
             continue
         slides, units = _count(deck_path, draft_path)
-        child = run_child([*_neslis(), "build", str(folder), "-q", "-o", str(tmp / f"cli-{factor}x")], CHILD_ENV)
         deck_m, doc_m = statistics.median(deck_t), statistics.median(doc_t)
         per[factor] = (deck_m / slides, doc_m / units)
         rss_at[factor] = child.max_rss_mb if child.ok else None
