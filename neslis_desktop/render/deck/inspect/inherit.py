@@ -187,26 +187,21 @@ class _TextChain:
         return found
 
     def body(self) -> BodyFacts:
+        """The text body's insets, wrap, anchor and autofit: each from the nearest shape that sets it."""
         facts = BodyFacts()
-        insets = [None, None, None, None]
-        names = ("lIns", "tIns", "rIns", "bIns")
-        for sp in self.shapes:
-            pr = first(sp, "p:txBody/a:bodyPr")
-            if pr is None:
-                continue
-            for i, name in enumerate(names):
-                if insets[i] is None and pr.get(name) is not None:
-                    insets[i] = int(pr.get(name))  # type: ignore[call-overload]
-            if pr.get("wrap") is not None and pr is first(sp, "p:txBody/a:bodyPr") and sp is self._first_with("wrap"):
-                facts.wrap = pr.get("wrap") != "none"
-            if pr.get("anchor") is not None and sp is self._first_with("anchor"):
-                facts.anchor = pr.get("anchor", "t")
-        defaults = (91_440, 45_720, 91_440, 45_720)
-        facts.insets = tuple(v if v is not None else d for v, d in zip(insets, defaults, strict=True))  # type: ignore[assignment]
-        for sp in self.shapes:
-            pr = first(sp, "p:txBody/a:bodyPr")
-            if pr is None:
-                continue
+        prs = [pr for pr in (first(sp, "p:txBody/a:bodyPr") for sp in self.shapes) if pr is not None]
+
+        def nearest(attr: str) -> str | None:
+            return next((pr.get(attr) for pr in prs if pr.get(attr) is not None), None)
+
+        defaults = {"lIns": 91_440, "tIns": 45_720, "rIns": 91_440, "bIns": 45_720}
+        facts.insets = tuple(int(v) if (v := nearest(k)) is not None else d for k, d in defaults.items())  # type: ignore[assignment]
+        wrap, anchor = nearest("wrap"), nearest("anchor")
+        if wrap is not None:
+            facts.wrap = wrap != "none"
+        if anchor is not None:
+            facts.anchor = anchor
+        for pr in prs:
             auto = next((c for c in pr if etree.QName(c).localname in ("noAutofit", "normAutofit", "spAutoFit")), None)
             if auto is None:
                 continue
@@ -217,13 +212,6 @@ class _TextChain:
                 facts.line_reduction = int(auto.get("lnSpcReduction", "0")) / 100_000
             break
         return facts
-
-    def _first_with(self, attr: str) -> etree._Element | None:
-        for sp in self.shapes:
-            pr = first(sp, "p:txBody/a:bodyPr")
-            if pr is not None and pr.get(attr) is not None:
-                return sp
-        return None
 
     def family(self, typeface: str | None) -> str:
         if typeface in (None, ""):
