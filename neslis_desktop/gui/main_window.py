@@ -21,6 +21,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -158,10 +159,18 @@ class MainWindow(QMainWindow):
         self.right.setObjectName("rightSplitter")
         self.right.addWidget(preview_box)
         self.right.addWidget(self.warnings)
-        self.right.addWidget(self.pack_panel)
+        # In a scroll area of its own: on a small screen (1366x768 at 150% leaves 910x512) the
+        # panel scrolls rather than pushing the window past the screen's bottom.
+        self.pack_area = QScrollArea()
+        self.pack_area.setWidgetResizable(True)
+        self.pack_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.pack_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pack_area.setWidget(self.pack_panel)
+        self.pack_area.setMinimumHeight(90)
+        self.right.addWidget(self.pack_area)
         self.right.setStretchFactor(0, 1)
         self.right.setChildrenCollapsible(False)
-        preview_box.setMinimumHeight(160)
+        preview_box.setMinimumHeight(185)  # its heading and at least 150 px of slide
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -221,8 +230,8 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self.move(avail.x() + (avail.width() - width) // 2, avail.y() + max(0, (avail.height() - height - 30) // 2))
         self.splitter.setSizes([int(width * 0.22), int(width * 0.38), int(width * 0.40)])
-        pack = self.pack_panel.sizeHint().height()
-        self.right.setSizes([max(160, height - pack - 120), 0, pack])
+        pack = min(self.pack_panel.sizeHint().height(), max(90, height - 185 - 120))
+        self.right.setSizes([max(185, height - pack - 120), 0, pack])
 
     def _tab_order(self) -> None:
         """Tab goes outline → the form's fields, top to bottom → preview → pack panel."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from neslis_desktop.errors import NeslisError
 from neslis_desktop.gui import dialogs, settings
+from neslis_desktop.gui.elided_label import ElidedLabel
 from neslis_desktop.gui.generate_worker import GenerateJob
 from neslis_desktop.model import Project
 from neslis_desktop.model.packs import Pack
@@ -65,6 +66,8 @@ class PackPanel(QGroupBox):
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        # In a narrow column (1366x768 at 150%) a field goes under its label rather than squeezed beside it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.deck_label, deck_row = self._chooser("pptx")
         self.doc_label, doc_row = self._chooser("docx")
         form.addRow("Deck template:", deck_row)
@@ -72,9 +75,7 @@ class PackPanel(QGroupBox):
         out_row = QWidget()
         out_line = QHBoxLayout(out_row)
         out_line.setContentsMargins(0, 0, 0, 0)
-        self.out_label = QLabel()
-        self.out_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.out_label.setWordWrap(True)
+        self.out_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)  # a path: keep its drive and its last folder
         change_out = QPushButton("Change…")
         change_out.setAccessibleName("Change output folder")
         change_out.clicked.connect(self.choose_output)
@@ -145,8 +146,7 @@ class PackPanel(QGroupBox):
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("Bundled")
-        label.setWordWrap(True)
+        label = ElidedLabel("Bundled")
         pick = QPushButton("Choose…")
         pick.setAccessibleName(f"Choose {'deck' if kind == 'pptx' else 'document'} template")
         pick.clicked.connect(lambda: self.choose_template(kind))
@@ -179,9 +179,9 @@ class PackPanel(QGroupBox):
 
     def _show_choices(self) -> None:
         self.deck_label.setText(self.deck_template.name if self.deck_template else "Bundled NESLIS deck")
-        self.deck_label.setToolTip(str(self.deck_template or ""))
+        self.deck_label.setToolTip(str(self.deck_template or self.deck_label.text()))
         self.doc_label.setText(self.doc_template.name if self.doc_template else "Bundled NESLIS document")
-        self.doc_label.setToolTip(str(self.doc_template or ""))
+        self.doc_label.setToolTip(str(self.doc_template or self.doc_label.text()))
         self.out_label.setText(str(self.out_dir))
 
     def choose_template(self, kind: str) -> None:

@@ -9,7 +9,7 @@ import json
 import sys
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QToolButton, QWidget
 
 from neslis_desktop.gui.main_window import MainWindow
 from neslis_desktop.model import Project
@@ -18,11 +18,18 @@ from neslis_desktop.store import load_project
 
 
 def clipped(win: MainWindow) -> list[str]:
-    """Controls outside any scroll area that are not wholly visible, in the window and on the screen."""
+    """Controls outside any scroll area that are not wholly visible, in the window and on the screen,
+    and wrapped labels there not given the height their lines need."""
     found = []
     screen = win.screen().availableGeometry()
-    scrolled = [win.editor_area.widget(), win.preview_area.widget(), win.tree]
+    scrolled = [win.editor_area.widget(), win.preview_area.widget(), win.pack_area.widget(), win.tree]
     for w in win.findChildren(QWidget):
+        if isinstance(w, QLabel) and w.isVisible() and w.wordWrap() and w.text():
+            if not any(s is not None and (s is w or s.isAncestorOf(w)) for s in scrolled):
+                need = w.heightForWidth(w.width())
+                if need > w.height():  # a wrapped line the layout gave no room: cut through
+                    found.append(f"QLabel {w.text()[:40]!r}: {w.height()} px high, its lines need {need}")
+            continue
         if not isinstance(w, QAbstractButton | QLineEdit) or not w.isVisible():
             continue
         if any(s is not None and (s is w or s.isAncestorOf(w)) for s in scrolled):

@@ -1,4 +1,4 @@
-"""The window fits a laptop: at 1366x768 (100%) and 1920x1080 at 150%, on a first start, every
+"""The window fits a laptop: at 1366x768 (100% and 150%) and 1920x1080 at 150%, on a first start, every
 form shows without clipped controls or a sideways scroll, the toolbar does not overflow and the
 preview keeps its height. Each screen is Qt's offscreen platform configured to that size.
 """
@@ -42,7 +42,9 @@ def probe(tmp_path: Path, width: int, height: int, scale: float) -> dict[str, ob
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("width", "height", "scale"), [(1366, 768, 1.0), (1920, 1080, 1.5)], ids=["1366x768-100", "1920x1080-150"]
+    ("width", "height", "scale"),
+    [(1366, 768, 1.0), (1366, 768, 1.5), (1920, 1080, 1.5)],
+    ids=["1366x768-100", "1366x768-150", "1920x1080-150"],
 )
 def test_every_form_fits_the_screen(tmp_path: Path, width: int, height: int, scale: float) -> None:
     found = probe(tmp_path, width, height, scale)

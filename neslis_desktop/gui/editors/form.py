@@ -389,8 +389,8 @@ class FormEditor(QWidget):
             row.addWidget(button)
         hint = QLabel("Select words and press B or I for **bold** or *italic*.")
         hint.setStyleSheet("color: palette(mid);")
-        row.addWidget(hint)
-        row.addStretch(1)
+        hint.setWordWrap(True)  # a narrow pane (1366x768 at 150%) wraps it rather than widening the form
+        row.addWidget(hint, 1)
         return bar
 
     def _list_widget(self, f: F, container: dict[str, Any], fpath: Path) -> QWidget:
