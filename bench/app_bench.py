@@ -24,6 +24,7 @@ GOALS = {
     "cold start to shown window": 1.0,  # the goals of issue 17
     "keystroke to preview repaint": 0.050,
     "open project 50x bundled size": 0.5,
+    "open project 50x, first time": 0.5,
     "recovery copy after an edit": 0.100,
     "recovery copy after an edit, 50x": 3.0,
     "recovery snapshot on the UI thread, 50x": 0.050,
@@ -35,7 +36,7 @@ def cold_start(runs: int = 5) -> float:
     times = []
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp)
-        for _ in range(runs):
+        for _ in range(runs + 1):
             start = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-m", "neslis_desktop.gui.app", "--quit-after-show"],
@@ -95,8 +96,10 @@ def keystroke_to_preview(runs: int = 50) -> float:
     return statistics.median(times)
 
 
-def open_large_project(factor: int = 50, runs: int = 3) -> tuple[float, int]:
-    """Median seconds to load a project ``factor`` times the bundled size and show it."""
+def open_large_project(factor: int = 50, runs: int = 3) -> tuple[float, float, int]:
+    """Seconds to load a project ``factor`` times the bundled size and show it: the first time
+    (no file of it parsed before: an empty parse table) and the median of ``runs`` re-opens
+    (the files' parses read from the user's cache folder, as an officer's second opening)."""
     from neslis_desktop.gui.main_window import MainWindow
     from neslis_desktop.model import Project
     from neslis_desktop.resources import bundled_project
@@ -114,7 +117,7 @@ def open_large_project(factor: int = 50, runs: int = 3) -> tuple[float, int]:
         folder = Path(tmp) / "big"
         save_project(big, folder)
         times = []
-        for _ in range(runs):
+        for _ in range(runs + 1):
             # A new window each time: a window asked to open the project it already holds
             # only says so (it took 0 ms), and that is not what this measures.
             window = MainWindow()
@@ -128,7 +131,7 @@ def open_large_project(factor: int = 50, runs: int = 3) -> tuple[float, int]:
             window.close()
             window.deleteLater()
             _app().processEvents()
-    return statistics.median(times), len(sections)
+    return times[0], statistics.median(times[1:]), len(sections)
 
 
 def recovery_write(factor: int = 1, runs: int = 5) -> tuple[float, float]:
@@ -185,13 +188,21 @@ def run() -> list[tuple[str, float, float, str]]:
             f"median of 50, incl. the {PREVIEW_DEBOUNCE_MS} ms debounce",
         )
     )
-    seconds, count = open_large_project()
+    first, again, count = open_large_project()
     rows.append(
         (
             "open project 50x bundled size",
-            seconds,
+            again,
             GOALS["open project 50x bundled size"],
-            f"{count} sections, median of 3",
+            f"{count} sections, median of 3 re-opens (parses from the cache folder)",
+        )
+    )
+    rows.append(
+        (
+            "open project 50x, first time",
+            first,
+            GOALS["open project 50x, first time"],
+            "the same, no file parsed before (one run)",
         )
     )
     rows.append(

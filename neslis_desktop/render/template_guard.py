@@ -73,7 +73,7 @@ def check_template(path: Path, kind: Kind) -> None:
     A template that passed is remembered by its path, size and modification time, so that
     building again (the app's Generate, the preview) does not parse every part again; any
     change to the file checks it afresh. Across runs it is remembered by its content's hash
-    in the user's cache folder (:mod:`neslis_desktop.render.cache`), so the next
+    in the user's cache folder (:mod:`neslis_desktop.store.cache`), so the next
     ``neslis build`` with the same template skips the parsing too.
     """
     path = Path(path)
@@ -84,7 +84,7 @@ def check_template(path: Path, kind: Kind) -> None:
         key = None
     if key is not None and key in _PASSED:
         return
-    from neslis_desktop.render import cache
+    from neslis_desktop.store import cache
 
     content = cache.file_key(path, "template-guard", kind, path.suffix.lower())
     if content is None or not cache.has_mark("templates", content):

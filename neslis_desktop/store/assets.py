@@ -98,10 +98,10 @@ def attach_pictures(project: Project, folder: Path) -> None:
 def attach_section_pictures(section: Section, folder: Path) -> list[Problem]:
     """Check the pictures of one section, recording each one's path and size; the problems found."""
     problems: list[Problem] = []
-    where = Path(folder) / "sections" / f"{section.id}.yaml"
     for index, block in enumerate(section.blocks):
         if not isinstance(block, PictureBlock):
             continue
+        where = Path(folder) / "sections" / f"{section.id}.yaml"
         field = f"blocks, item {index + 1}, file"
         try:
             path = resolve_inside(folder, block.file, field=field, file=where)

@@ -13,10 +13,9 @@ import stat
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from neslis_desktop.errors import ContentError, Problem
 from neslis_desktop.store import yamlio
+from neslis_desktop.store.parse_cache import MISSING, ParsedFiles
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Largest content file read: far above any real section (text fields hold 20,000 characters)."""
@@ -92,9 +91,20 @@ def read_bytes(path: Path, source: Path | None = None) -> bytes:
         raise ContentError([Problem(path, "", f"could not be read: {exc.strerror or exc}")]) from None
 
 
-def read_mapping(path: Path, source: Path | None = None) -> tuple[dict[str, Any], yaml.Node | None]:
-    """The top-level fields of the content file ``path`` and its node tree (for line numbers)."""
+def read_mapping(
+    path: Path, source: Path | None = None, parsed: ParsedFiles | None = None, name: str = ""
+) -> tuple[dict[str, Any], yamlio.Nodes]:
+    """The top-level fields of the content file ``path`` and its node tree (for line numbers).
+
+    With ``parsed`` (the project's parse table) and ``name`` (the file's name in the project),
+    bytes parsed cleanly before are not parsed again, and the tree is composed only if a line
+    is asked for.
+    """
     raw = read_bytes(path, source)
+    if parsed is not None:
+        known = parsed.get(name, raw)
+        if known is not MISSING:
+            return known, yamlio.LazyNode(yamlio.decode(raw))
     try:
         text = yamlio.decode(raw)
     except UnicodeDecodeError as exc:
@@ -120,4 +130,6 @@ def read_mapping(path: Path, source: Path | None = None) -> tuple[dict[str, Any]
     bad_keys = [k for k in data if not isinstance(k, str)]
     if bad_keys:
         raise ContentError([Problem(path, str(bad_keys[0]), "field names must be text", yamlio.line_of(node, ()))])
+    if parsed is not None:
+        parsed.put(name, raw, data)
     return data, node

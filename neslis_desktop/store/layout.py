@@ -4,6 +4,7 @@ app's own lock file, so that no other layer spells out a file name of the format
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from neslis_desktop.store.project_files import PROJECT_FILE, SECTIONS_DIR
@@ -23,8 +24,18 @@ def sections_dir(folder: Path) -> Path:
 
 
 def section_files(folder: Path) -> list[Path]:
-    """The section files present in ``folder`` (listed or not), sorted by name."""
-    return sorted(sections_dir(folder).glob("*.yaml"))
+    """The section files present in ``folder`` (listed or not), sorted by name.
+
+    As ``sorted(glob("*.yaml"))`` (case-blind on Windows), from one folder listing sorted by
+    name: sorting a thousand ``Path`` objects took longer than reading the files' names.
+    """
+    place = sections_dir(folder)
+    try:
+        with os.scandir(place) as entries:
+            names = [e.name for e in entries if os.path.normcase(e.name).endswith(".yaml")]
+    except OSError:
+        return []
+    return [place / name for name in sorted(names, key=os.path.normcase)]
 
 
 def content_files(folder: Path) -> list[Path]:

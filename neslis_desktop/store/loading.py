@@ -16,12 +16,12 @@ and says that it did; and removes only this program's own leftover temporary fil
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from neslis_desktop.errors import ContentError, Problem
@@ -33,6 +33,7 @@ from neslis_desktop.store.files import exists, not_a_file, read_mapping
 from neslis_desktop.store.messages import problems_from
 from neslis_desktop.store.migrate import check_version, migrate_project, migrate_section
 from neslis_desktop.store.packs import read_packs
+from neslis_desktop.store.parse_cache import ParsedFiles
 from neslis_desktop.store.paths import PROJECT_FILE, SECTIONS_DIR, resolve_inside
 from neslis_desktop.store.references import is_model_duplicate, reference_problems
 
@@ -94,6 +95,7 @@ def load_project_partial(folder: Path, *, read_only: bool = False) -> LoadResult
         result.problems.append(Problem(folder, "", f"is not a folder; a project is a folder holding {PROJECT_FILE}"))
         return result
     overlay, removing = _interrupted_save(folder, read_only, result)
+    parsed = ParsedFiles(folder)
     project_path = folder / PROJECT_FILE
     source = overlay.get(PROJECT_FILE, project_path)
     if not exists(source):
@@ -106,7 +108,7 @@ def load_project_partial(folder: Path, *, read_only: bool = False) -> LoadResult
         if problem:
             raise ContentError([Problem(project_path, "", problem)])
         resolve_inside(folder, PROJECT_FILE, field="", file=project_path)
-        data, node = read_mapping(project_path, source)
+        data, node = read_mapping(project_path, source, parsed, PROJECT_FILE)
     except ContentError as exc:
         result.problems += exc.problems
         return result
@@ -132,9 +134,10 @@ def load_project_partial(folder: Path, *, read_only: bool = False) -> LoadResult
         result.problems += problems_from(exc, project_path, lambda p: yamlio.line_of(node, p))
 
     sections: list[Section] = []
+    sections_dir = folder / SECTIONS_DIR
     for place, (index, section_id) in enumerate(section_ids):
         rel = f"{SECTIONS_DIR}/{section_id}.yaml"
-        section_path = folder / SECTIONS_DIR / f"{section_id}.yaml"
+        section_path = sections_dir / f"{section_id}.yaml"
         source = overlay.get(rel, section_path)
         where = f"sections, item {index + 1}"
         if not exists(source):
@@ -152,12 +155,13 @@ def load_project_partial(folder: Path, *, read_only: bool = False) -> LoadResult
             if problem:
                 raise ContentError([Problem(section_path, "", problem)])
             resolve_inside(root, rel, field=where, file=project_path, resolved=True)
-            sections.append(_load_section(section_path, source, section_id, version))
+            sections.append(_load_section(section_path, source, section_id, version, (parsed, rel)))
             result.problems += attach_section_pictures(sections[-1], folder)
         except ContentError as exc:
             result.problems += exc.problems
             result.unloaded[section_id] = place
     result.notes += _unlisted(folder, data.get("sections"), removing)
+    parsed.save()
     if meta is not None:
         # Every part was validated above; constructing skips validating it all a second time.
         result.project = Project.model_construct(meta=meta, sections=sections, packs=packs)
@@ -262,7 +266,7 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Problem]) -> list[tuple[int, str]]:
+def _section_ids(raw: Any, path: Path, node: yamlio.Nodes, problems: list[Problem]) -> list[tuple[int, str]]:
     """The valid section ids listed, each with its index in the list as written."""
     if raw is None:
         return []
@@ -277,31 +281,36 @@ def _section_ids(raw: Any, path: Path, node: yaml.Node | None, problems: list[Pr
         )
         return []
     ids: list[tuple[int, str]] = []
+    listed: set[str] = set()
     for i, item in enumerate(raw):
-        line = yamlio.line_of(node, ("sections", i))
-        where = f"sections, item {i + 1}"
-        windows = windows_name_problem(item) if isinstance(item, str) else None
-        if windows:
-            problems.append(Problem(path, where, f"{windows} (and rename its file in {SECTIONS_DIR}/ to match)", line))
-        elif not isinstance(item, str) or not re.fullmatch(SLUG_PATTERN, item) or len(item) > MAX_SLUG:
-            problems.append(
-                Problem(
-                    path,
-                    where,
-                    f"{str(item)[:60]!r} is not a section file name; use lower-case letters, digits and "
-                    f"hyphens, up to {MAX_SLUG} characters",
-                    line,
-                )
-            )
-        elif item in {seen for _, seen in ids}:
-            problems.append(Problem(path, where, f"lists section '{item}' twice", line))
+        problem = _listing_problem(item, listed)
+        if problem:  # only a problem needs the line: finding it walks the file's tree
+            problems.append(Problem(path, f"sections, item {i + 1}", problem, yamlio.line_of(node, ("sections", i))))
         else:
             ids.append((i, item))
+            listed.add(item)
     return ids
 
 
-def _load_section(path: Path, source: Path, section_id: str, version: int) -> Section:
-    data, node = read_mapping(path, source)
+def _listing_problem(item: Any, listed: set[str]) -> str | None:
+    """What is wrong with one item of ``sections`` (``listed``: the names before it), or ``None``."""
+    windows = windows_name_problem(item) if isinstance(item, str) else None
+    if windows:
+        return f"{windows} (and rename its file in {SECTIONS_DIR}/ to match)"
+    if not isinstance(item, str) or not re.fullmatch(SLUG_PATTERN, item) or len(item) > MAX_SLUG:
+        return (
+            f"{str(item)[:60]!r} is not a section file name; use lower-case letters, digits and "
+            f"hyphens, up to {MAX_SLUG} characters"
+        )
+    if item in listed:
+        return f"lists section '{item}' twice"
+    return None
+
+
+def _load_section(
+    path: Path, source: Path, section_id: str, version: int, parsed: tuple[ParsedFiles, str] | None = None
+) -> Section:
+    data, node = read_mapping(path, source, *(parsed or (None, "")))
     data = migrate_section(data, version)
     if "id" in data:
         data = {k: v for k, v in data.items() if k != "id"}
@@ -332,15 +341,18 @@ def _unlisted(folder: Path, listed: Any, removing: set[str]) -> list[Problem]:
     try:
         if place.is_symlink() or not place.is_dir():
             return []
-        entries = sorted(place.iterdir())
+        with os.scandir(place) as found:  # names, not Paths: sorting a thousand Paths is slow
+            entries = sorted(e.name for e in found)
     except OSError:
         return []
     notes = []
-    for entry in entries:
-        if entry.suffix != ".yaml" or entry.name.startswith(".") or entry.stem in names:
+    for name in entries:
+        stem, dot, suffix = name.rpartition(".")
+        if not dot or suffix != "yaml" or name.startswith(".") or stem in names:
             continue
-        if f"{SECTIONS_DIR}/{entry.name}" in removing:  # a pending save removes it
+        if f"{SECTIONS_DIR}/{name}" in removing:  # a pending save removes it
             continue
+        entry = place / name
         notes.append(
             Problem(
                 entry,

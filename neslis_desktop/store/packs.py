@@ -23,7 +23,7 @@ from neslis_desktop.store.messages import field_words, problems_from
 _PACKS: TypeAdapter[list[Pack]] = TypeAdapter(list[Pack])
 
 
-def read_packs(raw: Any, path: Path, node: yaml.Node | None, problems: list[Problem]) -> list[Pack]:
+def read_packs(raw: Any, path: Path, node: yamlio.Nodes, problems: list[Problem]) -> list[Pack]:
     """The packs in ``raw`` (the ``packs`` value of ``project.yaml``); problems are appended."""
     if raw is None:
         return []

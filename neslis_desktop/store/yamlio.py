@@ -277,8 +277,37 @@ def _full_walk(root: yaml.Node) -> None:
         stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
 
 
-def line_of(node: yaml.Node | None, path: tuple[str | int, ...]) -> int | None:
+class LazyNode:
+    """The node tree of a text that parsed cleanly before, composed only when a line is asked for.
+
+    A file whose parse came from the cache (:mod:`neslis_desktop.store.parse_cache`) has no
+    node tree, and a file without problems never needs one; a message that names a line
+    composes it then, from the same text, so the line is the one a parse would have given.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._node: yaml.Node | None = None
+        self._composed = False
+
+    def get(self) -> yaml.Node | None:
+        """The tree (``None`` for an empty text), composed at the first call."""
+        if not self._composed:
+            self._composed = True
+            try:
+                self._node = parse(self._text)[1]
+            except YamlSyntaxError:  # not expected of a text that parsed before; no line then
+                self._node = None
+        return self._node
+
+
+Nodes = yaml.Node | LazyNode | None
+"""What :func:`line_of` reads lines from: a node tree, one to compose when needed, or nothing."""
+
+
+def line_of(nodes: Nodes, path: tuple[str | int, ...]) -> int | None:
     """1-based line of the deepest node reachable along ``path``."""
+    node = nodes.get() if isinstance(nodes, LazyNode) else nodes
     if node is None:
         return None
     line = node.start_mark.line + 1

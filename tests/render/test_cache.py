@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from neslis_desktop.errors import TemplateError
-from neslis_desktop.render import cache, template_guard
+from neslis_desktop.render import template_guard
 from neslis_desktop.resources import bundled_deck_template
+from neslis_desktop.store import cache
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ Measuring a word means loading each of its glyphs through FreeType (Pillow): abo
 word, so the first build in a process spent some 60 ms measuring the bundled project's 900
 words, and importing Pillow besides. A project's words barely change from one build to the
 next, so each font file's widths are kept in a small JSON table beside the template checks
-(:mod:`neslis_desktop.render.cache`): a later run reads the table, and loads the font (and
+(:mod:`neslis_desktop.store.cache`): a later run reads the table, and loads the font (and
 Pillow) only for words it has not met. The widths are the same numbers Pillow gives, so a
 build with the table and one without plan the same deck.
 
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from neslis_desktop import __version__
-from neslis_desktop.render import cache
+from neslis_desktop.store import cache
 
 if TYPE_CHECKING:  # Pillow is imported only when a word is not in the table
     from PIL.ImageFont import FreeTypeFont
