@@ -48,12 +48,12 @@ from neslis_desktop.gui.outline_model import Loc, OutlineDelegate, OutlineModel
 from neslis_desktop.gui.pack_panel import PackPanel
 from neslis_desktop.gui.preview import PreviewWidget, compute_preview
 from neslis_desktop.model import Project, Section, plain_text
-from neslis_desktop.render.deck.inspect.findings import Finding
 from neslis_desktop.render.deck.preview import locate_problem
 
 if TYPE_CHECKING:
     from neslis_desktop.gui.slide_sorter import SlideSorter as SlideSorterT
     from neslis_desktop.gui.snapshots_view import SnapshotsDock
+    from neslis_desktop.render.deck.inspect.findings import Finding
 
 PREVIEW_DEBOUNCE_MS = 20
 """The preview re-plans one section in a few milliseconds, so it follows each keystroke; the

@@ -22,9 +22,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from neslis_desktop.model.evidence import ChartBlock, format_number
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.render.chart_colours import series_colours
+from neslis_desktop.render.chart_look import DECK_LOOK, needs_colours
 from neslis_desktop.render.chart_scale import shows_data_labels, value_ticks
-from neslis_desktop.render.charts import needs_colours
-from neslis_desktop.render.deck.evidence import DECK_LOOK
 from neslis_desktop.render.deck.layouts.evidence import ChartShape, PictureShape, TableShape
 from neslis_desktop.render.deck.plan import EMU_PER_PT, Shape
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from lxml import etree
@@ -30,6 +29,7 @@ from pptx.util import Emu, Pt
 from neslis_desktop.model.evidence import ChartBlock, excel_format
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.render.chart_colours import SeriesColour
+from neslis_desktop.render.chart_look import ChartLook
 from neslis_desktop.render.chart_scale import shows_data_labels, value_ticks
 
 if TYPE_CHECKING:  # python-pptx's chart data imports its workbook writer (xlsxwriter): only for charts
@@ -56,22 +56,6 @@ THEME = {
     "bg2": MSO_THEME_COLOR.BACKGROUND_2,
 }
 _MARKERS = (XL_MARKER_STYLE.CIRCLE, XL_MARKER_STYLE.SQUARE, XL_MARKER_STYLE.TRIANGLE, XL_MARKER_STYLE.DIAMOND)
-
-
-@dataclass(frozen=True)
-class ChartLook:
-    """Sizes a chart is drawn at: bigger on a projected slide than on a printed page."""
-
-    font_pt: float
-    line_pt: float = 2.75
-    marker: int = 7
-    font: str = "+mn-lt"
-    """The typeface: the theme's body font by reference (``+mn-lt``), or a font named by the caller."""
-
-
-def needs_colours(block: ChartBlock) -> int:
-    """How many colours the chart needs: one per series, one per slice for a pie."""
-    return len(block.categories) if block.chart_type == "pie" else len(block.series)
 
 
 def chart_data(block: ChartBlock) -> CategoryChartData:

@@ -15,16 +15,14 @@ from pptx.util import Emu
 
 from neslis_desktop.model.inline import plain_text
 from neslis_desktop.render.chart_colours import series_colours
-from neslis_desktop.render.charts import ChartLook, add_chart, needs_colours
+from neslis_desktop.render.chart_look import DECK_LOOK, needs_colours
+from neslis_desktop.render.charts import add_chart
 from neslis_desktop.render.deck.layouts.evidence import ChartShape, PictureShape, TableShape
 from neslis_desktop.render.deck.oxml.shapes import ShapeIds, element, remove_shape, set_alt_text, set_shape_id
 from neslis_desktop.render.deck.oxml.tables import fill_table
 from neslis_desktop.render.deck.plan import Shape
 from neslis_desktop.render.deck.template import DeckTemplate
 from neslis_desktop.render.pictures import upright_image
-
-DECK_LOOK = ChartLook(font_pt=16.0, line_pt=3.0, marker=9)
-"""Chart text at 16 pt, lines 3 pt: readable from the back of a room on a projector."""
 
 
 def draw_evidence(

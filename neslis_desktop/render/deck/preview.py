@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from neslis_desktop.model import Project
 from neslis_desktop.model.inline import plain_text
-from neslis_desktop.render.deck.inspect.findings import Finding
 from neslis_desktop.render.deck.plan import Frame, LayoutRole, Rect, SlidePlan, ThemeFonts
 from neslis_desktop.resources import bundled_deck_template
+
+if TYPE_CHECKING:  # the inspector (and python-pptx) only when a problem is located, not at the app's start
+    from neslis_desktop.render.deck.inspect.findings import Finding
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ from pptx.presentation import Presentation as PresentationObj
 from neslis_desktop.model.evidence import ChartBlock, Logo, PictureBlock, TableBlock, format_number
 from neslis_desktop.model.inline import Run, plain_text
 from neslis_desktop.render.chart_colours import series_colours
-from neslis_desktop.render.charts import ChartLook, add_chart, needs_colours
+from neslis_desktop.render.chart_look import ChartLook, needs_colours
+from neslis_desktop.render.charts import add_chart
 from neslis_desktop.render.draft.ooxml import Element, add_runs, field_char, instr_text, paragraph, sub
 from neslis_desktop.render.draft.theme import body_font, doc_palette, doc_theme
 from neslis_desktop.render.pictures import upright_image

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-
-from pptx import Presentation
-from pptx.presentation import Presentation as PresentationObj
+from typing import TYPE_CHECKING
 
 from neslis_desktop.render.deck.inspect.checks import SlideCheck
 from neslis_desktop.render.deck.inspect.facts import SlideFacts
@@ -22,6 +20,9 @@ from neslis_desktop.render.deck.inspect.measure import font_notes
 from neslis_desktop.render.deck.inspect.read import slide_facts
 from neslis_desktop.render.deck.inspect.sequence import sequence_findings
 from neslis_desktop.render.deck.inspect.tablecheck import TableCheck
+
+if TYPE_CHECKING:  # python-pptx only when a deck is read: the app's preview imports the findings
+    from pptx.presentation import Presentation as PresentationObj
 
 
 class Report:
@@ -61,6 +62,8 @@ def inspect_deck(deck: Path | bytes | PresentationObj, facts: list[SlideFacts] |
     """
     if facts is not None:
         return _report(facts)
+    from pptx import Presentation
+
     if isinstance(deck, (str, Path)):
         prs = Presentation(str(deck))
     elif isinstance(deck, bytes):
