@@ -69,18 +69,20 @@ def resolve_inside(
 def _plain_join(root: Path, parts: tuple[str, ...]) -> Path | None:
     """``root`` joined with ``parts`` when every step exists and none is a link; else ``None``.
 
-    A path whose every step is a plain file or folder inside a resolved root is its own
-    resolved form, so this is what ``resolve()`` would give, at a stat per step rather than
-    the whole path's (opening a 1,000-section project made 1,000 of these). Anything else (a
-    link, a Windows junction or other reparse point, a step missing) is left to ``resolve()``.
+    A path whose every step is a folder (the last a plain file or folder) inside a resolved
+    root is its own resolved form, so this is what ``resolve()`` would give, at a stat per step
+    rather than the whole path's (opening a 1,000-section project made 1,000 of these).
+    Anything else (a link, a Windows junction or other reparse point, a device name such as
+    ``con``, a pipe, a step missing) is left to ``resolve()`` and the checks after it.
     """
     path = os.fspath(root)
-    for part in parts:
+    for i, part in enumerate(parts):
         path = os.path.join(path, part)
         try:
             info = os.lstat(path)
         except OSError:
             return None
-        if stat.S_ISLNK(info.st_mode) or getattr(info, "st_reparse_tag", None):
+        plain = stat.S_ISDIR(info.st_mode) or (i == len(parts) - 1 and stat.S_ISREG(info.st_mode))
+        if not plain or getattr(info, "st_reparse_tag", None):
             return None
     return Path(path)
