@@ -55,6 +55,11 @@ if TYPE_CHECKING:
     from neslis_desktop.gui.snapshots_view import SnapshotsDock
     from neslis_desktop.render.deck.inspect.findings import Finding
 
+_PREVIEW_MIN_HEIGHT = 185
+"""The preview's least height: its heading and at least 150 px of slide."""
+_PACK_MIN_HEIGHT = 90
+"""The pack panel's scroll area's least height, on the smallest screens."""
+
 PREVIEW_DEBOUNCE_MS = 20
 """The preview re-plans one section in a few milliseconds, so it follows each keystroke; the
 short wait only gathers a burst (a paste, a held key) into one repaint."""
@@ -166,11 +171,11 @@ class MainWindow(QMainWindow):
         self.pack_area.setFrameShape(QFrame.Shape.NoFrame)
         self.pack_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pack_area.setWidget(self.pack_panel)
-        self.pack_area.setMinimumHeight(90)
+        self.pack_area.setMinimumHeight(_PACK_MIN_HEIGHT)
         self.right.addWidget(self.pack_area)
         self.right.setStretchFactor(0, 1)
         self.right.setChildrenCollapsible(False)
-        preview_box.setMinimumHeight(185)  # its heading and at least 150 px of slide
+        preview_box.setMinimumHeight(_PREVIEW_MIN_HEIGHT)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -230,8 +235,8 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self.move(avail.x() + (avail.width() - width) // 2, avail.y() + max(0, (avail.height() - height - 30) // 2))
         self.splitter.setSizes([int(width * 0.22), int(width * 0.38), int(width * 0.40)])
-        pack = min(self.pack_panel.sizeHint().height(), max(90, height - 185 - 120))
-        self.right.setSizes([max(185, height - pack - 120), 0, pack])
+        pack = min(self.pack_panel.sizeHint().height(), max(_PACK_MIN_HEIGHT, height - _PREVIEW_MIN_HEIGHT - 120))
+        self.right.setSizes([max(_PREVIEW_MIN_HEIGHT, height - pack - 120), 0, pack])
 
     def _tab_order(self) -> None:
         """Tab goes outline → the form's fields, top to bottom → preview → pack panel."""

@@ -268,9 +268,7 @@ class _TextChain:
             return next((el.get(name) for el in chain if el.get(name) is not None), None)
 
         size = int(attr("sz") or 1800) / 100
-        typeface = next(
-            (first(el, "a:latin").get("typeface") for el in chain if first(el, "a:latin") is not None), None
-        )
+        typeface = next((latin.get("typeface") for el in chain if (latin := first(el, "a:latin")) is not None), None)
         colour: RGB | None = None
         for el in chain:
             fill = first(el, "a:solidFill")

@@ -31,11 +31,8 @@ def _shape_kind(sp: etree._Element) -> str:
     if tag == "pic":
         return "picture"
     if tag == "sp":
-        return (
-            "text"
-            if first(sp, "p:nvSpPr/p:cNvSpPr") is not None and first(sp, "p:nvSpPr/p:cNvSpPr").get("txBox") == "1"
-            else "shape"
-        )
+        c_nv = first(sp, "p:nvSpPr/p:cNvSpPr")
+        return "text" if c_nv is not None and c_nv.get("txBox") == "1" else "shape"
     return "other"
 
 
