@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 from pptx.presentation import Presentation as PresentationObj
+from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame as PptxTextFrame
 from pptx.util import Emu, Pt
@@ -203,10 +204,11 @@ def _either(first: etree._Element | None, then: Callable[[], etree._Element | No
 
 
 def _text_frame(slide: Slide, sp: etree._Element) -> PptxTextFrame:
-    for shape in slide.placeholders:
-        if element(shape) is sp:
-            return shape.text_frame
-    raise LookupError("placeholder not on slide")
+    # The shape python-pptx would hand out for ``sp`` while iterating ``slide.placeholders``,
+    # made directly: the iteration sorts every placeholder by an XPath look-up, for each frame.
+    if next(sp.iterancestors(qn("p:sld")), None) is not element(slide):
+        raise LookupError("placeholder not on slide")
+    return SlideShapeFactory(sp, slide.placeholders).text_frame  # type: ignore[attr-defined]
 
 
 def _fill_plain(frame: PptxTextFrame, text: str, style: TextStyle | None = None) -> None:

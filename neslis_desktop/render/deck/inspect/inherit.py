@@ -8,9 +8,11 @@ map. Placeholder boxes, insets and autofit are inherited from the layout and mas
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from lxml import etree
 from pptx.presentation import Presentation as PresentationObj
-from pptx.slide import Slide, SlideLayout
+from pptx.slide import Slide, SlideLayout, SlideMaster
 
 from neslis_desktop.render.deck.inspect.colour import RGB, colour_element, hex_rgb, resolve
 from neslis_desktop.render.deck.inspect.facts import (
@@ -23,7 +25,7 @@ from neslis_desktop.render.deck.inspect.facts import (
     RunFacts,
 )
 from neslis_desktop.render.deck.oxml import theme
-from neslis_desktop.render.deck.oxml.ns import NS, first
+from neslis_desktop.render.deck.oxml.ns import NS, first, qn
 from neslis_desktop.render.deck.oxml.placeholders import own_rect
 from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import Rect
@@ -42,6 +44,21 @@ class _Context:
         """Per layout element: the master's and layout's fixed shapes a slide of it shows (read once)."""
         self.table_styles: dict[str, etree._Element] | None = None
         """The table styles the file defines (``ppt/tableStyles.xml``), by style id; read on first use."""
+        self.shared_levels: dict[tuple[object, ...], list[etree._Element]] = {}
+        """Per level and layout and master sources: their ``a:lvlNpPr`` (the same for each paragraph)."""
+        self.level_facts: dict[tuple[etree._Element, ...], _Level] = {}
+        """Per chain of levels: what a paragraph takes from it."""
+        self.run_defaults: dict[tuple[object, ...], _RunDefaults] = {}
+        """Per colour scheme and chain of ``a:defRPr``: what a run takes from it."""
+        self.masters: dict[int, SlideMaster] = {}
+        """Per layout element: its master (python-pptx finds it by scanning relationships each time)."""
+
+    def master_of(self, layout: SlideLayout) -> SlideMaster:
+        key = id(element(layout))
+        found = self.masters.get(key)
+        if found is None:
+            found = self.masters[key] = layout.slide_master
+        return found
 
     def palette(self, master: object) -> dict[str, str]:
         key = id(element(master))
@@ -113,9 +130,9 @@ def _fill_of(sp_pr: etree._Element | None, scheme: dict[str, str], style: etree.
     return None
 
 
-def background(slide: Slide, scheme: dict[str, str]) -> Fill:
-    """The slide's background: its own, else the layout's, else the master's; white if none."""
-    for owner in (element(slide), element(slide.slide_layout), element(slide.slide_layout.slide_master)):
+def background(slide: Slide, scheme: dict[str, str], layout: SlideLayout, master: SlideMaster) -> Fill:
+    """The slide's background: its own, else its layout's, else its master's; white if none."""
+    for owner in (element(slide), element(layout), element(master)):
         bg = first(owner, "p:cSld/p:bg")
         if bg is None:
             continue
@@ -140,7 +157,7 @@ class _TextChain:
         self, ctx: _Context, slide: Slide, sp: etree._Element, layer_owner: etree._Element, layout: SlideLayout
     ) -> None:
         self.ctx = ctx
-        master = layout.slide_master
+        master = ctx.master_of(layout)
         self.scheme = ctx.palette(master)
         self.major, self.minor = ctx.fonts[id(element(master))]
         self.shapes: list[etree._Element] = [sp]  # shapes whose txBody/bodyPr/lstStyle apply
@@ -174,17 +191,16 @@ class _TextChain:
 
     def levels(self, level: int) -> list[etree._Element]:
         """Every ``a:lvlNpPr`` (and ``a:pPr`` defaults) for ``level``, nearest first."""
-        found = []
         tag = f"a:lvl{level + 1}pPr"
-        for sp in self.shapes:
-            el = first(sp, f"p:txBody/a:lstStyle/{tag}")
-            if el is not None:
-                found.append(el)
-        for st in self.styles:
-            el = first(st, tag)
-            if el is not None:
-                found.append(el)
-        return found
+        own = first(self.shapes[0], f"p:txBody/a:lstStyle/{tag}")
+        # The layout's and master's levels are the same for every paragraph of their shapes.
+        key = (level, *self.shapes[1:], None, *self.styles)
+        shared = self.ctx.shared_levels.get(key)
+        if shared is None:
+            shared = [el for sp in self.shapes[1:] if (el := first(sp, f"p:txBody/a:lstStyle/{tag}")) is not None]
+            shared += [el for st in self.styles if (el := first(st, tag)) is not None]
+            self.ctx.shared_levels[key] = shared
+        return [own, *shared] if own is not None else shared
 
     def body(self) -> BodyFacts:
         """The text body's insets, wrap, anchor and autofit: each from the nearest shape that sets it."""
@@ -225,27 +241,26 @@ class _TextChain:
     def para(self, p: etree._Element) -> ParaFacts:
         ppr = first(p, "a:pPr")
         level = int(ppr.get("lvl", "0")) if ppr is not None else 0
-        chain = ([ppr] if ppr is not None else []) + self.levels(level)
+        levels = self.levels(level)
+        key = tuple(levels)
+        inherited = self.ctx.level_facts.get(key)
+        if inherited is None:
+            inherited = self.ctx.level_facts[key] = _level_facts(levels)
+        own = _level_facts([ppr]) if ppr is not None else _NO_LEVEL
         facts = ParaFacts(runs=[], level=level)
-        facts.margin = next((int(el.get("marL")) for el in chain if el.get("marL") is not None), 0)
-        for attr, tag in (("space_before", "spcBef"), ("space_after", "spcAft")):
-            for el in chain:
-                sp_el = first(el, f"a:{tag}")
-                if sp_el is not None:
-                    setattr(facts, attr, _spacing(sp_el))
-                    break
-        defs = [first(el, "a:defRPr") for el in chain]
-        defs = [d for d in defs if d is not None]
+        margin = own.margin if own.margin is not None else inherited.margin
+        facts.margin = margin if margin is not None else 0
+        before = own.space_before if own.space_before is not None else inherited.space_before
+        after = own.space_after if own.space_after is not None else inherited.space_after
+        if before is not None:
+            facts.space_before = before
+        if after is not None:
+            facts.space_after = after
+        line = own.line if own.line_set else inherited.line
+        if line is not None:
+            facts.line = line
+        defs = [*own.defs, *inherited.defs]
         base_size = next((int(d.get("sz")) / 100 for d in defs if d.get("sz")), 18.0)
-        for el in chain:
-            ln = first(el, "a:lnSpc")
-            if ln is not None:
-                pct, pts = first(ln, "a:spcPct"), first(ln, "a:spcPts")
-                if pct is not None:
-                    facts.line = int(pct.get("val", "100000")) / 100_000
-                elif pts is not None:
-                    facts.line = -int(pts.get("val", "0")) / 100
-                break
         if facts.space_before < 0:  # a percentage of the size
             facts.space_before = -facts.space_before * base_size
         if facts.space_after < 0:
@@ -262,20 +277,25 @@ class _TextChain:
         return facts
 
     def _run(self, rpr: etree._Element | None, defs: list[etree._Element], text: str) -> RunFacts:
-        chain = ([rpr] if rpr is not None else []) + defs
+        key = (id(self.scheme), *defs)
+        inherited = self.ctx.run_defaults.get(key)
+        if inherited is None:
+            inherited = self.ctx.run_defaults[key] = _run_defaults(defs, self.scheme)
 
         def attr(name: str) -> str | None:
-            return next((el.get(name) for el in chain if el.get(name) is not None), None)
+            own = rpr.get(name) if rpr is not None else None
+            return own if own is not None else inherited.attrs[name]
 
         size = int(attr("sz") or 1800) / 100
-        typeface = next((latin.get("typeface") for el in chain if (latin := first(el, "a:latin")) is not None), None)
-        colour: RGB | None = None
-        for el in chain:
-            fill = first(el, "a:solidFill")
-            if fill is not None:
-                c = colour_element(fill)
-                colour = resolve(c, self.scheme) if c is not None else None
-                break
+        latin = first(rpr, "a:latin") if rpr is not None else None
+        typeface = latin.get("typeface") if latin is not None else inherited.typeface
+        fill = first(rpr, "a:solidFill") if rpr is not None else None
+        colour: RGB | None
+        if fill is not None:
+            c = colour_element(fill)
+            colour = resolve(c, self.scheme) if c is not None else None
+        elif inherited.has_fill:
+            colour = inherited.colour
         else:
             ref = first(self.style, "a:fontRef") if self.style is not None else None
             c = colour_element(ref)
@@ -284,6 +304,66 @@ class _TextChain:
         return RunFacts(
             text, size, attr("b") in ("1", "true"), attr("i") in ("1", "true"), self.family(typeface), colour
         )
+
+
+class _Level(NamedTuple):
+    """What a chain of paragraph properties (nearest first) sets: each fact from the nearest that sets it.
+
+    ``None``: none sets it. ``line_set``: one holds an ``a:lnSpc`` (which ends the search even
+    when it holds neither a percentage nor points).
+    """
+
+    margin: int | None = None
+    space_before: float | None = None
+    space_after: float | None = None
+    line: float | None = None
+    line_set: bool = False
+    defs: tuple[etree._Element, ...] = ()
+
+
+_NO_LEVEL = _Level()
+
+
+_BEFORE, _AFTER, _LINE, _DEFAULTS = (qn(t) for t in ("a:spcBef", "a:spcAft", "a:lnSpc", "a:defRPr"))
+
+
+def _level_facts(chain: list[etree._Element]) -> _Level:
+    # One pass over each element's children: a paragraph's own a:pPr is read for every paragraph.
+    kids = [{child.tag: child for child in reversed(el)} for el in chain]  # the first of each tag wins
+    margin = next((int(m) for el in chain if (m := el.get("marL")) is not None), None)
+    before = next((_spacing(k[_BEFORE]) for k in kids if _BEFORE in k), None)
+    after = next((_spacing(k[_AFTER]) for k in kids if _AFTER in k), None)
+    line, line_set = None, False
+    ln = next((k[_LINE] for k in kids if _LINE in k), None)
+    if ln is not None:
+        line_set = True
+        pct, pts = first(ln, "a:spcPct"), first(ln, "a:spcPts")
+        if pct is not None:
+            line = int(pct.get("val", "100000")) / 100_000
+        elif pts is not None:
+            line = -int(pts.get("val", "0")) / 100
+    defs = tuple(k[_DEFAULTS] for k in kids if _DEFAULTS in k)
+    return _Level(margin, before, after, line, line_set, defs)
+
+
+class _RunDefaults(NamedTuple):
+    """What a chain of ``a:defRPr`` gives a run that does not set it itself (read once per chain and theme)."""
+
+    attrs: dict[str, str | None]
+    typeface: str | None
+    has_fill: bool
+    colour: RGB | None
+
+
+def _run_defaults(defs: list[etree._Element], scheme: dict[str, str]) -> _RunDefaults:
+    attrs = {name: next((v for el in defs if (v := el.get(name)) is not None), None) for name in ("sz", "b", "i")}
+    typeface = next((latin.get("typeface") for el in defs if (latin := first(el, "a:latin")) is not None), None)
+    fill = next((f for el in defs if (f := first(el, "a:solidFill")) is not None), None)
+    colour: RGB | None = None
+    if fill is not None:
+        c = colour_element(fill)
+        colour = resolve(c, scheme) if c is not None else None
+    return _RunDefaults(attrs, typeface, fill is not None, colour)
 
 
 def _spacing(el: etree._Element) -> float:

@@ -125,7 +125,7 @@ def slide_facts(prs: PresentationObj, only: Collection[int] | None = None) -> li
         if only is not None and number - 1 not in only:
             continue
         layout = slide.slide_layout
-        master = layout.slide_master
+        master = ctx.master_of(layout)
         scheme = ctx.palette(master)
         shapes: list[ShapeFacts] = []
         if element(slide).get("showMasterSp", "1") not in ("0", "false"):
@@ -144,7 +144,8 @@ def slide_facts(prs: PresentationObj, only: Collection[int] | None = None) -> li
         if slide.has_notes_slide:
             frame = slide.notes_slide.notes_text_frame
             notes = frame.text if frame is not None else ""
-        slides.append(SlideFacts(number, title, width, height, background(slide, scheme), shapes, layout.name, notes))
+        seen = background(slide, scheme, layout, master)
+        slides.append(SlideFacts(number, title, width, height, seen, shapes, layout.name, notes))
     return slides
 
 
