@@ -56,6 +56,9 @@ class RunLook:
     underline: bool
 
 
+_NOTHING_SET = RunLook(None, 10.0, False, False, False)
+"""A run nothing formats: automatic colour, Word's 10 pt, plain."""
+
 _PSTYLE = etree.XPath("w:pPr/w:pStyle", namespaces={"w": W[1:-1]})  # compiled once: asked of every paragraph, often
 
 
@@ -79,6 +82,8 @@ class StyleSheet:
         self._chains: dict[str | None, list[Element]] = {}
         self._style_rprs: dict[str | None, list[Element]] = {}
         self._tables: dict[Element, TableLayers | None] = {}
+        self._heading_levels: dict[str | None, int | None] = {}
+        self._looks: dict[tuple[str | None, str | None, tuple[Element, ...]], RunLook] = {}
         self.theme: dict[str, RGB] = {}
         try:
             theme = etree.fromstring(doc.part.part_related_by(THEME_REL).blob)
@@ -137,7 +142,14 @@ class StyleSheet:
         if direct is not None:
             value = int_attr(direct.get(f"{W}val"), 9)
             return value + 1 if value < 9 else None
-        for style in self.chain(self.para_style(p)):
+        style_id = self.para_style(p)
+        if style_id in self._heading_levels:  # the same for every paragraph of the style
+            return self._heading_levels[style_id]
+        level = self._heading_levels[style_id] = self._style_heading_level(style_id)
+        return level
+
+    def _style_heading_level(self, style_id: str | None) -> int | None:
+        for style in self.chain(style_id):
             lvl = style.find(f"{W}pPr/{W}outlineLvl")
             if lvl is not None:
                 value = int_attr(lvl.get(f"{W}val"), 9)
@@ -148,14 +160,11 @@ class StyleSheet:
                 return int(match.group(1))
         return None
 
-    def _rpr_chain(self, p: Element, run: Element, table: TableLayers | None = None) -> list[Element]:
-        out: list[Element] = []
-        own = run.find(f"{W}rPr")
-        if own is not None:
-            out.append(own)
-        rs = own.find(f"{W}rStyle") if own is not None else None
-        out += self._rprs(rs.get(f"{W}val") if rs is not None else self.default_char)
-        para_style = self.para_style(p)
+    def _inherited_rprs(
+        self, char_style: str | None, para_style: str | None, table: TableLayers | None
+    ) -> list[Element]:
+        """The run properties a run takes from its styles, the table's and the document's defaults, nearest first."""
+        out = list(self._rprs(char_style))
         paragraph = self._rprs(para_style)
         from_table = table.rpr if table is not None else []
         # Word lets a table style's text formatting win over the default paragraph style (Normal),
@@ -223,8 +232,23 @@ class StyleSheet:
         return layers
 
     def look(self, p: Element, run: Element, table: TableLayers | None = None) -> RunLook:
-        chain = self._rpr_chain(p, run, table)
+        own = run.find(f"{W}rPr")
+        rs = own.find(f"{W}rStyle") if own is not None else None
+        char_style = rs.get(f"{W}val") if rs is not None else self.default_char
+        para_style = self.para_style(p)
+        # What the styles give is the same for every run of a style pair (and table part): read once.
+        key = (char_style, para_style, tuple(table.rpr) if table is not None else ())
+        inherited = self._looks.get(key)
+        if inherited is None:
+            inherited = self._looks[key] = self._look_of(self._inherited_rprs(char_style, para_style, table))
+        if own is None:
+            return inherited
+        return self._look_of([own], inherited)
+
+    def _look_of(self, chain: list[Element], inherited: RunLook = _NOTHING_SET) -> RunLook:
+        """The look ``chain`` (nearest first) sets; what it does not set comes from ``inherited``."""
         colour: RGB | None = None
+        has_colour = False
         for rpr in chain:
             el = rpr.find(f"{W}color")
             if el is not None:
@@ -234,14 +258,21 @@ class StyleSheet:
                     el.get(f"{W}themeTint"),
                     el.get(f"{W}themeShade"),
                 )
+                has_colour = True
                 break
-        size = 10.0  # Word's size when nothing sets one
+        size: float | None = None
         for rpr in chain:
             el = rpr.find(f"{W}sz")
             if el is not None and (el.get(f"{W}val") or "").isdigit():
                 size = int(el.get(f"{W}val")) / 2
                 break
-        return RunLook(colour, size, _toggle(chain, "b"), _toggle(chain, "i"), _underline(chain))
+        return RunLook(
+            colour if has_colour else inherited.colour,
+            inherited.size_pt if size is None else size,
+            _toggle(chain, "b", inherited.bold),
+            _toggle(chain, "i", inherited.italic),
+            _underline(chain, inherited.underline),
+        )
 
     def _colour(self, val: str, theme: str | None, tint: str | None, shade: str | None) -> RGB | None:
         rgb = None
@@ -302,20 +333,20 @@ class StyleSheet:
         return page or WHITE
 
 
-def _toggle(chain: list[Element], tag: str) -> bool:
+def _toggle(chain: list[Element], tag: str, unset: bool = False) -> bool:
     for rpr in chain:
         el = rpr.find(W + tag)
         if el is not None:
             return el.get(f"{W}val", "true") not in ("0", "false", "off")
-    return False
+    return unset
 
 
-def _underline(chain: list[Element]) -> bool:
+def _underline(chain: list[Element], unset: bool = False) -> bool:
     for rpr in chain:
         el = rpr.find(f"{W}u")
         if el is not None:
             return el.get(f"{W}val", "single") != "none"
-    return False
+    return unset
 
 
 _LOOK_BITS = {

@@ -169,11 +169,14 @@ def _file_properties(prs: Any, report: Report) -> None:
 
 
 class _Shared:
-    """What every slide of one deck reads alike: its masters' themes and its layouts' placeholders."""
+    """What every slide of one deck reads alike: its masters' themes, its layouts' placeholders
+    and the fixed shapes they draw beneath each slide, and the list styles' levels."""
 
     def __init__(self) -> None:
         self.themes: dict[Any, Any] = {}
         self.matches: dict[Any, Any] = {}
+        self.underlays: dict[tuple[Any, ...], list[tuple[Box | None, Paint | list[Paint]]]] = {}
+        self.levels: dict[tuple[Any, ...], list[Element]] = {}
 
 
 class _SlideCheck:
@@ -187,6 +190,7 @@ class _SlideCheck:
         self.where = where
         self.report = report
         self.min_size = min_size
+        self.shared = shared
         self.colours = SlideColours(slide, shared.themes)
         self.styles = TextStyles(slide, prs, shared.matches)
         self.background = background(slide, self.colours)
@@ -293,7 +297,7 @@ class _SlideCheck:
     def _text(self, shapes: list[Any]) -> None:
         low: list[tuple[float, str]] = []
         poor: dict[tuple[str, str, float], tuple[Contrast, str, int]] = {}
-        boxes = self._underlay()  # the shapes drawn so far, bottom first
+        boxes = list(self._underlay())  # the shapes drawn so far, bottom first
         for el, box in flatten(shapes, self.box):
             fill = self._shape_fill(el)
             if el.tag == P + "sp" and el.find(f"{P}txBody") is not None:
@@ -324,7 +328,18 @@ class _SlideCheck:
             )
 
     def _underlay(self) -> list[tuple[Box | None, Paint | list[Paint]]]:
-        """The master's and layout's own shapes (not placeholders), drawn beneath the slide's."""
+        """The master's and layout's own shapes (not placeholders), drawn beneath the slide's.
+
+        The same for every slide of a layout that maps the theme's colours alike: read once
+        (the list is shared: copy it to add to it).
+        """
+        key = (self.styles.layout, self.slide.element.get("showMasterSp"), *sorted(self.colours.mapping.items()))
+        found = self.shared.underlays.get(key)
+        if found is None:
+            found = self.shared.underlays[key] = self._read_underlay()
+        return found
+
+    def _read_underlay(self) -> list[tuple[Box | None, Paint | list[Paint]]]:
         layout = self.slide.slide_layout
         parts = [layout]
         if layout.element.get("showMasterSp") not in ("0", "false"):
@@ -394,7 +409,10 @@ class _SlideCheck:
         for p in paragraphs:
             ppr = p.find(f"{A}pPr")
             level = int_attr(ppr.get("lvl"), 0) if ppr is not None else 0
-            inherited = level_props(chain, level)
+            key = (level, *chain)
+            inherited = self.shared.levels.get(key)
+            if inherited is None:  # the same for every paragraph of the level in shapes of one style
+                inherited = self.shared.levels[key] = level_props(chain, level)
             styled: list[tuple[str, RGB, bool, bool, bool]] = []
             for run in p.iter(A + "r"):
                 text = "".join(t.text or "" for t in run.iter(A + "t"))
