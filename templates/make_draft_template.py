@@ -278,6 +278,13 @@ def _styles(doc: DocxDocument) -> None:
             root.remove(old)
         else:
             root.append(new)
+    # python-docx's default carries a hundred of Word's built-in table styles. The draft uses its
+    # own; Word adds a built-in style's definition when one is chosen, so they are dropped:
+    # nine tenths of the styles part, which every build parses and writes again.
+    kept_tables = {"TableNormal", "DraftTable"}
+    for style in root.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:styleId")) not in kept_tables:
+            root.remove(style)
     # Language and body size for every run: docDefaults.
     defaults = root.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
