@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import colorsys
 from dataclasses import dataclass
+from functools import lru_cache
 
 RGB = tuple[float, float, float]
 """Red, green, blue in 0..1."""
@@ -112,8 +113,9 @@ def gamma(c: float) -> float:
     return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
 
 
+@lru_cache(maxsize=1024)
 def luminance(rgb: RGB) -> float:
-    """WCAG 2 relative luminance."""
+    """WCAG 2 relative luminance (remembered: the checks ask it of the same few colours again and again)."""
     r, g, b = (_linear(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

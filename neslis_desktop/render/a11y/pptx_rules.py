@@ -386,7 +386,8 @@ class _SlideCheck:
         font_ref = el.find(f"{P}style/{A}fontRef")
         label = _label(el)
         paragraphs = body.findall(f"{A}p")
-        texts = ["".join(t.text or "" for t in p.iter(A + "t")).strip() for p in paragraphs]
+        raw = ["".join(t.text or "" for t in p.iter(A + "t")) for p in paragraphs]
+        texts = [t.strip() for t in raw]
         filled = [i for i, t in enumerate(texts) if t]
         if filled:
             gaps = [i for i in range(filled[0], filled[-1]) if not texts[i]]
@@ -398,7 +399,7 @@ class _SlideCheck:
                     f"{self.where}, {label}",
                 )
         # Tabs are a:tab-free text in DrawingML: they sit in a:t as characters.
-        spaced = [t for t in ("".join(x.text or "" for x in p.iter(A + "t")) for p in paragraphs) if repeated_blanks(t)]
+        spaced = [t for t in raw if repeated_blanks(t)]
         if spaced:
             self.add(
                 "blank-characters",
