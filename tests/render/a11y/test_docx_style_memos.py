@@ -15,6 +15,7 @@ from typing import Any
 
 import a11y_files as f
 import pytest
+from memos import Forgetful
 
 from neslis_desktop.render.a11y.docx_style import StyleSheet, W
 from neslis_desktop.render.draft import build_draft
@@ -25,13 +26,6 @@ PROJECTS = {
     "evidence": TESTS.parent / "content" / "evidence-example",
     "stress": TESTS / "render" / "deck" / "data" / "stress-lis",
 }
-
-
-class _Forgetful(dict[object, object]):
-    """A memo that keeps nothing: every look-up misses, so everything is read afresh."""
-
-    def __setitem__(self, key: object, value: object) -> None:
-        pass
 
 
 def _readings(doc: Any, styles: StyleSheet) -> list[object]:
@@ -79,7 +73,7 @@ def test_remembering_changes_no_look(bundled_dir: Path, pandoc_reference: Callab
     for name, doc in docs.items():
         remembering = StyleSheet(doc)
         forgetting = StyleSheet(doc)
-        forgetting._looks, forgetting._heading_levels = _Forgetful(), _Forgetful()  # type: ignore[assignment]
+        forgetting._looks, forgetting._heading_levels = Forgetful(), Forgetful()  # type: ignore[assignment]
         seen = _readings(doc, remembering)
         assert seen == _readings(doc, forgetting), name
         runs += len(seen)

@@ -20,9 +20,10 @@ from typing import Any
 
 import pytest
 from corpus import mutate
+from memos import Forgetful
 from pptx import Presentation
 
-from neslis_desktop.render.a11y import check_file, pptx_rules
+from neslis_desktop.render.a11y import Report, check_file, pptx_rules
 from neslis_desktop.render.deck import build_deck
 from neslis_desktop.render.deck.inspect import inherit, inspect_deck
 from neslis_desktop.render.deck.inspect.read import slide_facts
@@ -30,13 +31,6 @@ from neslis_desktop.store import load_project
 
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLE = Path(__file__).resolve().parents[3] / "content" / "evidence-example"
-
-
-class _Forgetful(dict[object, object]):
-    """A memo that keeps nothing: every look-up misses, so everything is read afresh."""
-
-    def __setitem__(self, key: object, value: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -107,13 +101,13 @@ def _forget(patch: pytest.MonkeyPatch) -> list[object]:
 
     def context(self: Any, prs: Any) -> None:
         context_init(self, prs)
-        self.masters, self.shared_levels = _Forgetful(), _Forgetful()
-        self.level_facts, self.run_defaults = _Forgetful(), _Forgetful()
+        self.masters, self.shared_levels = Forgetful(), Forgetful()
+        self.level_facts, self.run_defaults = Forgetful(), Forgetful()
         made.append(self)
 
     def shared(self: Any) -> None:
         shared_init(self)
-        self.underlays, self.levels = _Forgetful(), _Forgetful()
+        self.underlays, self.levels = Forgetful(), Forgetful()
         made.append(self)
 
     patch.setattr(inherit._Context, "__init__", context)
@@ -132,7 +126,7 @@ def test_each_slide_is_checked_over_its_own_layouts_shapes(
     for name, template in templates.items():
         prs = build_deck(project, template).prs
         shared = pptx_rules._Shared()
-        report = pptx_rules.Report(Path("deck.pptx"), "deck")
+        report = Report(Path("deck.pptx"), "deck")
         for number, slide in enumerate(prs.slides, start=1):
             check = pptx_rules._SlideCheck(
                 prs, slide, number=number, where=f"slide {number}", report=report, min_size=12, shared=shared
