@@ -36,6 +36,34 @@ def test_build_writes_both_files_that_open(
     assert len(Document(printed[1]).paragraphs) > 0
 
 
+def test_the_build_program_collects_garbage_while_it_builds(project_dir: Path, tmp_path: Path) -> None:
+    """``neslis build`` turns the collector off while it imports and loads (cli._collect_from_here),
+    and on again, with that much frozen, before building; a caller of ``main`` keeps its own."""
+    out = tmp_path / "out"
+    code = (
+        "import gc, sys\n"
+        "import neslis_desktop.render.packs as packs\n"
+        "real = packs.build_packs\n"
+        "def spy(*args, **kwargs):\n"
+        "    print('collector', gc.isenabled(), gc.get_freeze_count() > 0, flush=True)\n"
+        "    return real(*args, **kwargs)\n"
+        "packs.build_packs = spy\n"
+        "from neslis_desktop import cli\n"
+        f"sys.argv = ['neslis', 'build', {str(project_dir)!r}, '-o', {str(out)!r}]\n"
+        "cli.run()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0] == "collector True True"
+    assert len(Presentation(str(out / "north-east-lis-deck.pptx")).slides) > 0
+
+    import gc
+
+    frozen = gc.get_freeze_count()
+    assert main(["build", str(project_dir), "-o", str(tmp_path / "again")]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
 @pytest.mark.parametrize(("only", "suffix"), [("deck", ".pptx"), ("doc", ".docx")])
 def test_build_only(
     project_dir: Path, tmp_path: Path, only: str, suffix: str, capsys: pytest.CaptureFixture[str]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, GetCoreSchemaHandler
+from pydantic_core import CoreSchema, core_schema
 
 MAX_TEXT = 20_000
 MAX_TITLE = 300
@@ -52,6 +53,28 @@ def _one_line(value: str) -> str:
     return value
 
 
+class _Checks:
+    """``Annotated`` metadata running ``checks`` in order; the first to fail gives the message.
+
+    One function rather than an ``AfterValidator`` each, and declared to pydantic as taking
+    no validation info: pydantic inspects an ``AfterValidator``'s signature for every field
+    that uses the type (some hundred here) when it builds the models at import, and runs each
+    validator as its own call from its core. This is pydantic's documented hook for types
+    (``__get_pydantic_core_schema__``); the JSON Schema is the inner type's.
+    """
+
+    def __init__(self, *checks: Callable[[str], str]) -> None:
+        self.checks = checks
+
+    def __call__(self, value: str) -> str:
+        for one in self.checks:
+            value = one(value)
+        return value
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self, handler(source))
+
+
 # The same rules as JSON Schema keywords, for the published schema: the validators above stay
 # the ones that run, as their messages say what to do. tests/model/test_text.py checks that
 # both agree. Lone surrogates are left out of the schema's patterns, as regex engines differ
@@ -74,9 +97,7 @@ def text_json_schema(limit: int, *, one_line: bool) -> dict[str, object]:
 
 Text = Annotated[
     str,
-    AfterValidator(_too_long(MAX_TEXT)),
-    AfterValidator(_xml_safe),
-    AfterValidator(_not_blank),
+    _Checks(_too_long(MAX_TEXT), _xml_safe, _not_blank),
     Field(
         description="Text; may hold **bold** and *italic* markup and line breaks.",
         json_schema_extra=text_json_schema(MAX_TEXT, one_line=False),
@@ -86,10 +107,7 @@ Text = Annotated[
 
 Title = Annotated[
     str,
-    AfterValidator(_too_long(MAX_TITLE)),
-    AfterValidator(_xml_safe),
-    AfterValidator(_not_blank),
-    AfterValidator(_one_line),
+    _Checks(_too_long(MAX_TITLE), _xml_safe, _not_blank, _one_line),
     Field(
         description="A single line of up to 300 characters; may hold **bold**/*italic*.",
         json_schema_extra=text_json_schema(MAX_TITLE, one_line=True),

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from neslis_desktop.errors import Problem
@@ -47,7 +46,7 @@ def pack_file_problems(project: Project, folder: Path | None, packs: list[int] |
     if not found:
         return []
     path = (Path(folder) if folder is not None else Path()) / PROJECT_FILE
-    node: yaml.Node | None = None
+    node: yamlio.Nodes = None
     if folder is not None:
         try:
             _, node = yamlio.parse(yamlio.read_text(path))

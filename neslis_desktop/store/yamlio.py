@@ -8,15 +8,15 @@ the models' field order, writes multi-line text as ``|`` blocks, never wraps lon
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import yaml
-
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# The pure-Python dumper: libyaml's escapes characters beyond the BMP (emoji) as \U0001F389.
-_Dumper: type = yaml.SafeDumper
+# PyYAML is imported where a text is parsed or written, not with this module: its import is
+# ~10 ms, and a build of a project whose files the parse cache already holds needs none of it.
+if TYPE_CHECKING:
+    import yaml
 
 
 MAX_VALUES = 100_000
@@ -49,7 +49,9 @@ def parse(text: str) -> tuple[Any, yaml.Node | None]:
     writing the file by hand acts on (a tab in the indentation, a second ``': '`` in a line,
     a number too long to read), with the line.
     """
-    loader = _Loader(text)
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         if node is not None:
@@ -151,6 +153,8 @@ def _control_character(text: str, exc: yaml.reader.ReaderError) -> YamlSyntaxErr
 
 def _unreadable_value(root: yaml.Node | None, exc: Exception) -> YamlSyntaxError:
     """The first scalar that cannot be constructed, as a message naming its field and line."""
+    import yaml
+
     constructor = yaml.constructor.SafeConstructor()
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
@@ -188,6 +192,8 @@ def _unreadable_value(root: yaml.Node | None, exc: Exception) -> YamlSyntaxError
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
     if isinstance(node, yaml.SequenceNode):
@@ -209,6 +215,8 @@ def _check_tree(root: yaml.Node) -> None:
 def _quick_walk(root: yaml.Node) -> bool:
     """Check the keys of a tree in one pass; False when a node is reached twice (an alias) or
     the tree is over the size limit, for the full walk to decide."""
+    import yaml
+
     seen: set[int] = set()
     stack = [root]
     count = 0
@@ -231,6 +239,8 @@ def _quick_walk(root: yaml.Node) -> bool:
 
 
 def _no_key_twice(node: yaml.MappingNode) -> None:
+    import yaml
+
     seen: dict[str, int] = {}
     for name, _ in node.value:
         if not isinstance(name, yaml.ScalarNode):
@@ -247,6 +257,8 @@ def _no_key_twice(node: yaml.MappingNode) -> None:
 
 def _full_walk(root: yaml.Node) -> None:
     """The walk for files with aliases: the size each node expands to, and aliases in themselves."""
+    import yaml
+
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -301,12 +313,14 @@ class LazyNode:
         return self._node
 
 
-Nodes = yaml.Node | LazyNode | None
+Nodes: TypeAlias = "yaml.Node | LazyNode | None"
 """What :func:`line_of` reads lines from: a node tree, one to compose when needed, or nothing."""
 
 
 def line_of(nodes: Nodes, path: tuple[str | int, ...]) -> int | None:
     """1-based line of the deepest node reachable along ``path``."""
+    import yaml
+
     node = nodes.get() if isinstance(nodes, LazyNode) else nodes
     if node is None:
         return None
@@ -341,18 +355,26 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
-class _StableDumper(_Dumper):
-    """Safe dumper that writes multi-line strings as literal blocks."""
+@functools.cache
+def _stable_dumper() -> type:
+    """PyYAML's safe dumper, made at the first dump, writing multi-line strings as literal blocks."""
+    import yaml
 
+    # The pure-Python dumper: libyaml's escapes characters beyond the BMP (emoji) as \U0001F389.
+    class _StableDumper(yaml.SafeDumper):
+        """Safe dumper that writes multi-line strings as literal blocks."""
 
-_StableDumper.add_representer(str, _str_representer)
+    _StableDumper.add_representer(str, _str_representer)
+    return _StableDumper
 
 
 def dump(data: Any) -> str:
     """YAML text for ``data``, keys in the given order, lines never wrapped."""
+    import yaml
+
     text: str = yaml.dump(
         data,
-        Dumper=_StableDumper,
+        Dumper=_stable_dumper(),
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,

@@ -65,3 +65,20 @@ def test_the_length_limit_is_the_same(kind: object, limit: int) -> None:
     adapter.validate_python("x" * limit)
     with pytest.raises(ValidationError):
         adapter.validate_python("x" * (limit + 1))
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("x" * (MAX_TITLE + 1) + "\x00\n", f"at most {MAX_TITLE}"),  # length first
+        ("\x00\n", "U+0000"),  # then characters Office files cannot hold
+        (" \n", "must not be empty"),  # then blank
+        ("a\nb", "single line"),  # then one line
+    ],
+)
+def test_a_title_breaking_several_rules_gets_one_message_the_first_rules(value: str, words: str) -> None:
+    """The rules run in order as one validator; the first to fail is the only message."""
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(Title).validate_python(value)
+    errors = caught.value.errors()
+    assert len(errors) == 1 and words in errors[0]["msg"], errors

@@ -6,6 +6,8 @@ Each test gets its own cache folder (``NESLIS_CACHE_DIR``), so tables never leak
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -161,3 +163,18 @@ def test_only_the_newest_tables_are_kept(tmp_path: Path, cache_dir: Path, monkey
     kept = _tables(cache_dir)
     assert len(kept) == 3
     assert table.key in {p.name for p in kept}
+
+
+def test_a_process_that_finds_every_file_in_the_table_imports_no_yaml(small_dir: Path, cache_dir: Path) -> None:
+    """PyYAML's import (~10 ms) is paid only by a process that parses or writes YAML."""
+    code = (
+        "import sys; from pathlib import Path; from neslis_desktop.store import load_project; "
+        f"p = load_project(Path({str(small_dir)!r})); print(len(p.sections), 'yaml' in sys.modules)"
+    )
+    env = {**os.environ, "NESLIS_CACHE_DIR": str(cache_dir)}
+    runs = [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, timeout=120)
+        for _ in range(2)
+    ]
+    assert runs[0].stdout.split() == ["3", "True"]  # the first parsed the files
+    assert runs[1].stdout.split() == ["3", "False"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pptx.presentation import Presentation as PresentationObj
 from pptx.slide import SlideLayout, SlideMaster
 
@@ -112,6 +111,8 @@ def read_mapping(template: Path, layouts: list[SlideLayout]) -> dict[LayoutRole,
     mapping_path = template.with_name(f"{template.stem}.layouts.yaml")
     if not mapping_path.is_file():
         return {}
+    import yaml  # only for templates with a mapping file (~10 ms to import)
+
     try:
         data = yaml.safe_load(mapping_path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
