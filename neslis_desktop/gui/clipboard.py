@@ -11,7 +11,6 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 from PySide6.QtCore import QMimeData
 
@@ -30,6 +29,8 @@ def to_mime(blocks: Sequence[Block] = (), sections: Sequence[Section] = ()) -> Q
     mime = QMimeData()
     mime.setData(MIME, json.dumps(payload).encode("utf-8"))
     shown = payload["sections"] or payload["blocks"]
+    import yaml  # at the first copy, not at the app's start (~8 ms)
+
     mime.setText(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False))
     return mime
 
@@ -47,7 +48,7 @@ def from_mime(mime: QMimeData) -> tuple[list[Block], list[Section]]:
             # The store's parser: safe loader, and alias bombs, deep nesting and impossible
             # dates refused (PyYAML raises a plain ValueError on some of those).
             data = yamlio.parse(mime.text())[0]
-        except (yaml.YAMLError, ValueError):
+        except ValueError:  # yamlio.YamlSyntaxError, and PyYAML's plain ValueErrors
             return [], []
         if isinstance(data, dict):
             data = [data]
