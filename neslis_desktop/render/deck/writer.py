@@ -29,6 +29,7 @@ from neslis_desktop.render.core_text import core_text
 from neslis_desktop.render.deck.evidence import draw_evidence
 from neslis_desktop.render.deck.oxml import shapes
 from neslis_desktop.render.deck.oxml.ns import qn
+from neslis_desktop.render.deck.oxml.parts import count_part_names
 from neslis_desktop.render.deck.oxml.placeholders import BODY_TYPES, TITLE_TYPES, bulleted_levels, ph_type, ph_types
 from neslis_desktop.render.deck.oxml.shapes import element, sp_tree
 from neslis_desktop.render.deck.oxml.slides import SlideMaker, add_footer_placeholders
@@ -59,6 +60,7 @@ def draw_deck(template: DeckTemplate, plans: list[SlidePlan], project: Project) 
     """Add one slide per plan to ``template.prs``; returns adjustments the writer had to make."""
     footing = Footing.of(project)
     messages: list[str] = []
+    count_part_names(template.prs)  # charts: python-pptx walks the whole package to name each
     slides = SlideMaker(template.prs)
     for number, plan in enumerate(plans, start=1):
         messages += draw_slide(template, plan, number, footing, slides)

@@ -19,6 +19,8 @@ What lives where:
   searches, cloning a layout's footer placeholders, removing a template's own slides.
 - :mod:`.placeholders`: where a layout's placeholders are and the title and body areas they
   give slides; a shape's placeholder type; the list levels a layout bullets itself.
+- :mod:`.parts`: new parts named by counting rather than by walking the package for each
+  chart, and a chart taken off a slide again (the draft draws its charts on a scratch slide).
 - :mod:`.theme`: the template's theme colours (resolved through the master's colour map) and
   fonts.
 """
