@@ -467,8 +467,8 @@ def scaling(
     for factor in factors:
         tag = f"{factor}x" if base is None else f"{base.name}-{factor}x"
         folder = synth.write_synth(factor, tmp / f"synth-{tag}", base)
-        # The process first, while this one is small: Linux counts in a child's peak the
-        # memory of the parent it was forked from, until it starts the program.
+        # The process first, while this one is small (measure.run_child reads the child's own
+        # high-water mark; the first figure, wait4's, counted the pages of this process).
         gc.collect()
         child = run_child([*_neslis(), "build", str(folder), "-q", "-o", str(tmp / f"cli-{tag}")], CHILD_ENV)
         load_s = _timed(lambda f=folder: load_project(f))  # type: ignore[misc]
@@ -535,7 +535,9 @@ def scaling(
         "with the measured text forgotten (as text not built before; the fonts' width tables "
         "stay); the process column is one "
         "run of `neslis build` on the synthetic folder, whose peak resident memory comes from "
-        "`os.wait4` (POSIX; not measured on Windows, where psutil is not a dependency). "
+        "the kernel's high-water mark for the child's own memory (Linux: `VmHWM`, read every "
+        "2 ms; elsewhere on POSIX `os.wait4`'s figure; not measured on Windows, where psutil is "
+        "not a dependency). "
         "The per-slide and per-element goals compare the largest size with the 1x project built "
         "between its runs, in the same minutes (the 1x row above was measured minutes earlier)."
     )
