@@ -82,6 +82,8 @@ class StyleSheet:
         self._chains: dict[str | None, list[Element]] = {}
         self._style_rprs: dict[str | None, list[Element]] = {}
         self._tables: dict[Element, TableLayers | None] = {}
+        self._places: dict[Element, tuple[int, int, int, int]] = {}  # cell: row, column, rows, columns
+        self._table_parts: dict[tuple[Element, tuple[str, ...]], TableLayers | None] = {}
         self._heading_levels: dict[str | None, int | None] = {}
         self._looks: dict[tuple[str | None, str | None, tuple[Element, ...]], RunLook] = {}
         self.theme: dict[str, RGB] = {}
@@ -182,32 +184,30 @@ class StyleSheet:
         (header row, last row, first and last column, banded rows and columns, the whole table)."""
         if cell is None:
             return None
-        if cell not in self._tables:  # every paragraph of a cell asks
-            self._tables[cell] = self._table_layers(cell)
-        return self._tables[cell]
+        if cell in self._tables:  # every paragraph of a cell asks
+            return self._tables[cell]
+        layers = self._tables[cell] = self._table_layers(cell)
+        return layers
 
     def _table_layers(self, cell: Element) -> TableLayers | None:
         row = cell.getparent()
         tbl = row.getparent() if row is not None else None
-        if tbl is None or tbl.tag != f"{W}tbl":
+        if row is None or tbl is None or tbl.tag != f"{W}tbl":
             return None
         style_el = tbl.find(f"{W}tblPr/{W}tblStyle")
-        chain = self.chain(style_el.get(f"{W}val") if style_el is not None else None)
-        if not chain:
-            return None
         look = _table_look(tbl.find(f"{W}tblPr/{W}tblLook"))
-        rows = tbl.findall(f"{W}tr")
-        r = rows.index(row) if row in rows else 0
-        cells = row.findall(f"{W}tc")
-        c = cells.index(cell) if cell in cells else 0
+        place = self._places.get(cell)
+        if place is None:
+            place = self._place_cells(tbl).get(cell, (0, 0, 1, 1))
+        r, c, n_rows, n_cells = place
         kinds: list[str] = []
         if look["firstRow"] and r == 0:
             kinds.append("firstRow")
-        if look["lastRow"] and r == len(rows) - 1:
+        if look["lastRow"] and r == n_rows - 1:
             kinds.append("lastRow")
         if look["firstColumn"] and c == 0:
             kinds.append("firstCol")
-        if look["lastColumn"] and c == len(cells) - 1:
+        if look["lastColumn"] and c == n_cells - 1:
             kinds.append("lastCol")
         body_row = r - (1 if look["firstRow"] else 0)
         if not look["noHBand"] and body_row >= 0:
@@ -215,6 +215,32 @@ class StyleSheet:
         body_col = c - (1 if look["firstColumn"] else 0)
         if not look["noVBand"] and body_col >= 0:
             kinds.append("band1Vert" if body_col % 2 == 0 else "band2Vert")
+        key = (tbl, tuple(kinds))  # a handful of kinds per table, whatever its size
+        if key in self._table_parts:
+            return self._table_parts[key]
+        layers = self._parts_of(style_el.get(f"{W}val") if style_el is not None else None, kinds)
+        self._table_parts[key] = layers
+        return layers
+
+    def _place_cells(self, tbl: Element) -> dict[Element, tuple[int, int, int, int]]:
+        """Where each cell of ``tbl`` is (row, column) and how many rows and columns it has.
+
+        Found for all cells of a table at once (and remembered): each cell used to list its
+        table's rows and its row's cells, so a table's check grew with its rows times its cells.
+        """
+        rows = tbl.findall(f"{W}tr")
+        placed: dict[Element, tuple[int, int, int, int]] = {}
+        for r, row in enumerate(rows):
+            cells = row.findall(f"{W}tc")
+            for c, cell in enumerate(cells):
+                placed[cell] = self._places[cell] = (r, c, len(rows), len(cells))
+        return placed
+
+    def _parts_of(self, style_id: str | None, kinds: list[str]) -> TableLayers | None:
+        """The run and cell properties table style ``style_id`` gives the parts ``kinds``, then the whole."""
+        chain = self.chain(style_id)
+        if not chain:
+            return None
         layers = TableLayers([], [])
         for kind in [*kinds, ""]:
             for style in chain:

@@ -74,8 +74,28 @@ def test_remembering_changes_no_look(bundled_dir: Path, pandoc_reference: Callab
         remembering = StyleSheet(doc)
         forgetting = StyleSheet(doc)
         forgetting._looks, forgetting._heading_levels = Forgetful(), Forgetful()  # type: ignore[assignment]
+        forgetting._tables, forgetting._places, forgetting._table_parts = Forgetful(), Forgetful(), Forgetful()  # type: ignore[assignment]
         seen = _readings(doc, remembering)
         assert seen == _readings(doc, forgetting), name
         runs += len(seen)
         assert remembering._looks, f"{name}: nothing was remembered"
+        if "table" in name or "draft" in name:
+            assert remembering._table_parts, f"{name}: no table part was remembered"
     assert runs > 3000
+
+
+@pytest.mark.parametrize("name", ["doc_table_merged(False)", "doc_table_style(Light Grid Accent 1)"])
+def test_each_cell_is_placed_where_a_search_of_its_table_finds_it(name: str, bundled_dir: Path) -> None:
+    """The cells of a table are placed all at once; each must be at the row and column (and in a
+    table of the size) that searching its own table and row gives."""
+    docs = _test_documents()
+    docs["evidence draft"] = build_draft(load_project(PROJECTS["evidence"]), None)[0]
+    for doc in (docs[name], docs["evidence draft"]):
+        styles = StyleSheet(doc)
+        cells = list(doc.element.body.iter(f"{W}tc"))
+        assert cells
+        for cell in cells:
+            styles.table_layers(cell)
+            row = cell.getparent()
+            rows, in_row = row.getparent().findall(f"{W}tr"), row.findall(f"{W}tc")
+            assert styles._places[cell] == (rows.index(row), in_row.index(cell), len(rows), len(in_row))
