@@ -41,6 +41,7 @@ from neslis_desktop.render.a11y.text_rules import (
 )
 from neslis_desktop.render.a11y.values import int_attr
 from neslis_desktop.render.colour import RGB, Contrast, contrast, rgb_hex
+from neslis_desktop.render.slide_memo import Memo, SlideDigests
 
 Element = Any
 _SKIP_PH = {"dt", "ftr", "sldNum", "hdr"}
@@ -80,11 +81,21 @@ def _is_content(shape_el: Element) -> bool:
     return bool(_text(shape_el).strip()) or (tag == P + "grpSp" and shape_el.find(f".//{P}pic") is not None)
 
 
+SLIDES_CHECKED: Memo[tuple[Finding, ...]] = Memo(4096)
+"""What the rules inside a slide found, by smallest size, number and digests (:mod:`..slide_memo`)."""
+
+
 def check_deck(prs: Any, report: Report, min_size: float) -> None:
-    """Add every finding of the deck ``prs`` to ``report``."""
+    """Add every finding of the deck ``prs`` to ``report``.
+
+    What the rules find inside a slide is remembered by what the slide and its layout say
+    (:data:`SLIDES_CHECKED`): a deck generated again with a section changed is checked again on
+    that section's slides only.
+    """
     _file_properties(prs, report)
     titles: dict[str, int] = {}
     shared = _Shared()
+    digests = SlideDigests(prs)
     for number, slide in enumerate(prs.slides, start=1):
         title_el = _title_shape(slide)
         title = _text(title_el).strip() if title_el is not None else ""
@@ -111,22 +122,29 @@ def check_deck(prs: Any, report: Report, min_size: float) -> None:
                 )
             )
         else:
-            key = normalise(title)
-            if key in titles:
+            folded = normalise(title)
+            if folded in titles:
                 report.add(
                     Finding(
                         "title-duplicate",
                         where,
-                        f"the title is the same as slide {titles[key]}'s",
+                        f"the title is the same as slide {titles[folded]}'s",
                         "make each title unique, for example add '(2 of 3)' or what this slide adds",
                         slide=number,
                     )
                 )
             else:
-                titles[key] = number
-        _SlideCheck(prs, slide, number=number, where=where, report=report, min_size=min_size, shared=shared).run(
-            title_el
-        )
+                titles[folded] = number
+        key = (float(min_size), number, *digests.of(slide))  # the findings name the slide's number
+        found = SLIDES_CHECKED.get(key)
+        if found is None:  # a slide not checked before, or changed since, or over a changed layout
+            own = Report(report.path, report.kind)
+            _SlideCheck(prs, slide, number=number, where=where, report=own, min_size=min_size, shared=shared).run(
+                title_el
+            )
+            found = tuple(own.findings)
+            SLIDES_CHECKED.put(key, found)
+        report.findings += found
 
 
 def _title_shape(slide: Any) -> Element | None:

@@ -25,8 +25,9 @@ from pptx import Presentation
 
 from neslis_desktop.render.a11y import Report, check_file, pptx_rules
 from neslis_desktop.render.deck import build_deck
-from neslis_desktop.render.deck.inspect import inherit, inspect_deck
+from neslis_desktop.render.deck.inspect import inherit, inspect_deck, read
 from neslis_desktop.render.deck.inspect.read import slide_facts
+from neslis_desktop.render.slide_memo import Memo
 from neslis_desktop.store import load_project
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -95,7 +96,8 @@ def test_the_memos_change_nothing_read(
 
 def _forget(patch: pytest.MonkeyPatch) -> list[object]:
     """Make every memo of the slide reader's context and of the accessibility check's deck keep
-    nothing; returns the contexts and shared readings made so, as they are made."""
+    nothing, and the slides read and checked earlier in the process too; returns the contexts
+    and shared readings made so, as they are made."""
     made: list[object] = []
     context_init, shared_init = inherit._Context.__init__, pptx_rules._Shared.__init__
 
@@ -112,6 +114,9 @@ def _forget(patch: pytest.MonkeyPatch) -> list[object]:
 
     patch.setattr(inherit._Context, "__init__", context)
     patch.setattr(pptx_rules._Shared, "__init__", shared)
+    # ... and the slides read and checked before, in this process, are forgotten as well.
+    patch.setattr(read, "SLIDES_READ", Memo(0))
+    patch.setattr(pptx_rules, "SLIDES_CHECKED", Memo(0))
     return made
 
 

@@ -8,11 +8,13 @@ a slide shows them only through its own.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Collection, Iterator
+from typing import NamedTuple
 
 from lxml import etree
 from pptx.presentation import Presentation as PresentationObj
-from pptx.slide import Slide, SlideLayout
+from pptx.slide import Slide, SlideLayout, SlideMaster
 
 from neslis_desktop.render.deck.inspect.facts import _TITLES, Fill, ShapeFacts, SlideFacts
 from neslis_desktop.render.deck.inspect.inherit import _Context, _fill_of, _ph, _TextChain, background
@@ -20,6 +22,7 @@ from neslis_desktop.render.deck.inspect.tables import read_table
 from neslis_desktop.render.deck.oxml.ns import NS, first
 from neslis_desktop.render.deck.oxml.shapes import element
 from neslis_desktop.render.deck.plan import Rect
+from neslis_desktop.render.slide_memo import Memo, SlideDigests
 
 
 def _shape_kind(sp: etree._Element) -> str:
@@ -70,13 +73,20 @@ def _apply(r: Rect, t: tuple[float, float, float, float]) -> Rect:
 
 
 def _layer(  # noqa: PLR0917
-    ctx: _Context, slide: Slide, layout: SlideLayout, owner: etree._Element, layer: str, decorations: bool
+    ctx: _Context,
+    slide: Slide,
+    layout: SlideLayout,
+    owner: etree._Element,
+    layer: str,
+    decorations: bool,
+    at: list[int] | None = None,
 ) -> list[ShapeFacts]:
+    """The shapes of ``owner``'s tree as shown; ``at`` gets each one's place in :func:`_walk`."""
     tree = first(owner, "p:cSld/p:spTree")
     out: list[ShapeFacts] = []
     if tree is None:
         return out
-    for sp, t in _walk(tree):
+    for index, (sp, t) in enumerate(_walk(tree)):
         kind = _shape_kind(sp)
         if decorations and kind == "placeholder":
             continue  # a layout's or master's placeholders show only as prompts, never on the slide
@@ -84,6 +94,8 @@ def _layer(  # noqa: PLR0917
         rect = chain.rect()
         if rect is None:
             continue
+        if at is not None:
+            at.append(index)
         c_nv = first(sp, "./*/p:cNvPr")
         facts = ShapeFacts(
             name=c_nv.get("name", "") if c_nv is not None else "",
@@ -119,6 +131,7 @@ def _layer(  # noqa: PLR0917
 def slide_facts(prs: PresentationObj, only: Collection[int] | None = None) -> list[SlideFacts]:
     """Every slide of ``prs`` as it is shown; with ``only``, just the slides of those 0-based indices."""
     ctx = _Context(prs)
+    digests = SlideDigests(prs)
     width, height = int(prs.slide_width or 0), int(prs.slide_height or 0)
     slides = []
     for number, slide in enumerate(prs.slides, start=1):
@@ -138,15 +151,59 @@ def slide_facts(prs: PresentationObj, only: Collection[int] | None = None) -> li
                 fixed += _layer(ctx, slide, layout, element(layout), "layout", True)
                 ctx.decorations[key] = list(fixed)
             shapes += ctx.decorations[key]  # type: ignore[arg-type]
-        shapes += _layer(ctx, slide, layout, element(slide), "slide", False)
-        title = next((s.text for s in shapes if s.layer == "slide" and s.ph_type in _TITLES), "")
+        own, seen = _own_layer(ctx, slide, layout, master, scheme, digests)
+        shapes += own
+        title = next((s.text for s in own if s.ph_type in _TITLES), "")
         notes = ""
         if slide.has_notes_slide:
             frame = slide.notes_slide.notes_text_frame
             notes = frame.text if frame is not None else ""
-        seen = background(slide, scheme, layout, master)
         slides.append(SlideFacts(number, title, width, height, seen, shapes, layout.name, notes))
     return slides
+
+
+class _Read(NamedTuple):
+    """A slide's own shapes as read, without their elements (each one's place in the shape
+    tree's walk instead), and the slide's background."""
+
+    shapes: tuple[ShapeFacts, ...]
+    at: tuple[int, ...]
+    background: Fill
+
+
+SLIDES_READ: Memo[_Read] = Memo(4096)
+"""The slides read lately, by digests of their XML and of what they inherit (:mod:`...slide_memo`).
+The facts are shared by every reading that finds them here: nothing may change them once read."""
+
+
+def _own_layer(  # noqa: PLR0917
+    ctx: _Context,
+    slide: Slide,
+    layout: SlideLayout,
+    master: SlideMaster,
+    scheme: dict[str, str],
+    digests: SlideDigests,
+) -> tuple[list[ShapeFacts], Fill]:
+    """The slide's own shapes and its background: read again only when the slide or what it
+    inherits from changed since it was last read; each shape points at this slide's element."""
+    key = digests.of(slide)
+    known = SLIDES_READ.get(key)
+    if known is None:
+        at: list[int] = []
+        shapes = _layer(ctx, slide, layout, element(slide), "slide", False, at)
+        seen = background(slide, scheme, layout, master)
+        SLIDES_READ.put(key, _Read(tuple(_bound(s, None) for s in shapes), tuple(at), seen))
+        return shapes, seen
+    tree = first(element(slide), "p:cSld/p:spTree")
+    walked = [sp for sp, _ in _walk(tree)] if tree is not None else []
+    return [_bound(s, walked[i]) for s, i in zip(known.shapes, known.at, strict=True)], known.background
+
+
+def _bound(shape: ShapeFacts, el: etree._Element | None) -> ShapeFacts:
+    # A shallow copy: what it holds is shared, and no one changes facts once read.
+    copied = copy.copy(shape)
+    copied.element = el
+    return copied
 
 
 def reread(prs: PresentationObj, facts: list[SlideFacts], changed: Collection[int]) -> list[SlideFacts]:

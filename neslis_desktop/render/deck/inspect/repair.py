@@ -12,6 +12,8 @@ light colour, with the text colour that reads best on it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lxml import etree
 from pptx.presentation import Presentation as PresentationObj
 
@@ -130,10 +132,7 @@ def fix_footers(prs: PresentationObj, facts: list[SlideFacts] | None = None, tou
             size = start
             while size > FOOTER_FLOOR:
                 size -= 1.0
-                for p in shape.paras:
-                    for r in p.runs:
-                        r.size = size
-                if fit(shape).overflow <= 0:
+                if fit(_at_size(shape, size)).overflow <= 0:
                     break
             for run in shape.element.iterfind(".//a:r", NS):
                 rpr = run.find("a:rPr", NS)
@@ -151,3 +150,9 @@ def fix_footers(prs: PresentationObj, facts: list[SlideFacts] | None = None, tou
             if touched is not None:
                 touched.add(index)
     return changed
+
+
+def _at_size(shape: ShapeFacts, size: float) -> ShapeFacts:
+    """``shape`` with all its text at ``size`` pt, to measure: facts once read are shared, never changed."""
+    paras = [replace(p, runs=[replace(r, size=size) for r in p.runs]) for p in shape.paras]
+    return replace(shape, paras=paras)
