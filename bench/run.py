@@ -557,8 +557,8 @@ def scaling(
         "body element (paragraph or table) of the built .docx, since counting pages would need "
         "a layout engine (LibreOffice) and take longer than the build. In-process times are "
         "medians of the runs shown, after the warm-up of section 2, each deck build starting "
-        "with the measured text forgotten (as text not built before; the fonts' width tables "
-        "stay); the process column is one "
+        "with the measured text and the slides read and checked forgotten (as text not built "
+        "before; the fonts' width tables stay); the process column is one "
         "run of `neslis build` on the synthetic folder, whose peak resident memory comes from "
         "the kernel's high-water mark for the child's own memory (Linux: `VmHWM`, read every "
         "2 ms; elsewhere on POSIX `os.wait4`'s figure; not measured on Windows, where psutil is "
@@ -656,7 +656,7 @@ def packs(report: Report, runs: int, tmp: Path) -> None:
     report.add(
         "6. Packs (every pack at once against one at a time; bench/packs_bench.py)",
         _table(["measure", "median (min-max)"], rows)
-        + "\n\nIn process, warm:\n\n"
+        + "\n\nIn process, warm (each build reading and checking its slides afresh):\n\n"
         + _table(["measure", "median"], warm),
     )
 
