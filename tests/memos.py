@@ -1,10 +1,13 @@
 """A memo that remembers nothing, for tests that read a file with a reader's memos turned off.
 
 Put in place of a reader's memo dictionary, it makes every look-up miss, so the reader works
-everything out afresh; a test compares that reading with the remembering one.
+everything out afresh; a test compares that reading with the remembering one, as
+:func:`plain` data.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 
 class Forgetful(dict[object, object]):
@@ -12,3 +15,16 @@ class Forgetful(dict[object, object]):
 
     def __setitem__(self, key: object, value: object) -> None:
         pass
+
+
+def plain(value: object) -> object:
+    """Facts as plain data: element handles and per-shape measurements (keyed by object ids) left out."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in ("element", "fits")
+        }
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from lxml import etree
+from memos import plain
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Inches, Pt
@@ -29,25 +30,12 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 TITLE_ONLY = 5
 
 
-def _plain(value: object) -> object:
-    """Facts as plain data, element handles and measurements left out."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: _plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name not in ("element", "fits")
-        }
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
-
-
 def _afresh(prs: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[object, list[str]]:
     """The facts and the accessibility findings of ``prs`` with nothing remembered."""
     with monkeypatch.context() as patch:
         patch.setattr(read, "SLIDES_READ", Memo(0))
         patch.setattr(pptx_rules, "SLIDES_CHECKED", Memo(0))
-        return _plain(slide_facts(prs)), _checked(prs)
+        return plain(slide_facts(prs)), _checked(prs)
 
 
 def _checked(prs: Any) -> list[str]:
@@ -109,11 +97,11 @@ def _elements(value: object) -> list[object]:
 
 def test_a_slide_changed_since_is_read_and_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
     prs = _deck()
-    before = _plain(slide_facts(prs)), _checked(prs)
+    before = plain(slide_facts(prs)), _checked(prs)
     run = prs.slides[1].shapes[1].text_frame.paragraphs[0].runs[0]
     run.text = "Changed text"
     run.font.size = Pt(8)  # below the check's 12 pt
-    after = _plain(slide_facts(prs)), _checked(prs)
+    after = plain(slide_facts(prs)), _checked(prs)
     assert after != before
     assert after == _afresh(prs, monkeypatch)
     assert any("8 pt" in f for f in after[1])
@@ -122,7 +110,7 @@ def test_a_slide_changed_since_is_read_and_checked_again(monkeypatch: pytest.Mon
 
 def test_a_layout_changed_under_unchanged_slides_is_read_and_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
     prs = _deck()
-    before = _plain(slide_facts(prs)), _checked(prs)
+    before = plain(slide_facts(prs)), _checked(prs)
     slide_xml = [etree.tostring(s.element) for s in prs.slides]
     title = next(sp for sp in prs.slide_layouts[TITLE_ONLY].placeholders if sp.placeholder_format.type == 1)
     # The layout's title sets its text at 8 pt, and moves; the slides' titles inherit both.
@@ -131,7 +119,7 @@ def test_a_layout_changed_under_unchanged_slides_is_read_and_checked_again(monke
     etree.SubElement(lvl, f"{A}defRPr").set("sz", "800")
     title.left, title.top, title.width, title.height = Inches(2), Inches(0.5), Inches(6), Inches(1)
     assert [etree.tostring(s.element) for s in prs.slides] == slide_xml  # the slides' own XML is the same
-    facts, checked = after = _plain(slide_facts(prs)), _checked(prs)
+    facts, checked = after = plain(slide_facts(prs)), _checked(prs)
     assert after != before
     assert after == _afresh(prs, monkeypatch)
     assert sum("text-size" in f for f in checked) == 2, "each title now reads at 8 pt"
@@ -142,14 +130,14 @@ def test_a_layout_changed_under_unchanged_slides_is_read_and_checked_again(monke
 
 def test_a_theme_changed_under_unchanged_slides_and_layouts_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
     prs = _deck()
-    before = _plain(slide_facts(prs)), _checked(prs)
+    before = plain(slide_facts(prs)), _checked(prs)
     theme = prs.slide_masters[0].part.part_related_by(RT.THEME)
     root = etree.fromstring(theme.blob)
     dark = root.find(f"{A}themeElements/{A}clrScheme/{A}dk1")
     dark.clear()
     etree.SubElement(dark, f"{A}srgbClr").set("val", "FFFFFE")  # text as white as the background
     theme._blob = etree.tostring(root)  # python-pptx keeps a theme as its bytes
-    after = _plain(slide_facts(prs)), _checked(prs)
+    after = plain(slide_facts(prs)), _checked(prs)
     assert after != before
     assert after == _afresh(prs, monkeypatch)
     assert any("contrast" in f for f in after[1])

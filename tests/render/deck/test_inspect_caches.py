@@ -13,14 +13,13 @@ mutations of Pandoc's.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from corpus import mutate
-from memos import Forgetful
+from memos import Forgetful, plain
 from pptx import Presentation
 
 from neslis_desktop.render.a11y import Report, check_file, pptx_rules
@@ -51,25 +50,12 @@ def templates(
     return made
 
 
-def _plain(value: object) -> object:
-    """Facts as plain data: element handles and per-shape measurements (keyed by object ids) left out."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: _plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name not in ("element", "fits")
-        }
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
-
-
 def _reading(project: Any, template: Path | None) -> tuple[object, list[str], list[str]]:
     built = build_deck(project, template)
     facts = slide_facts(built.prs)
     found = [str(f) for f in inspect_deck(built.prs, facts).findings]
     checked = [repr(f) for f in check_file(Path("deck.pptx"), opened=built.prs).findings]
-    return _plain(facts), found, checked
+    return plain(facts), found, checked
 
 
 @pytest.mark.slow
