@@ -2,12 +2,14 @@
 
 The app inspects and checks every deck it generates, and between two Generates an officer has
 usually changed a section or two: the other slides come out the same bytes over the same
-layout. Reading a slide (the inspector's facts, :mod:`.deck.inspect.read`) and checking it
-(the accessibility rules inside a slide, :mod:`.a11y.pptx_rules`) depend only on the slide's
-own XML, its layout's and master's XML, the master's theme, the presentation's default text
-style and its table styles. :class:`SlideDigests` digests exactly those, so a slide whose bytes
-or whose layout changed in any way is read again; :class:`Memo` keeps what was read for the
-most recently used slides, for the life of the process. A slide's number is in its XML when
+layout. Reading a slide (the inspector's facts, :mod:`.deck.inspect.read`), inspecting it
+(:func:`.deck.inspect.inspect_facts`), judging whether its text needs another colour
+(:func:`.deck.inspect.repair.fix_contrast`) and checking it for accessibility
+(:mod:`.a11y.pptx_rules`) depend only on the slide's own XML, its layout's and master's XML,
+the master's theme, the presentation's default text style and its table styles (and the
+slide's number, where the findings name it). :class:`SlideDigests` digests exactly those, so
+a slide whose bytes or whose layout changed in any way is read again; each :class:`Memo`
+keeps what was found for the most recently used slides, for the life of the process. A slide's number is in its XML when
 the template shows slide numbers, so an edit that adds a slide has the slides after it read
 again, and so does the same section placed elsewhere in another pack.
 """

@@ -17,12 +17,14 @@ import pytest
 from lxml import etree
 from memos import plain
 from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Inches, Pt
 
 from neslis_desktop.render.a11y import check_file, pptx_rules
-from neslis_desktop.render.deck import build_deck
-from neslis_desktop.render.deck.inspect import read, repair
+from neslis_desktop.render.deck import build_deck, inspect
+from neslis_desktop.render.deck.inspect import inspect_deck, read, repair
 from neslis_desktop.render.deck.inspect.read import slide_facts
 from neslis_desktop.render.slide_memo import Memo, SlideDigests
 
@@ -35,11 +37,14 @@ def _afresh(prs: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[object, list[str
     with monkeypatch.context() as patch:
         patch.setattr(read, "SLIDES_READ", Memo(0))
         patch.setattr(pptx_rules, "SLIDES_CHECKED", Memo(0))
+        patch.setattr(inspect, "SLIDES_INSPECTED", Memo(0))
         return plain(slide_facts(prs)), _checked(prs)
 
 
 def _checked(prs: Any) -> list[str]:
-    return [repr(f) for f in check_file(Path("deck.pptx"), opened=prs).findings]
+    """The accessibility check's findings, then the slide inspector's."""
+    checked = [repr(f) for f in check_file(Path("deck.pptx"), opened=prs).findings]
+    return checked + [repr(f) for f in inspect_deck(prs).findings]
 
 
 def _deck() -> Any:
@@ -172,3 +177,54 @@ def test_a_slide_met_again_elsewhere_in_a_deck_is_named_by_its_new_place() -> No
     moved = check_file(Path("b.pptx"), opened=deck(["Before", "Small"])).findings
     small = [f for f in moved if f.rule == "text-size"]
     assert [(f.slide, f.location) for f in small] == [(1, "slide 1 ('Before')"), (2, "slide 2 ('Small')")]
+
+
+def test_the_inspector_names_a_slide_met_again_by_its_new_place() -> None:
+    def deck(titles: list[str]) -> Any:
+        prs = Presentation()
+        for title in titles:
+            slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+            slide.shapes.title.text = title
+            box = slide.shapes.add_textbox(Inches(1), Inches(3), Inches(2), Inches(0.4))
+            box.text_frame.word_wrap = True
+            box.text_frame.auto_size = MSO_AUTO_SIZE.NONE  # the box keeps its size: the text overflows
+            box.text_frame.text = "Far more text than a box this small can hold, " * 4
+        return prs
+
+    def overflows(prs: Any) -> list[int]:
+        return [f.slide for f in inspect_deck(prs).findings if f.kind == "overflow"]
+
+    assert overflows(deck(["Full"])) == [1]
+    assert overflows(deck(["Before", "Full"])) == [1, 2]
+
+
+def test_only_slides_whose_text_reads_well_are_remembered_as_readable() -> None:
+    prs = _deck()
+    for slide in prs.slides:  # text all but as light as the background
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                for p in shape.text_frame.paragraphs:
+                    for r in p.runs:
+                        r.font.color.rgb = RGBColor(0xF4, 0xF4, 0xF4)
+    facts = slide_facts(prs)
+    assert repair.fix_contrast(prs, facts) > 0
+    # The same reading again (stale now) still asks for the same repair: it was not remembered as readable.
+    assert repair.fix_contrast(prs, facts) > 0
+    clean = _deck()
+    clean_facts = slide_facts(clean)
+    assert repair.fix_contrast(clean, clean_facts) == 0
+    assert all(repair.READABLE.get(f.key) for f in clean_facts)
+
+
+def test_the_inspector_judges_a_slide_met_again_on_a_wider_deck_by_that_deck() -> None:
+    def off_slide(width: float) -> list[str]:
+        prs = Presentation()
+        prs.slide_width = Inches(width)  # the presentation's, not the slide's: no slide XML changes
+        slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+        slide.shapes.title.text = "Wide"
+        frame = slide.shapes.add_textbox(Inches(9), Inches(3), Inches(2), Inches(0.5)).text_frame
+        frame.word_wrap, frame.text = True, "Edge"
+        return [f.kind for f in inspect_deck(prs).findings if f.kind == "off-slide"]
+
+    assert off_slide(10) == ["off-slide"]
+    assert off_slide(13.333) == []

@@ -20,6 +20,7 @@ from neslis_desktop.render.deck.inspect.measure import font_notes
 from neslis_desktop.render.deck.inspect.read import slide_facts
 from neslis_desktop.render.deck.inspect.sequence import sequence_findings
 from neslis_desktop.render.deck.inspect.tablecheck import TableCheck
+from neslis_desktop.render.slide_memo import Memo
 
 if TYPE_CHECKING:  # python-pptx only when a deck is read: the app's preview imports the findings
     from pptx.presentation import Presentation as PresentationObj
@@ -41,14 +42,26 @@ class Report:
         return [str(f) for f in self.findings]
 
 
+SLIDES_INSPECTED: Memo[tuple[Finding, ...]] = Memo(4096)
+"""What the checks inside a slide found, by its number, size, notes and digests (:attr:`SlideFacts.key`):
+a Generate after an edit inspects again only the slides that changed."""
+
+
 def inspect_facts(slides: list[SlideFacts]) -> list[Finding]:
     """The findings of already-read slides (slide checks, then checks across continued slides)."""
     findings: list[Finding] = []
     for slide in slides:
-        check = SlideCheck(slide)
-        check.run()
-        TableCheck(check).run()  # adds to the slide's findings (through ``check.say``)
-        findings += check.findings
+        # The slide's size is the presentation's and its notes a part of their own: not in its digests.
+        key = (slide.number, slide.width, slide.height, slide.notes, slide.key) if slide.key is not None else None
+        found = SLIDES_INSPECTED.get(key) if key is not None else None
+        if found is None:
+            check = SlideCheck(slide)
+            check.run()
+            TableCheck(check).run()  # adds to the slide's findings (through ``check.say``)
+            found = tuple(check.findings)
+            if key is not None:
+                SLIDES_INSPECTED.put(key, found)
+        findings += found
     findings += sequence_findings(slides)
     findings.sort(key=lambda f: f.slide)
     return findings

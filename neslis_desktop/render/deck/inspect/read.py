@@ -151,14 +151,15 @@ def slide_facts(prs: PresentationObj, only: Collection[int] | None = None) -> li
                 fixed += _layer(ctx, slide, layout, element(layout), "layout", True)
                 ctx.decorations[key] = list(fixed)
             shapes += ctx.decorations[key]  # type: ignore[arg-type]
-        own, seen = _own_layer(ctx, slide, layout, master, scheme, digests)
+        digested = digests.of(slide)
+        own, seen = _own_layer(ctx, slide, layout, master, scheme, digested)
         shapes += own
         title = next((s.text for s in own if s.ph_type in _TITLES), "")
         notes = ""
         if slide.has_notes_slide:
             frame = slide.notes_slide.notes_text_frame
             notes = frame.text if frame is not None else ""
-        slides.append(SlideFacts(number, title, width, height, seen, shapes, layout.name, notes))
+        slides.append(SlideFacts(number, title, width, height, seen, shapes, layout.name, notes, key=digested))
     return slides
 
 
@@ -182,11 +183,11 @@ def _own_layer(  # noqa: PLR0917
     layout: SlideLayout,
     master: SlideMaster,
     scheme: dict[str, str],
-    digests: SlideDigests,
+    key: tuple[bytes, bytes],
 ) -> tuple[list[ShapeFacts], Fill]:
     """The slide's own shapes and its background: read again only when the slide or what it
-    inherits from changed since it was last read; each shape points at this slide's element."""
-    key = digests.of(slide)
+    inherits from (``key``, their digests) changed since it was last read; each shape points at
+    this slide's element."""
     known = SLIDES_READ.get(key)
     if known is None:
         at: list[int] = []

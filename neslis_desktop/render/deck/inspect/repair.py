@@ -24,6 +24,7 @@ from neslis_desktop.render.deck.inspect.measure import fit
 from neslis_desktop.render.deck.inspect.read import slide_facts
 from neslis_desktop.render.deck.oxml.ns import NS, qn
 from neslis_desktop.render.deck.oxml.theme import palette
+from neslis_desktop.render.slide_memo import Memo
 
 _FILLS = {qn(f"a:{t}") for t in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")}
 _PAIRS = ("tx1", "bg1", "tx2", "bg2")
@@ -49,6 +50,11 @@ def _recolour(shape: ShapeFacts, name: str) -> None:
             rpr.insert(0, fill)
 
 
+READABLE: Memo[bool] = Memo(4096)
+"""Slides, by the digests of what was read (:attr:`SlideFacts.key`), whose text all read well
+enough against its background: the next build skips them (:mod:`...slide_memo`)."""
+
+
 def fix_contrast(prs: PresentationObj, facts: list[SlideFacts] | None = None, touched: set[int] | None = None) -> int:
     """Recolour every slide text whose contrast is below AA; returns how many shapes changed.
 
@@ -58,6 +64,9 @@ def fix_contrast(prs: PresentationObj, facts: list[SlideFacts] | None = None, to
     changed = 0
     facts = facts if facts is not None else slide_facts(prs)
     for index, (slide, facts_of) in enumerate(zip(prs.slides, facts, strict=True)):
+        if facts_of.key is not None and READABLE.get(facts_of.key):
+            continue  # read like this before, and all its text read well (the theme is in the key)
+        readable = True
         colours = palette(slide.slide_layout.slide_master)
         check = SlideCheck(facts_of)
         for shape in facts_of.shapes:
@@ -73,6 +82,7 @@ def fix_contrast(prs: PresentationObj, facts: list[SlideFacts] | None = None, to
             worst = min(contrast(r.colour, bg) for r in runs for bg in back.colours)  # type: ignore[arg-type]
             if worst >= need:
                 continue
+            readable = False
             best = max(_PAIRS, key=lambda n: min(contrast(hex_rgb(colours[n]), bg) for bg in back.colours))
             reached = min(contrast(hex_rgb(colours[best]), bg) for bg in back.colours)
             own = _own_fill(shape) if reached < need else None
@@ -89,6 +99,8 @@ def fix_contrast(prs: PresentationObj, facts: list[SlideFacts] | None = None, to
             changed += 1
             if touched is not None:
                 touched.add(index)
+        if readable and facts_of.key is not None:
+            READABLE.put(facts_of.key, True)
     return changed
 
 
