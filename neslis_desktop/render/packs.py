@@ -192,12 +192,12 @@ def build_packs(
 
     unchecked: list[str] = []  # messages of checks that could not finish, said after the build's
 
-    def check(target: Path, opened: object) -> None:
+    def check(target: Path, opened: object, slide_keys: list[tuple[bytes, bytes] | None] | None = None) -> None:
         # Each file is checked from memory as soon as it is built, and then let go: kept open
         # for a check at the end, a deck was held while the draft was built (a pack of 500
         # charts and 500 tables peaked at 369 MB rather than 250).
         try:
-            result.accessibility.append(check_file(target, opened=opened))
+            result.accessibility.append(check_file(target, opened=opened, slide_keys=slide_keys))
         except Exception as exc:  # the build goes on: a check that fails must not undo it
             unchecked.append(f"The accessibility check could not finish on {target.name} ({exc}).")
 
@@ -226,8 +226,10 @@ def build_packs(
                     result.inspection_notes += [n for n in report.notes if n not in result.inspection_notes]
                     if strict and report.findings:
                         raise DeckProblems(report.findings)
-                    if check_accessibility:
-                        check(target, built.prs if replanned is None else Presentation(str(tmp)))
+                    if check_accessibility and replanned is None:  # the slides as read after the repairs
+                        check(target, built.prs, [f.key for f in built.facts or []] or None)
+                    elif check_accessibility:
+                        check(target, Presentation(str(tmp)))
                     large = len(built.prs.slides) >= LARGE_DECK
                     del built, report, replanned
                     if large:

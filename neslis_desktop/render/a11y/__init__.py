@@ -8,6 +8,7 @@ checks of Microsoft's Accessibility Checker that can be made from the file alone
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,20 @@ guidance for documents asks for 12 pt or more; slides are read from further away
 own rules may ask for more with ``--min-size``)."""
 
 
-def check_file(path: Path, *, min_size: float = DEFAULT_MIN_SIZE, opened: Any = None) -> Report:
+def check_file(
+    path: Path,
+    *,
+    min_size: float = DEFAULT_MIN_SIZE,
+    opened: Any = None,
+    slide_keys: Sequence[tuple[bytes, bytes] | None] | None = None,
+) -> Report:
     """Check the deck or document at ``path``; raises :class:`UnreadableFile` if it cannot be read.
 
     ``opened`` is the same file already open (a python-pptx ``Presentation`` or a python-docx
     ``Document``): a build that has just read its own deck for the slide inspector passes it, so
-    the file is parsed once. Anyone else's file is opened here, with the package checks.
+    the file is parsed once, and with it ``slide_keys``, the digests of its slides as they are
+    now (:attr:`~neslis_desktop.render.deck.inspect.facts.SlideFacts.key`), so they are not
+    taken again. Anyone else's file is opened here, with the package checks.
     """
     path = Path(path)
     kind = kind_of(path)
@@ -42,7 +51,7 @@ def check_file(path: Path, *, min_size: float = DEFAULT_MIN_SIZE, opened: Any = 
         if kind == "deck":
             from neslis_desktop.render.a11y.pptx_rules import check_deck
 
-            check_deck(opened, report, min_size)
+            check_deck(opened, report, min_size, slide_keys)
         else:
             from neslis_desktop.render.a11y.docx_rules import check_document
 

@@ -9,6 +9,7 @@ properties resolved through the layout, master and theme (see :mod:`.pptx_style`
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from neslis_desktop.render.a11y.findings import Finding, Report
@@ -85,12 +86,14 @@ SLIDES_CHECKED: Memo[tuple[Finding, ...]] = Memo(4096)
 """What the rules inside a slide found, by smallest size, number and digests (:mod:`..slide_memo`)."""
 
 
-def check_deck(prs: Any, report: Report, min_size: float) -> None:
+def check_deck(
+    prs: Any, report: Report, min_size: float, slide_keys: Sequence[tuple[bytes, bytes] | None] | None = None
+) -> None:
     """Add every finding of the deck ``prs`` to ``report``.
 
     What the rules find inside a slide is remembered by what the slide and its layout say
     (:data:`SLIDES_CHECKED`): a deck generated again with a section changed is checked again on
-    that section's slides only.
+    that section's slides only. ``slide_keys``: the slides' digests, when the caller has them.
     """
     _file_properties(prs, report)
     titles: dict[str, int] = {}
@@ -135,7 +138,8 @@ def check_deck(prs: Any, report: Report, min_size: float) -> None:
                 )
             else:
                 titles[folded] = number
-        key = (float(min_size), number, *digests.of(slide))  # the findings name the slide's number
+        known = slide_keys[number - 1] if slide_keys is not None and len(slide_keys) == len(prs.slides) else None
+        key = (float(min_size), number, *(known or digests.of(slide)))  # the findings name the slide's number
         found = SLIDES_CHECKED.get(key)
         if found is None:  # a slide not checked before, or changed since, or over a changed layout
             own = Report(report.path, report.kind)

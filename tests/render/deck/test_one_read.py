@@ -20,6 +20,7 @@ from neslis_desktop.render.deck import write_deck
 from neslis_desktop.render.deck.inspect import inspect_deck, repair
 from neslis_desktop.render.deck.inspect.read import slide_facts
 from neslis_desktop.render.packs import build_packs
+from neslis_desktop.render.slide_memo import SlideDigests
 from neslis_desktop.resources import bundled_deck_template, bundled_project
 from neslis_desktop.store import load_project
 
@@ -80,6 +81,11 @@ def test_the_builds_own_reading_equals_a_fresh_read_after_its_repairs(
     assert built.facts is not None
     assert _seen(inspect_deck(built.prs, built.facts)) == _seen(inspect_deck(deck))
     assert _shown(built.facts) == _shown(slide_facts(Presentation(str(deck))))
+    # The build hands these digests to the accessibility check: they must be the slides' as now.
+    digests = SlideDigests(built.prs)
+    assert [f.key for f in built.facts] == [digests.of(slide) for slide in built.prs.slides]
+    handed = check_file(deck, opened=built.prs, slide_keys=[f.key for f in built.facts])
+    assert _facts(handed) == _facts(check_file(deck))
 
 
 def _shown(slides: list[Any]) -> list[list[tuple[Any, ...]]]:
