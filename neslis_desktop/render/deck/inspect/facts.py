@@ -149,8 +149,9 @@ class SlideFacts:
     layout_name: str
     notes: str = ""
     key: tuple[bytes, bytes] | None = field(default=None, repr=False, compare=False)
-    """Digests of the slide's XML and of what it inherits, as read (:mod:`...slide_memo`); the
-    facts, and so the inspector's findings, follow from these and the slide's number."""
+    """Digests of the slide's XML and of what it inherits, as read (:mod:`...slide_memo`): the
+    shapes and background follow from these; the inspector's findings from these with the
+    slide's number, size and notes."""
     fits: dict[int, Any] = field(default_factory=dict, repr=False, compare=False)
     """Measured text by ``id`` of a shape (:class:`~.measure.TextFit`), filled by the checks: the
     repairs and the inspection measure the same shapes, so each is measured once per reading."""
