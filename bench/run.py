@@ -288,7 +288,6 @@ import gc, json, sys, time
 t0 = time.perf_counter()
 gc.disable()  # as cli.run does for build, until _collect_from_here below
 from pathlib import Path
-from typing import Any
 import neslis_desktop.cli as cli
 from neslis_desktop.resources import bundled_project
 from neslis_desktop.store import load_project

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
+from neslis_desktop.render.slide_memo import every_memo
+
 
 class Forgetful(dict[object, object]):
     """A memo that keeps nothing: every look-up misses, so everything is read afresh."""
@@ -28,3 +32,11 @@ def plain(value: object) -> object:
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     return value
+
+
+def nothing_remembered(patch: pytest.MonkeyPatch) -> None:
+    """Make every memo of slides the process holds forget what it has and keep nothing more,
+    while ``patch`` is in force (render/slide_memo.py)."""
+    for memo in every_memo():
+        memo.clear()
+        patch.setattr(memo, "capacity", 0)

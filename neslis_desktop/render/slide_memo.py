@@ -75,9 +75,14 @@ class Memo(Generic[V]):
 _MEMOS: weakref.WeakSet[Memo[Any]] = weakref.WeakSet()
 
 
+def every_memo() -> list[Memo[Any]]:
+    """Every memo of slides the process holds (the reader's, the inspector's, the repair's, the check's)."""
+    return list(_MEMOS)
+
+
 def forget_slides() -> None:
     """Forget every slide read and checked so far (benchmarks time reading slides not seen before)."""
-    for memo in list(_MEMOS):
+    for memo in every_memo():
         memo.clear()
 
 

@@ -10,20 +10,21 @@ remembered does; and that what is remembered holds no slide's XML and is never c
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from lxml import etree
-from memos import plain
+from memos import nothing_remembered, plain
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Inches, Pt
 
-from neslis_desktop.render.a11y import check_file, pptx_rules
-from neslis_desktop.render.deck import build_deck, inspect
+from neslis_desktop.render.a11y import check_file
+from neslis_desktop.render.deck import build_deck
 from neslis_desktop.render.deck.inspect import inspect_deck, read, repair
 from neslis_desktop.render.deck.inspect.read import slide_facts
 from neslis_desktop.render.slide_memo import Memo, SlideDigests
@@ -35,9 +36,7 @@ TITLE_ONLY = 5
 def _afresh(prs: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[object, list[str]]:
     """The facts and the accessibility findings of ``prs`` with nothing remembered."""
     with monkeypatch.context() as patch:
-        patch.setattr(read, "SLIDES_READ", Memo(0))
-        patch.setattr(pptx_rules, "SLIDES_CHECKED", Memo(0))
-        patch.setattr(inspect, "SLIDES_INSPECTED", Memo(0))
+        nothing_remembered(patch)
         return plain(slide_facts(prs)), _checked(prs)
 
 
@@ -162,14 +161,22 @@ def test_a_repair_leaves_the_remembered_reading_as_it_was(project: Any) -> None:
     assert [r.size for s in facts[3].shapes if s.layer == "slide" for p in s.paras for r in p.runs] == sizes
 
 
+def _titled(titles: list[str], add: Callable[[Any], None]) -> Any:
+    """A deck of title-only slides, one per title, each given what ``add`` puts on it."""
+    prs = Presentation()
+    for title in titles:
+        slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+        slide.shapes.title.text = title
+        add(slide)
+    return prs
+
+
 def test_a_slide_met_again_elsewhere_in_a_deck_is_named_by_its_new_place() -> None:
     def deck(titles: list[str]) -> Any:
-        prs = Presentation()
-        for title in titles:
-            slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
-            slide.shapes.title.text = title
+        def small(slide: Any) -> None:
             slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size = Pt(8)
-        return prs
+
+        return _titled(titles, small)
 
     assert [f.slide for f in check_file(Path("a.pptx"), opened=deck(["Small"])).findings if f.rule == "text-size"] == [
         1
@@ -181,15 +188,13 @@ def test_a_slide_met_again_elsewhere_in_a_deck_is_named_by_its_new_place() -> No
 
 def test_the_inspector_names_a_slide_met_again_by_its_new_place() -> None:
     def deck(titles: list[str]) -> Any:
-        prs = Presentation()
-        for title in titles:
-            slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
-            slide.shapes.title.text = title
+        def full(slide: Any) -> None:
             box = slide.shapes.add_textbox(Inches(1), Inches(3), Inches(2), Inches(0.4))
             box.text_frame.word_wrap = True
             box.text_frame.auto_size = MSO_AUTO_SIZE.NONE  # the box keeps its size: the text overflows
             box.text_frame.text = "Far more text than a box this small can hold, " * 4
-        return prs
+
+        return _titled(titles, full)
 
     def overflows(prs: Any) -> list[int]:
         return [f.slide for f in inspect_deck(prs).findings if f.kind == "overflow"]

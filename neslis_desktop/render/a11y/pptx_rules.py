@@ -99,6 +99,8 @@ def check_deck(
     titles: dict[str, int] = {}
     shared = _Shared()
     digests = SlideDigests(prs)
+    if slide_keys is not None and len(slide_keys) != len(prs.slides):
+        slide_keys = None  # not this deck's: digest its slides here
     for number, slide in enumerate(prs.slides, start=1):
         title_el = _title_shape(slide)
         title = _text(title_el).strip() if title_el is not None else ""
@@ -138,7 +140,7 @@ def check_deck(
                 )
             else:
                 titles[folded] = number
-        known = slide_keys[number - 1] if slide_keys is not None and len(slide_keys) == len(prs.slides) else None
+        known = slide_keys[number - 1] if slide_keys is not None else None
         key = (float(min_size), number, *(known or digests.of(slide)))  # the findings name the slide's number
         found = SLIDES_CHECKED.get(key)
         if found is None:  # a slide not checked before, or changed since, or over a changed layout

@@ -19,14 +19,13 @@ from typing import Any
 
 import pytest
 from corpus import mutate
-from memos import Forgetful, plain
+from memos import Forgetful, nothing_remembered, plain
 from pptx import Presentation
 
 from neslis_desktop.render.a11y import Report, check_file, pptx_rules
-from neslis_desktop.render.deck import build_deck, inspect
-from neslis_desktop.render.deck.inspect import inherit, inspect_deck, read, repair
+from neslis_desktop.render.deck import build_deck
+from neslis_desktop.render.deck.inspect import inherit, inspect_deck
 from neslis_desktop.render.deck.inspect.read import slide_facts
-from neslis_desktop.render.slide_memo import Memo
 from neslis_desktop.store import load_project
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -100,11 +99,7 @@ def _forget(patch: pytest.MonkeyPatch) -> list[object]:
 
     patch.setattr(inherit._Context, "__init__", context)
     patch.setattr(pptx_rules._Shared, "__init__", shared)
-    # ... and the slides read and checked before, in this process, are forgotten as well.
-    patch.setattr(read, "SLIDES_READ", Memo(0))
-    patch.setattr(pptx_rules, "SLIDES_CHECKED", Memo(0))
-    patch.setattr(inspect, "SLIDES_INSPECTED", Memo(0))
-    patch.setattr(repair, "READABLE", Memo(0))
+    nothing_remembered(patch)  # ... and the slides read and checked before, in this process
     return made
 
 
