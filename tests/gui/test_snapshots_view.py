@@ -198,8 +198,10 @@ def test_a_section_dragged_from_another_window_is_copied(
     tree.collapseAll()
     rect = tree.visualRect(window.model.section_index(2))
     at = QPointF(rect.center().x(), rect.bottom() - 1)  # just below section 3: between sections
-    args = (at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    for event in (QDragEnterEvent(*args), QDragMoveEvent(*args), QDropEvent(*args)):  # what a drag delivers
+    rest = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    # Qt's enter and move events take a whole-pixel point, its drop event a fractional one.
+    drag = (QDragEnterEvent(at.toPoint(), *rest), QDragMoveEvent(at.toPoint(), *rest), QDropEvent(at, *rest))
+    for event in drag:  # what a drag delivers
         QApplication.sendEvent(tree.viewport(), event)
     assert len(window.doc.project.sections) == len(before) + 1
     assert window.doc.project.sections[3].title == source.title
